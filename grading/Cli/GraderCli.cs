@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Grading.Cli;
+
+/// <summary>The grader's command line: one verb per file in this folder, each a thin shell over a pipeline.</summary>
+internal static class GraderCli
+{
+    /// <summary>Parses <paramref name="args"/>, runs the chosen verb and returns its <see cref="ExitCode"/> as an int.</summary>
+    public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken = default)
+    {
+        var root = BuildRootCommand(terminal);
+        var configuration = new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error };
+        return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>The root command with every verb attached.</summary>
+    public static RootCommand BuildRootCommand(Terminal terminal)
+    {
+        var root = new RootCommand(
+            "Grader for the C# embeddings course: lint, run, release, validate and autograde .ipynb notebooks.");
+        _ = terminal;
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+using Grading.Cli;
+
+return await GraderCli.RunAsync(args, Terminal.FromConsole());
