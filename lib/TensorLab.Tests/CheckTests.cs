@@ -1,0 +1,86 @@
+namespace TensorLab.Tests;
+
+public class CheckTests
+{
+    [Fact]
+    public void Equal_Failure_SaysExpectedFoundAndHint()
+    {
+        var error = Assert.Throws<CheckFailedException>(() => Check.Equal("offset of (2, 3)", 11, 13, hint: "row × cols + col"));
+        Assert.Equal("offset of (2, 3): expected 13, found 11. Hint: row × cols + col", error.Message);
+    }
+
+    [Fact]
+    public void Close_Scalar_FailureGivesDifferenceAndTolerance()
+    {
+        var error = Assert.Throws<CheckFailedException>(() => Check.Close("cosine", 0.5, 0.7, 1e-3));
+        Assert.Equal("cosine: expected 0.7, found 0.5 (difference 0.2 > tolerance 0.001).", error.Message);
+        Check.Close("cosine", 0.70000001, 0.7, 1e-3);
+    }
+
+    [Fact]
+    public void Close_Spans_FailureNamesFirstBadIndexAndWorstDifference()
+    {
+        var error = Assert.Throws<CheckFailedException>(() => Check.Close("pe row 1", [0f, 1f, 2.5f, 3f], [0f, 1.5f, 2f, 3f], 1e-5f));
+        Assert.Equal("pe row 1: 2 of 4 values differ by more than 1E-05. First at index 1: expected 1.5, found 1; largest difference 0.5 at index 1.", error.Message);
+    }
+
+    [Fact]
+    public void Close_Spans_FailsOnLengthMismatchAndNaN()
+    {
+        Assert.Contains("expected 3 values, found 2", Assert.Throws<CheckFailedException>(() => Check.Close("row", [1f, 2f], [1f, 2f, 3f])).Message);
+        Assert.Throws<CheckFailedException>(() => Check.Close("row", [float.NaN], [1f]));
+    }
+
+    [Fact]
+    public void Close_Tensors_ChecksShapeFirst()
+    {
+        var error = Assert.Throws<CheckFailedException>(() => Check.Close("batch", Tensor.Zeros(2, 3), Tensor.Zeros(3, 2)));
+        Assert.Equal("batch: expected shape [3, 2], found [2, 3].", error.Message);
+        Check.Close("batch", Tensor.Zeros(2, 3), Tensor.Zeros(2, 3));
+    }
+
+    [Fact]
+    public void Shape_FailureNamesBothShapes()
+    {
+        var error = Assert.Throws<CheckFailedException>(() => Check.Shape("output", Tensor.Zeros(4, 8), 2, 4, 8));
+        Assert.StartsWith("output: expected shape [2, 4, 8], found [4, 8].", error.Message);
+    }
+
+    [Fact]
+    public void Throws_ReturnsTheExceptionOrExplainsWhatHappenedInstead()
+    {
+        var thrown = Check.Throws<ArgumentOutOfRangeException>("id 9", () => throw new ArgumentOutOfRangeException("ids", "bad id 9"));
+        Assert.Contains("bad id 9", thrown.Message);
+        Assert.Equal("id 9: expected ArgumentOutOfRangeException, but nothing was thrown. Hint: validate ids first",
+            Assert.Throws<CheckFailedException>(() => Check.Throws<ArgumentOutOfRangeException>("id 9", () => { }, "validate ids first")).Message);
+        Assert.StartsWith("id 9: expected ArgumentOutOfRangeException, found IndexOutOfRangeException",
+            Assert.Throws<CheckFailedException>(() => Check.Throws<ArgumentOutOfRangeException>("id 9", () => throw new IndexOutOfRangeException())).Message);
+        Assert.Contains("not implemented yet",
+            Assert.Throws<CheckFailedException>(() => Check.Throws<ArgumentOutOfRangeException>("id 9", () => throw new NotImplementedException())).Message);
+    }
+
+    [Fact]
+    public void True_FailsWithTheGivenMessage()
+    {
+        Assert.Equal("padding row must stay zero", Assert.Throws<CheckFailedException>(() => Check.True(false, "padding row must stay zero")).Message);
+        Check.True(true, "fine");
+    }
+
+    [Fact]
+    public void Passing_Check_PrintsAVerdictLine()
+    {
+        var original = Console.Out;
+        var captured = new StringWriter();
+        Console.SetOut(captured);
+        try
+        {
+            Check.Equal("rows", 3, 3);
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        Assert.Equal("✓ rows: 3" + Environment.NewLine, captured.ToString());
+    }
+}

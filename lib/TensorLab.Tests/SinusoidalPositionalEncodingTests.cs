@@ -1,0 +1,133 @@
+namespace TensorLab.Tests;
+
+public class SinusoidalPositionalEncodingTests
+{
+    [Fact]
+    public void Table_MatchesTheFloat64Formula_ForEveryDimensionUpTo1024()
+    {
+        int[] positions = [0, 1, 2, 17, 63];
+        for (var dim = 1; dim <= 1024; dim++)
+        {
+            var encoding = new SinusoidalPositionalEncoding(dim, maxSeqLength: 64);
+            foreach (var position in positions)
+            {
+                for (var column = 0; column < dim; column++)
+                {
+                    var angle = position / Math.Pow(10000, 2.0 * (column / 2) / dim);
+                    var expected = column % 2 == 0 ? Math.Sin(angle) : Math.Cos(angle);
+                    var actual = encoding.Table[position, column];
+                    if (Math.Abs(actual - expected) > Tolerances.RoundedOnce)
+                    {
+                        Assert.Fail($"D={dim}, pos={position}, col={column}: expected {expected}, found {actual}");
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Table_MatchesFormulaAtLargePositions()
+    {
+        var encoding = new SinusoidalPositionalEncoding(512);
+        foreach (var position in new[] { 1000, 4096, 4999 })
+        {
+            for (var column = 0; column < 512; column++)
+            {
+                var angle = position / Math.Pow(10000, 2.0 * (column / 2) / 512);
+                var expected = column % 2 == 0 ? Math.Sin(angle) : Math.Cos(angle);
+                Assert.Equal(expected, encoding.Table[position, column], Tolerances.RoundedOnce);
+            }
+        }
+    }
+
+    [Fact]
+    public void OddDimension_LastColumnIsTheSineOfItsPairsFrequency()
+    {
+        var encoding = new SinusoidalPositionalEncoding(5, maxSeqLength: 10);
+        Assert.Equal(Math.Sin(7 / Math.Pow(10000, 4.0 / 5)), encoding.Table[7, 4], Tolerances.RoundedOnce);
+        Assert.Equal(Math.Cos(7 / Math.Pow(10000, 2.0 / 5)), encoding.Table[7, 3], Tolerances.RoundedOnce);
+    }
+
+    [Fact]
+    public void Theta_ChangesTheWavelengths()
+    {
+        var encoding = new SinusoidalPositionalEncoding(4, maxSeqLength: 8, theta: 100);
+        Assert.Equal(Math.Sin(3 / Math.Pow(100, 2.0 / 4)), encoding.Table[3, 2], Tolerances.RoundedOnce);
+    }
+
+    [Fact]
+    public void AddTo_AddsRowsToASequence()
+    {
+        var encoding = new SinusoidalPositionalEncoding(6, maxSeqLength: 10);
+        var x = Tensor.FromArray(Enumerable.Repeat(1f, 4 * 6).ToArray(), 4, 6);
+        encoding.AddTo(x);
+        for (var p = 0; p < 4; p++)
+        {
+            for (var d = 0; d < 6; d++)
+            {
+                Assert.Equal(1 + encoding.Table[p, d], x[p, d], 1e-6f);
+            }
+        }
+    }
+
+    [Fact]
+    public void AddTo_BroadcastsOverTheBatch()
+    {
+        var encoding = new SinusoidalPositionalEncoding(3, maxSeqLength: 5);
+        var random = new Random(3);
+        var values = Enumerable.Range(0, 2 * 4 * 3).Select(_ => random.NextSingle()).ToArray();
+        var x = Tensor.FromArray((float[])values.Clone(), 2, 4, 3);
+        encoding.AddTo(x);
+        for (var b = 0; b < 2; b++)
+        {
+            for (var p = 0; p < 4; p++)
+            {
+                for (var d = 0; d < 3; d++)
+                {
+                    Assert.Equal(values[(b * 4 + p) * 3 + d] + encoding.Table[p, d], x[b, p, d], 1e-6f);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void AddTo_ThrowsForTooLongSequence_SayingHowToFixIt()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SinusoidalPositionalEncoding(4, 8).AddTo(Tensor.Zeros(9, 4)));
+        Assert.Contains("Sequence length 9", error.Message);
+        Assert.Contains("maxSeqLength 8", error.Message);
+    }
+
+    [Fact]
+    public void AddTo_ThrowsForDimensionMismatch()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SinusoidalPositionalEncoding(4, 8).AddTo(Tensor.Zeros(2, 5)));
+        Assert.Contains("last dimension is 5", error.Message);
+    }
+
+    [Fact]
+    public void AddTo_ThrowsForWrongRank() =>
+        Assert.Throws<ArgumentException>(() => new SinusoidalPositionalEncoding(4, 8).AddTo(Tensor.Zeros(4)));
+
+    [Fact]
+    public void AddTo_OnFlatBuffer_ThrowsForPartialBlocks() =>
+        Assert.Throws<ArgumentException>(() => new SinusoidalPositionalEncoding(4, 8).AddTo(new float[10], 2));
+
+    [Fact]
+    public void Encode_CopiesOneRow()
+    {
+        var encoding = new SinusoidalPositionalEncoding(7, 20);
+        var row = new float[7];
+        encoding.Encode(13, row);
+        Assert.Equal(encoding.Table.Row(13).ToArray(), row);
+        Assert.Throws<ArgumentOutOfRangeException>(() => encoding.Encode(20, row));
+        Assert.Throws<ArgumentException>(() => encoding.Encode(1, new float[6]));
+    }
+
+    [Theory]
+    [InlineData(0, 10, 10000.0)]
+    [InlineData(4, 0, 10000.0)]
+    [InlineData(4, 10, 1.0)]
+    public void Constructor_ThrowsForInvalidSettings(int dim, int length, double theta) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SinusoidalPositionalEncoding(dim, length, theta));
+}

@@ -1,0 +1,184 @@
+using System.Numerics.Tensors;
+
+namespace TensorLab;
+
+/// <summary>
+/// A token embedding table: row <c>i</c> of <see cref="Weight"/> [V, D] is the vector of token id <c>i</c>.
+/// Looking up a sequence copies its rows; the gradient of that copy is a scatter-add back into the rows.
+/// </summary>
+/// <remarks>
+/// Forward: <c>out[n, :] = Weight[ids[n], :]</c>, which equals <c>onehot(ids) · Weight</c> without the V-wide product.
+/// Backward: <c>Grad[ids[n], :] += gradOutput[n, :]</c>, skipping <see cref="PaddingIdx"/>.
+/// PyTorch equivalent: <c>torch.nn.Embedding(num_embeddings, embedding_dim, padding_idx)</c>.
+/// </remarks>
+public sealed class Embedding
+{
+    /// <summary>Creates a table with seeded random weights; the padding row, if any, starts at zero.</summary>
+    /// <param name="vocabSize">V, the number of token ids (rows); must be positive.</param>
+    /// <param name="embeddingDim">D, the length of each vector (columns); must be positive.</param>
+    /// <param name="paddingIdx">A token id whose row stays zero and gets no gradient; null (the default) for none.</param>
+    /// <param name="init">How weights are drawn (default <see cref="EmbeddingInit.Uniform"/>).</param>
+    /// <param name="seed">Seed of the generator: equal seeds give equal tables (default 0).</param>
+    /// <exception cref="ArgumentOutOfRangeException">V or D is not positive, or <paramref name="paddingIdx"/> is outside [0, V).</exception>
+    public Embedding(int vocabSize, int embeddingDim, int? paddingIdx = null, EmbeddingInit init = EmbeddingInit.Uniform, int seed = 0)
+    {
+        if (vocabSize <= 0)
+        {
+            ThrowHelper.NotPositive(nameof(vocabSize), vocabSize);
+        }
+
+        if (embeddingDim <= 0)
+        {
+            ThrowHelper.NotPositive(nameof(embeddingDim), embeddingDim);
+        }
+
+        if (paddingIdx is { } padding && (uint)padding >= (uint)vocabSize)
+        {
+            ThrowHelper.IdOutOfRange(nameof(paddingIdx), padding, 0, vocabSize);
+        }
+
+        VocabSize = vocabSize;
+        EmbeddingDim = embeddingDim;
+        PaddingIdx = paddingIdx;
+        Weight = Tensor.Zeros(vocabSize, embeddingDim);
+        Grad = Tensor.Zeros(vocabSize, embeddingDim);
+        WeightInitializer.Fill(Weight.Span, init, vocabSize, embeddingDim, new Random(seed));
+        if (paddingIdx is { } row)
+        {
+            Weight.Row(row).Clear();
+        }
+    }
+
+    /// <summary>V, the number of rows.</summary>
+    public int VocabSize { get; }
+
+    /// <summary>D, the length of each row.</summary>
+    public int EmbeddingDim { get; }
+
+    /// <summary>The id whose row is frozen at zero, or null.</summary>
+    public int? PaddingIdx { get; }
+
+    /// <summary>The table, [V, D], row-major.</summary>
+    public Tensor Weight { get; }
+
+    /// <summary>Accumulated gradient of a loss with respect to <see cref="Weight"/>, [V, D].</summary>
+    public Tensor Grad { get; }
+
+    /// <summary>V × D, the number of trainable numbers.</summary>
+    public long ParameterCount => (long)VocabSize * EmbeddingDim;
+
+    /// <summary>Bytes of <see cref="Weight"/> in fp32: V × D × 4.</summary>
+    public long WeightBytes => ParameterCount * sizeof(float);
+
+    /// <summary>Copies the rows of <paramref name="ids"/> into <paramref name="destination"/>; allocates nothing.</summary>
+    /// <param name="ids">Token ids, each in [0, V).</param>
+    /// <param name="destination">ids.Length × D floats, [n, D] row-major.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is not ids.Length × D long.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is outside [0, V); nothing is written.</exception>
+    /// <remarks>PyTorch equivalent: <c>torch.nn.functional.embedding(ids, weight, out=...)</c>.</remarks>
+    public void Lookup(ReadOnlySpan<int> ids, Span<float> destination)
+    {
+        var dim = EmbeddingDim;
+        if (destination.Length != ids.Length * dim)
+        {
+            ThrowHelper.DestinationLength(nameof(destination), ids.Length * dim, destination.Length, "ids.Length × embeddingDim");
+        }
+
+        ValidateIds(ids);
+        ReadOnlySpan<float> weights = Weight.Span;
+        for (var n = 0; n < ids.Length; n++)
+        {
+            weights.Slice(ids[n] * dim, dim).CopyTo(destination.Slice(n * dim, dim));
+        }
+    }
+
+    /// <summary>The rows of <paramref name="ids"/> as a new [n, D] tensor; allocates only the result.</summary>
+    /// <param name="ids">Token ids, each in [0, V).</param>
+    /// <returns>A tensor of shape [ids.Length, D].</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An id is outside [0, V).</exception>
+    /// <remarks>PyTorch equivalent: <c>embedding(ids)</c> for a 1-D <c>ids</c>.</remarks>
+    public Tensor Forward(ReadOnlySpan<int> ids)
+    {
+        ValidateIds(ids);
+        // Every element is overwritten by the lookup, so zeroing the buffer first would be wasted bandwidth.
+        var result = GC.AllocateUninitializedArray<float>(ids.Length * EmbeddingDim);
+        Lookup(ids, result);
+        return Tensor.FromArray(result, ids.Length, EmbeddingDim);
+    }
+
+    /// <summary>The rows of a [B, S] batch of ids as a new [B, S, D] tensor.</summary>
+    /// <param name="ids">Token ids, [batch, sequence], each in [0, V).</param>
+    /// <returns>A tensor of shape [B, S, D].</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An id is outside [0, V); its position is the row-major index.</exception>
+    /// <remarks>PyTorch equivalent: <c>embedding(ids)</c> for a 2-D <c>ids</c>.</remarks>
+    public Tensor Forward(int[,] ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var flat = System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+            ref System.Runtime.CompilerServices.Unsafe.As<byte, int>(
+                ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(ids)), ids.Length);
+        return Forward(flat).Reshape(ids.GetLength(0), ids.GetLength(1), EmbeddingDim);
+    }
+
+    /// <summary>Adds each row of <paramref name="gradOutput"/> into the <see cref="Grad"/> row of its id (scatter-add).</summary>
+    /// <param name="ids">The ids of the forward pass.</param>
+    /// <param name="gradOutput">∂loss/∂output, ids.Length × D; repeated ids accumulate.</param>
+    /// <exception cref="ArgumentException"><paramref name="gradOutput"/> is not ids.Length × D long.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is outside [0, V).</exception>
+    /// <remarks>The padding row receives nothing. PyTorch equivalent: the backward of <c>torch.nn.Embedding</c> (index_add_).</remarks>
+    public void Backward(ReadOnlySpan<int> ids, ReadOnlySpan<float> gradOutput)
+    {
+        var dim = EmbeddingDim;
+        if (gradOutput.Length != ids.Length * dim)
+        {
+            ThrowHelper.LengthMismatch(nameof(gradOutput), ids.Length * dim, gradOutput.Length, "ids.Length × embeddingDim");
+        }
+
+        ValidateIds(ids);
+        var grad = Grad.Span;
+        for (var n = 0; n < ids.Length; n++)
+        {
+            if (ids[n] == PaddingIdx)
+            {
+                continue;
+            }
+
+            var row = grad.Slice(ids[n] * dim, dim);
+            TensorPrimitives.Add(row, gradOutput.Slice(n * dim, dim), row);
+        }
+    }
+
+    /// <summary>Sets <see cref="Grad"/> to zero.</summary>
+    /// <remarks>PyTorch equivalent: <c>optimizer.zero_grad()</c>.</remarks>
+    public void ZeroGrad() => Grad.Span.Clear();
+
+    /// <summary>One step of plain SGD: <c>Weight −= learningRate · Grad</c>; the padding row stays zero.</summary>
+    /// <param name="learningRate">Step size; must be finite.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="learningRate"/> is NaN or infinite.</exception>
+    /// <remarks>PyTorch equivalent: <c>torch.optim.SGD(params, lr).step()</c>.</remarks>
+    public void Step(float learningRate)
+    {
+        if (!float.IsFinite(learningRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be a finite number.");
+        }
+
+        TensorPrimitives.MultiplyAdd(Grad.Span, -learningRate, Weight.Span, Weight.Span);
+        if (PaddingIdx is { } padding)
+        {
+            Weight.Row(padding).Clear();
+        }
+    }
+
+    private void ValidateIds(ReadOnlySpan<int> ids)
+    {
+        var vocab = (uint)VocabSize;
+        for (var n = 0; n < ids.Length; n++)
+        {
+            if ((uint)ids[n] >= vocab)
+            {
+                ThrowHelper.IdOutOfRange(nameof(ids), ids[n], n, VocabSize);
+            }
+        }
+    }
+}
