@@ -1,0 +1,25 @@
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace NotebookEngine;
+
+/// <summary>Formats values the way the real kernel does: Formatting's preferred MIME type per type, one entry per MIME type.</summary>
+internal static class MimeFormatter
+{
+    private static int installed;
+
+    /// <summary>Registers the formatters the real kernel's extensions would register (Plotly.NET charts).</summary>
+    public static void EnsureInstalled()
+    {
+        if (Interlocked.Exchange(ref installed, 1) == 0)
+        {
+            ChartFormatter.Register();
+        }
+    }
+
+    /// <summary>The display data of <paramref name="value"/>, for the given or the preferred MIME types.</summary>
+    public static Dictionary<string, string> Format(object? value, IReadOnlyList<string> mimeTypes)
+    {
+        var types = mimeTypes.Count > 0 ? mimeTypes : Formatter.GetPreferredMimeTypesFor(value?.GetType() ?? typeof(object)).ToArray();
+        return types.Distinct().ToDictionary(mime => mime, mime => value.ToDisplayString(mime));
+    }
+}
