@@ -18,7 +18,10 @@ internal static class GraderCli
     {
         var root = new RootCommand(
             "Grader for the C# embeddings course: lint, run, release, validate and autograde .ipynb notebooks.");
-        _ = terminal;
+        root.Subcommands.Add(CheckCommand.Create(terminal));
+        root.Subcommands.Add(RunCommand.Create(terminal));
+        root.Subcommands.Add(ReleaseCommand.Create(terminal));
+        root.Subcommands.Add(ValidateCommand.Create(terminal));
         return root;
     }
 }

@@ -1,0 +1,182 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Grading.Notebooks;
+using Grading.Release;
+
+namespace Grading.Checking;
+
+/// <summary>The rules a course notebook must follow (notebook-dialect.md §1–§2, §5), each reported with its place.</summary>
+internal static partial class NotebookLinter
+{
+    public static IReadOnlyList<Problem> Lint(Notebook notebook, string displayPath, bool isSource = true)
+    {
+        var problems = new List<Problem>();
+        void Report(Severity severity, int? cell, string? gradeId, int? line, string message) =>
+            problems.Add(new Problem(severity, displayPath, cell, gradeId, line, message));
+
+        CheckNotebookMetadata(notebook, message => Report(Severity.Error, null, null, null, message));
+        var gradeIds = new Dictionary<string, int>();
+        var setupFound = false;
+        var firstCode = true;
+        for (var index = 0; index < notebook.Cells.Count; index++)
+        {
+            var cell = notebook.Cells[index];
+            var nb = cell.Nbgrader;
+            var id = nb?.GradeId;
+            void Problem(string message, int? line = null) => Report(Severity.Error, index, id, line, message);
+
+            if (cell.IsCode)
+            {
+                CheckCodeMetadata(cell, message => Problem(message));
+                if (isSource && (cell.Json["outputs"] is JsonArray { Count: > 0 } || cell.Json["execution_count"] is JsonValue))
+                {
+                    Problem("has outputs or an execution count: source notebooks are committed clean (run `check` after clearing outputs)");
+                }
+
+                if (firstCode)
+                {
+                    setupFound = cell.Source.Contains("#r \"../lib/bin/TensorLab.dll\"", StringComparison.Ordinal) && nb is { Locked: true };
+                    firstCode = false;
+                }
+            }
+
+            if (nb is not null)
+            {
+                CheckNbgrader(cell, nb, Problem);
+                if (id is not null)
+                {
+                    if (gradeIds.TryGetValue(id, out var first))
+                    {
+                        Problem($"grade_id '{id}' is also used by cell {first}: grade ids must be unique");
+                    }
+                    else
+                    {
+                        gradeIds[id] = index;
+                    }
+                }
+            }
+
+            CheckRegions(cell, nb, Problem);
+        }
+
+        if (!setupFound)
+        {
+            Report(Severity.Warning, null, null, null,
+                "the first code cell should be the locked set-up cell with #r \"../lib/bin/TensorLab.dll\" (dialect §5)");
+        }
+
+        if (isSource && notebook.Cells.All(c => c.Nbgrader is not { IsAutogradedTest: true }))
+        {
+            Report(Severity.Warning, null, null, null, "has no autograded test cell");
+        }
+
+        return problems;
+    }
+
+    private static void CheckNotebookMetadata(Notebook notebook, Action<string> problem)
+    {
+        var minor = notebook.Json["nbformat_minor"];
+        if (minor is not JsonValue value || !value.TryGetValue<int>(out var number) || number < 4)
+        {
+            problem($"nbformat_minor should be 5 (found {minor?.ToJsonString() ?? "nothing"})");
+        }
+
+        var kernel = notebook.Metadata["kernelspec"] as JsonObject;
+        if (kernel?["name"]?.GetValue<string>() is not { } name || !name.StartsWith(".net-", StringComparison.Ordinal))
+        {
+            problem("metadata.kernelspec.name should be \".net-csharp\": VS Code only opens .NET notebooks whose kernel name starts with \".net-\"");
+        }
+
+        if (notebook.Metadata["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]?.GetValue<string>() != "csharp")
+        {
+            problem("metadata.polyglot_notebook.kernelInfo.defaultKernelName should be \"csharp\"");
+        }
+    }
+
+    private static void CheckCodeMetadata(NotebookCell cell, Action<string> problem)
+    {
+        if (cell.Metadata["dotnet_interactive"]?["language"]?.GetValue<string>() != "csharp" ||
+            cell.Metadata["polyglot_notebook"]?["kernelName"]?.GetValue<string>() != "csharp")
+        {
+            problem("code cell metadata should say {\"dotnet_interactive\": {\"language\": \"csharp\"}, \"polyglot_notebook\": {\"kernelName\": \"csharp\"}}");
+        }
+    }
+
+    private static void CheckNbgrader(NotebookCell cell, NbgraderMetadata nb, Action<string, int?> problem)
+    {
+        if (nb.SchemaVersion != 3)
+        {
+            problem($"nbgrader schema_version should be 3, found {nb.SchemaVersion}", null);
+        }
+
+        if (nb.GradeId is null)
+        {
+            problem("nbgrader cell without a grade_id", null);
+        }
+        else if (!GradeIdPattern().IsMatch(nb.GradeId))
+        {
+            problem($"grade_id '{nb.GradeId}' may only contain letters, digits, '_' and '-'", null);
+        }
+
+        var kind = (nb.Grade, nb.Solution, nb.Locked, nb.Task) switch
+        {
+            (false, true, false, false) => "answer",
+            (true, false, true, false) => "tests",
+            (true, true, false, false) => "manual",
+            (false, false, true, true) => "task",
+            (false, false, true, false) => "read-only",
+            _ => null,
+        };
+        if (kind is null)
+        {
+            problem($"grade={nb.Grade}, solution={nb.Solution}, locked={nb.Locked}, task={nb.Task} is not a cell kind nbgrader knows " +
+                    "(answer, tests, manual answer, task, read-only: see the dialect's table)", null);
+        }
+
+        if (nb.Grade || nb.Task)
+        {
+            if (nb.Points is not { } points)
+            {
+                problem("a graded cell needs points", null);
+            }
+            else if (points < 0)
+            {
+                problem($"points must be ≥ 0, found {points}", null);
+            }
+        }
+
+        if (kind == "tests" && !cell.IsCode)
+        {
+            problem("an autograded test cell must be a code cell", null);
+        }
+    }
+
+    private static void CheckRegions(NotebookCell cell, NbgraderMetadata? nb, Action<string, int?> problem)
+    {
+        var source = cell.Source;
+        foreach (var kind in RegionKind.All)
+        {
+            if (!Regions.Contains(source, kind))
+            {
+                continue;
+            }
+
+            var allowed = kind == RegionKind.Solution ? nb is { Solution: true }
+                : kind == RegionKind.HiddenTests ? nb is { IsAutogradedTest: true }
+                : nb is { IsManualAnswer: true } or { IsTask: true };
+            if (!allowed)
+            {
+                var where = kind == RegionKind.Solution ? "solution cells" : kind == RegionKind.HiddenTests ? "autograded test cells" : "manual answer or task cells";
+                problem($"{kind.Name} markers belong only in {where}", null);
+            }
+
+            foreach (var region in Regions.Check(source, kind))
+            {
+                problem(region.Message, region.Line);
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    private static partial Regex GradeIdPattern();
+}

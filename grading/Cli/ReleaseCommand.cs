@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Grading.Notebooks;
+using Grading.Release;
+using Spectre.Console;
+
+namespace Grading.Cli;
+
+/// <summary><c>release [--source DIR] [--out DIR]</c>: the student version of the course.</summary>
+internal static class ReleaseCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var source = new Option<string>("--source") { Description = "Instructor notebooks.", DefaultValueFactory = _ => RepositoryPaths.Notebooks };
+        var output = new Option<string>("--out", "-o") { Description = "The student folder to write.", DefaultValueFactory = _ => RepositoryPaths.Release };
+        var command = new Command("release", "Write the student release: solutions → stubs, hidden tests and mark schemes removed, outputs cleared, cells locked, checksums.");
+        command.Options.Add(source);
+        command.Options.Add(output);
+        command.SetAction(result => Run(result.GetValue(source)!, result.GetValue(output)!, terminal));
+        return command;
+    }
+
+    private static int Run(string source, string output, Terminal terminal)
+    {
+        var sources = NotebookPaths.Expand([source], out var missing);
+        if (missing.Count > 0 || sources.Count == 0)
+        {
+            terminal.Error.WriteLine($"{source}: no notebooks found. Give the folder of instructor notebooks with --source.");
+            return (int)ExitCode.InputError;
+        }
+
+        try
+        {
+            var (released, problems) = StudentFolder.Write(RepositoryPaths.Root, sources, output);
+            if (problems.Count > 0)
+            {
+                problems.ToList().ForEach(problem => terminal.Error.WriteLine(problem));
+                terminal.Error.WriteLine($"Nothing released: fix the {problems.Count} error(s) above (`check` lists them too).");
+                return (int)ExitCode.ProblemsFound;
+            }
+
+            var table = new Table().AddColumns("notebook", "cells", "graded cells", "points", "stubs", "hidden tests removed", "mark schemes removed");
+            foreach (var notebook in released)
+            {
+                table.AddRow(notebook.Name, $"{notebook.Cells}", Count(notebook, "graded cells"), Count(notebook, "points"),
+                    Count(notebook, "stubs"), Count(notebook, "hidden tests"), Count(notebook, "mark scheme"));
+            }
+
+            terminal.Console.Write(table);
+            terminal.Out.WriteLine($"Released {released.Count} notebook(s) to {RepositoryPaths.Display(output)}.");
+            return (int)ExitCode.Success;
+        }
+        catch (NotebookFormatException e)
+        {
+            terminal.Error.WriteLine(e.Message);
+            return (int)ExitCode.InputError;
+        }
+    }
+
+    private static string Count(ReleasedNotebook notebook, string key) => $"{notebook.Counts.GetValueOrDefault(key)}";
+}

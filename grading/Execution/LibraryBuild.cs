@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace Grading.Execution;
+
+/// <summary>
+/// Notebooks load ../lib/bin/TensorLab.dll. Before running one, make sure it exists and is newer than the library's
+/// sources, building it with the SDK when not (what the devcontainer does once on creation).
+/// </summary>
+internal static class LibraryBuild
+{
+    public static void EnsureBuilt(string notebookDirectory)
+    {
+        var libraryRoot = Path.GetFullPath(Path.Combine(notebookDirectory, "..", "lib"));
+        var project = Path.Combine(libraryRoot, "TensorLab", "TensorLab.csproj");
+        var dll = Path.Combine(libraryRoot, "bin", "TensorLab.dll");
+        if (!File.Exists(project))
+        {
+            return;
+        }
+
+        var newestSource = Directory.EnumerateFiles(Path.Combine(libraryRoot, "TensorLab"), "*.cs*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Max(File.GetLastWriteTimeUtc);
+        if (File.Exists(dll) && File.GetLastWriteTimeUtc(dll) >= newestSource)
+        {
+            return;
+        }
+
+        var build = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-nologo", "-v", "q"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = build.StandardOutput.ReadToEnd() + build.StandardError.ReadToEnd();
+        build.WaitForExit();
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Building {project} failed, so notebooks cannot load TensorLab.dll:\n{output}");
+        }
+    }
+}

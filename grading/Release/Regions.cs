@@ -1,0 +1,93 @@
+namespace Grading.Release;
+
+/// <summary>A marked region kind: the marker words and what replaces the region in the student copy.</summary>
+internal sealed record RegionKind(string Name, string Begin, string End)
+{
+    public static RegionKind Solution { get; } = new("solution", "BEGIN SOLUTION", "END SOLUTION");
+
+    public static RegionKind HiddenTests { get; } = new("hidden tests", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS");
+
+    public static RegionKind MarkScheme { get; } = new("mark scheme", "BEGIN MARK SCHEME", "END MARK SCHEME");
+
+    public static IReadOnlyList<RegionKind> All { get; } = [Solution, HiddenTests, MarkScheme];
+}
+
+/// <summary>A problem with region markers, with the 1-based line it was found on.</summary>
+internal sealed record RegionProblem(int Line, string Message);
+
+/// <summary>
+/// Finds and replaces marked regions (nbgrader's semantics): a line containing the BEGIN marker opens, one containing the
+/// END marker closes; both marker lines go with the region. Nested and unterminated regions are problems.
+/// </summary>
+internal static class Regions
+{
+    /// <summary>The problems with <paramref name="kind"/>'s markers in <paramref name="source"/>; empty when balanced.</summary>
+    public static IReadOnlyList<RegionProblem> Check(string source, RegionKind kind)
+    {
+        var problems = new List<RegionProblem>();
+        int? open = null;
+        var lines = source.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            // "END HIDDEN TESTS" contains no "BEGIN …", but "BEGIN SOLUTION" must not be read inside "END SOLUTION": test END first.
+            if (lines[i].Contains(kind.End, StringComparison.Ordinal))
+            {
+                if (open is null)
+                {
+                    problems.Add(new RegionProblem(i + 1, $"'{kind.End}' without a matching '{kind.Begin}'"));
+                }
+
+                open = null;
+            }
+            else if (lines[i].Contains(kind.Begin, StringComparison.Ordinal))
+            {
+                if (open is { } outer)
+                {
+                    problems.Add(new RegionProblem(i + 1, $"'{kind.Begin}' inside the {kind.Name} region opened on line {outer}: regions cannot nest"));
+                }
+
+                open = i + 1;
+            }
+        }
+
+        if (open is { } unterminated)
+        {
+            problems.Add(new RegionProblem(unterminated, $"'{kind.Begin}' is never closed with '{kind.End}'"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>True when <paramref name="source"/> has a <paramref name="kind"/> marker.</summary>
+    public static bool Contains(string source, RegionKind kind) =>
+        source.Contains(kind.Begin, StringComparison.Ordinal) || source.Contains(kind.End, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Replaces each region with <paramref name="replacement"/> (given the BEGIN line's indentation), or removes it when
+    /// the replacement is null. Call <see cref="Check"/> first: this assumes balanced markers.
+    /// </summary>
+    public static string Replace(string source, RegionKind kind, Func<string, IEnumerable<string>>? replacement)
+    {
+        var output = new List<string>();
+        var inside = false;
+        foreach (var line in source.Split('\n'))
+        {
+            if (!inside && line.Contains(kind.Begin, StringComparison.Ordinal))
+            {
+                inside = true;
+                var indentation = line[..(line.Length - line.TrimStart().Length)];
+                output.AddRange(replacement?.Invoke(indentation) ?? []);
+            }
+            else if (inside && line.Contains(kind.End, StringComparison.Ordinal))
+            {
+                inside = false;
+            }
+            else if (!inside)
+            {
+                output.Add(line);
+            }
+        }
+
+        return string.Join('\n', output);
+    }
+}
