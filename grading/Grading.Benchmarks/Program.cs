@@ -1,0 +1,26 @@
+using System.Globalization;
+using Grading.Benchmarks;
+
+// Engine overhead bench: the same 150 cells through a bare Roslyn chain and through the engine, in one process.
+var cellCount = args.Contains("--quick") ? 60 : 150;
+var cells = EngineOverhead.Cells(cellCount);
+var format = CultureInfo.InvariantCulture;
+
+// Cold start first, in a fresh process: JIT of Roslyn and of the engine are part of what a user waits for.
+var (coldTotal, coldFirst) = await EngineOverhead.EngineAsync(cells.Take(1).ToList());
+Console.WriteLine($"Cold start: session + first cell {coldFirst.TotalMilliseconds.ToString("0", format)} ms ({coldTotal.TotalMilliseconds.ToString("0", format)} ms in all).");
+
+// Then alternate the two so drift on a shared machine hits both alike; report the medians.
+var bare = new List<double>();
+var engine = new List<double>();
+for (var round = 0; round < 3; round++)
+{
+    bare.Add((await EngineOverhead.BareChainAsync(cells)).TotalSeconds);
+    engine.Add((await EngineOverhead.EngineAsync(cells)).Total.TotalSeconds);
+}
+
+double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+var ratio = Median(engine) / Median(bare);
+Console.WriteLine($"{cellCount} cells: bare RunAsync/ContinueWithAsync chain {Median(bare).ToString("0.00", format)} s, " +
+                  $"engine {Median(engine).ToString("0.00", format)} s, ratio {ratio.ToString("0.00", format)}× (goal ≤ 1.25×: {(ratio <= 1.25 ? "met" : "MISSED")}).");
+return 0;
