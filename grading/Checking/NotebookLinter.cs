@@ -14,7 +14,7 @@ internal static partial class NotebookLinter
         void Report(Severity severity, int? cell, string? gradeId, int? line, string message) =>
             problems.Add(new Problem(severity, displayPath, cell, gradeId, line, message));
 
-        CheckNotebookMetadata(notebook, message => Report(Severity.Error, null, null, null, message));
+        CheckNotebookMetadata(notebook, (severity, message) => Report(severity, null, null, null, message));
         var gradeIds = new Dictionary<string, int>();
         var setupFound = false;
         var firstCode = true;
@@ -69,36 +69,60 @@ internal static partial class NotebookLinter
         {
             Report(Severity.Warning, null, null, null, "has no autograded test cell");
         }
+        else if (notebook.Cells.Where(c => c.Nbgrader is { Grade: true } or { Task: true }).Sum(c => c.Nbgrader!.Points ?? 0) <= 0)
+        {
+            Report(Severity.Warning, null, null, null, "its graded cells are worth 0 points in total");
+        }
 
         return problems;
     }
 
-    private static void CheckNotebookMetadata(Notebook notebook, Action<string> problem)
+    private static void CheckNotebookMetadata(Notebook notebook, Action<Severity, string> problem)
     {
-        var minor = notebook.Json["nbformat_minor"];
-        if (minor is not JsonValue value || !value.TryGetValue<int>(out var number) || number < 4)
+        if (notebook.NbFormatMinor is not { } minor)
         {
-            problem($"nbformat_minor should be 5 (found {minor?.ToJsonString() ?? "nothing"})");
+            problem(Severity.Error, $"nbformat_minor should be the integer 5 (found {notebook.Json["nbformat_minor"]?.ToJsonString() ?? "nothing"})");
+        }
+        else if (minor != 5)
+        {
+            // 4.0–4.4 are valid nbformat, but without cell ids; VS Code and Jupyter write 4.5.
+            problem(Severity.Warning, $"nbformat_minor should be 5, found {minor}");
         }
 
         var kernel = notebook.Metadata["kernelspec"] as JsonObject;
-        if (kernel?["name"]?.GetValue<string>() is not { } name || !name.StartsWith(".net-", StringComparison.Ordinal))
+        if (Text(At(kernel, "name")) is not { } name || !name.StartsWith(PolyglotMetadata.KernelNamePrefix, StringComparison.Ordinal))
         {
-            problem("metadata.kernelspec.name should be \".net-csharp\": VS Code only opens .NET notebooks whose kernel name starts with \".net-\"");
+            problem(Severity.Error, $"metadata.kernelspec.name should be \"{PolyglotMetadata.KernelName}\": VS Code only opens .NET notebooks whose kernel name starts with \"{PolyglotMetadata.KernelNamePrefix}\"");
+        }
+        else if (!JsonNode.DeepEquals(kernel, PolyglotMetadata.Kernelspec()))
+        {
+            problem(Severity.Warning, $"metadata.kernelspec should be {PolyglotMetadata.Kernelspec().ToJsonString()}");
         }
 
-        if (notebook.Metadata["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]?.GetValue<string>() != "csharp")
+        if (Text(At(notebook.Metadata, "language_info", "name")) != PolyglotMetadata.LanguageInfoName)
         {
-            problem("metadata.polyglot_notebook.kernelInfo.defaultKernelName should be \"csharp\"");
+            problem(Severity.Error, $"metadata.language_info.name should be \"{PolyglotMetadata.LanguageInfoName}\"");
+        }
+
+        if (Text(At(notebook.Metadata, "polyglot_notebook", "kernelInfo", "defaultKernelName")) != PolyglotMetadata.CSharpKernel)
+        {
+            problem(Severity.Error, $"metadata.polyglot_notebook.kernelInfo.defaultKernelName should be \"{PolyglotMetadata.CSharpKernel}\"");
         }
     }
 
+    /// <summary>The node at <paramref name="keys"/> below <paramref name="node"/>, or null when a step is missing or not an object.</summary>
+    private static JsonNode? At(JsonNode? node, params string[] keys) =>
+        keys.Aggregate(node, (current, key) => current is JsonObject obj ? obj[key] : null);
+
+    /// <summary>The string a node holds, or null when it is missing or not a string (a lint must not throw on bad types).</summary>
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
     private static void CheckCodeMetadata(NotebookCell cell, Action<string> problem)
     {
-        if (cell.Metadata["dotnet_interactive"]?["language"]?.GetValue<string>() != "csharp" ||
-            cell.Metadata["polyglot_notebook"]?["kernelName"]?.GetValue<string>() != "csharp")
+        if (Text(At(cell.Metadata, "dotnet_interactive", "language")) != PolyglotMetadata.CSharpKernel ||
+            Text(At(cell.Metadata, "polyglot_notebook", "kernelName")) != PolyglotMetadata.CSharpKernel)
         {
-            problem("code cell metadata should say {\"dotnet_interactive\": {\"language\": \"csharp\"}, \"polyglot_notebook\": {\"kernelName\": \"csharp\"}}");
+            problem($"code cell metadata should say {PolyglotMetadata.CodeCell().ToJsonString()}");
         }
     }
 
@@ -145,9 +169,17 @@ internal static partial class NotebookLinter
             }
         }
 
-        if (kind == "tests" && !cell.IsCode)
+        switch (kind)
         {
-            problem("an autograded test cell must be a code cell", null);
+            case "tests" when !cell.IsCode:
+                problem("an autograded test cell must be a code cell", null);
+                break;
+            case "answer" when !cell.IsCode:
+                problem("an autograded answer cell must be a code cell (a markdown answer is a manually graded answer: grade and solution)", null);
+                break;
+            case "task" when cell.CellType != "markdown":
+                problem("a task cell must be a markdown cell", null);
+                break;
         }
     }
 
@@ -167,7 +199,7 @@ internal static partial class NotebookLinter
             if (!allowed)
             {
                 var where = kind == RegionKind.Solution ? "solution cells" : kind == RegionKind.HiddenTests ? "autograded test cells" : "manual answer or task cells";
-                problem($"{kind.Name} markers belong only in {where}", null);
+                problem($"{kind.Name} markers belong only in {where}", Regions.FirstMarkerLine(source, kind));
             }
 
             foreach (var region in Regions.Check(source, kind))

@@ -22,6 +22,7 @@ internal static class GraderCli
         root.Subcommands.Add(RunCommand.Create(terminal));
         root.Subcommands.Add(ReleaseCommand.Create(terminal));
         root.Subcommands.Add(ValidateCommand.Create(terminal));
+        root.Subcommands.Add(AutogradeCommand.Create(terminal));
         return root;
     }
 }

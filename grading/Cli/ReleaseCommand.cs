@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Grading.Notebooks;
 using Grading.Release;
 using Spectre.Console;
@@ -38,10 +39,13 @@ internal static class ReleaseCommand
                 return (int)ExitCode.ProblemsFound;
             }
 
-            var table = new Table().AddColumns("notebook", "cells", "graded cells", "points", "stubs", "hidden tests removed", "mark schemes removed");
+            // The name never wraps: a file name broken over three lines is harder to read than narrower count columns.
+            var table = new Table().AddColumn(new TableColumn("notebook").NoWrap())
+                .AddColumns("cells", "graded", "points", "stubs", "hidden tests", "mark schemes")
+                .Caption("graded: test, manual and task cells; stubs: solutions replaced; last two: cells they were removed from");
             foreach (var notebook in released)
             {
-                table.AddRow(notebook.Name, $"{notebook.Cells}", Count(notebook, "graded cells"), Count(notebook, "points"),
+                table.AddRow(notebook.Name, $"{notebook.Cells}", Count(notebook, "graded cells"), notebook.Points.ToString(CultureInfo.InvariantCulture),
                     Count(notebook, "stubs"), Count(notebook, "hidden tests"), Count(notebook, "mark scheme"));
             }
 
@@ -49,7 +53,7 @@ internal static class ReleaseCommand
             terminal.Out.WriteLine($"Released {released.Count} notebook(s) to {RepositoryPaths.Display(output)}.");
             return (int)ExitCode.Success;
         }
-        catch (NotebookFormatException e)
+        catch (Exception e) when (e is NotebookFormatException or RegionException)
         {
             terminal.Error.WriteLine(e.Message);
             return (int)ExitCode.InputError;

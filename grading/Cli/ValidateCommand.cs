@@ -42,7 +42,7 @@ internal static class ValidateCommand
             earned += score;
             failedTests += passed ? 0 : 1;
             table.AddRow(passed ? "[green]✓[/]" : "[red]✗[/]", Markup.Escape(cell.Cell.GradeId ?? $"cell {cell.Index}"),
-                $"{score}/{points}", Markup.Escape(passed ? "" : Reason(cell.Result)));
+                $"{score}/{points}", Markup.Escape(passed ? "" : FailureReasons.For(cell.Result)));
         }
 
         terminal.Console.Write(table);
@@ -56,14 +56,6 @@ internal static class ValidateCommand
                                (otherFailures > 0 ? $"; {otherFailures} other cell(s) failed — fix those first, later cells may depend on them." : "."));
         return (int)(failedTests > 0 || warnings.Count > 0 ? ExitCode.ProblemsFound : ExitCode.Success);
     }
-
-    /// <summary>The student-facing reason of a failed test cell: a stub, a check's message, or the error.</summary>
-    public static string Reason(CellResult result) => result.Failure switch
-    {
-        { ExceptionType: "System.NotImplementedException" } => "Not implemented yet: replace `throw new NotImplementedException();` with your code.",
-        { Message: var message } => message.Split('\n')[0].Trim(),
-        null => "",
-    };
 
     private static IEnumerable<string> Warnings(Notebook notebook)
     {

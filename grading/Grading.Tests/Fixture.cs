@@ -9,6 +9,9 @@ internal static class Fixture
 
     public static string TinyNotebook => Path("assignment", "notebooks", "tiny.ipynb");
 
+    /// <summary>Written by Python's json.dumps(indent=1, ensure_ascii=False, sort_keys=True): every region kind and cell kind.</summary>
+    public static string CirclesNotebook => Path("release", "circles.ipynb");
+
     public static string TempFolder() => Directory.CreateTempSubdirectory("grader-tests-").FullName;
 
     public static async Task<(int ExitCode, string Out, string Error)> RunCliAsync(params string[] args)

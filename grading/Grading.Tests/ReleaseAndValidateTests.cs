@@ -1,3 +1,4 @@
+using Grading.Cli;
 using System.Text.Json.Nodes;
 using Grading.Notebooks;
 using Grading.Release;
@@ -11,6 +12,11 @@ public class ReleaseAndValidateTests
         var output = Fixture.TempFolder();
         var (code, text, error) = await Fixture.RunCliAsync("release", "--source", Fixture.Path("assignment", "notebooks"), "--out", output);
         Assert.True(code == 0, error + text);
+        // The tiny notebook loads ../lib/bin/TensorLab.dll: give the release the one this build made, so validate need not build it.
+        var library = Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll");
+        Directory.CreateDirectory(Path.Combine(output, "lib", "bin"));
+        File.Copy(library, Path.Combine(output, "lib", "bin", "TensorLab.dll"), overwrite: true);
+        File.SetLastWriteTimeUtc(Path.Combine(output, "lib", "bin", "TensorLab.dll"), DateTime.UtcNow.AddMinutes(1));
         return output;
     }
 
@@ -21,7 +27,7 @@ public class ReleaseAndValidateTests
         var released = Notebook.Load(Path.Combine(output, "notebooks", "tiny.ipynb"));
 
         Assert.Equal("static int Square(int x)\n{\n    // YOUR CODE HERE\n    throw new NotImplementedException();\n}", released.Cells[2].Source);
-        Assert.Equal("// Square: visible and hidden cases\nif (Square(3) != 9) throw new Exception($\"Square(3): expected 9, found {Square(3)}.\");", released.Cells[3].Source);
+        Assert.Equal("// Square: visible and hidden cases\nTensorLab.Check.Equal(\"Square(3)\", Square(3), 9, hint: \"multiply x by itself\");", released.Cells[3].Source);
         Assert.Equal("YOUR ANSWER HERE", released.Cells[6].Source); // an unmarked solution cell is replaced whole, mark scheme and all
         Assert.False(released.Cells[3].Metadata["editable"]!.GetValue<bool>());
         Assert.False(released.Cells[3].Metadata["deletable"]!.GetValue<bool>());
@@ -76,8 +82,8 @@ public class ReleaseAndValidateTests
         var (code, text, error) = await Fixture.RunCliAsync("validate", path);
 
         Assert.Equal(1, code);
-        // partial_tests returns 1.5 of its 2 points: partial credit from the cell's numeric value.
-        Assert.Contains("Visible tests: 3.5/4 points; 0 test cell(s) failing.", text);
+        // partial_tests returns the points it awards (2 of 2 here): the cell's numeric value, not a fixed full score.
+        Assert.Contains("Visible tests: 4/4 points; 0 test cell(s) failing.", text);
         Assert.Contains("warning: the locked cell 'square_tests' was modified: the grader will restore the original.", error);
         Assert.Contains("warning: the graded cell 'why_answer' is missing: the grader will put it back, but your answer in it is lost.", error);
     }

@@ -25,6 +25,12 @@ internal sealed class Notebook
     /// <summary>The notebook-level metadata.</summary>
     public JsonObject Metadata => Json["metadata"]!.AsObject();
 
+    /// <summary>The major format version (always 4: <see cref="Parse"/> rejects others).</summary>
+    public int NbFormat => (int)Json["nbformat"]!.GetValue<double>();
+
+    /// <summary>The minor format version, or null when missing or not an integer (<c>check</c> reports it).</summary>
+    public int? NbFormatMinor => Json["nbformat_minor"] is JsonValue value && value.TryGetValue<int>(out var minor) ? minor : null;
+
     /// <summary>Reads and checks the structure of an .ipynb file.</summary>
     /// <exception cref="NotebookFormatException">The file is not JSON, not nbformat 4, or has the wrong shape; the message names the JSON path.</exception>
     public static Notebook Load(string path)

@@ -30,6 +30,19 @@ internal sealed class NotebookCell(JsonObject json)
         set => Json["source"] = SourceLines(value);
     }
 
+    /// <summary>The nbformat 4.5 cell id, or null for older notebooks.</summary>
+    public string? Id => Json["id"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
+
+    /// <summary>A code cell's outputs (created empty when missing); null for markdown and raw cells.</summary>
+    public JsonArray? Outputs => !IsCode ? null : Json["outputs"] as JsonArray ?? (JsonArray)(Json["outputs"] = new JsonArray());
+
+    /// <summary>A code cell's execution count; null when never run (and for markdown and raw cells).</summary>
+    public int? ExecutionCount
+    {
+        get => Json["execution_count"] is JsonValue value && value.TryGetValue<int>(out var count) ? count : null;
+        set => Json["execution_count"] = value;
+    }
+
     /// <summary>The cell's metadata object (created when missing).</summary>
     public JsonObject Metadata => Json["metadata"] as JsonObject ?? (JsonObject)(Json["metadata"] = new JsonObject());
 

@@ -32,10 +32,52 @@ internal static class CellChecksum
 
     private static string PythonBool(bool value) => value ? "True" : "False";
 
-    /// <summary>Python's repr of a float for the values points take: shortest round-trip digits, always with a ".0".</summary>
+    /// <summary>
+    /// Python's <c>str(float)</c>: the shortest digits that round-trip (the same digits as .NET's "R"), positional with at
+    /// least one decimal when the decimal exponent is in [-4, 16) (<c>15.0</c>, <c>0.0001</c>), scientific otherwise
+    /// (<c>1e+16</c>, <c>1.5e-05</c>). .NET switches to scientific at other thresholds and spells it <c>1E+16</c>.
+    /// </summary>
     public static string PythonFloat(double value)
     {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return text.Contains('.') || text.Contains('E') || text.Contains("Infinity") || text == "NaN" ? text : text + ".0";
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return double.IsNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
+        }
+
+        var sign = value < 0 || (value == 0 && double.IsNegative(value)) ? "-" : "";
+        if (value == 0)
+        {
+            return sign + "0.0";
+        }
+
+        var (digits, exponent) = ShortestDigits(Math.Abs(value));
+        if (exponent is < -4 or >= 16)
+        {
+            var mantissa = digits.Length == 1 ? digits : $"{digits[0]}.{digits[1..]}";
+            return $"{sign}{mantissa}e{(exponent < 0 ? '-' : '+')}{Math.Abs(exponent):00}";
+        }
+
+        if (exponent < 0)
+        {
+            return $"{sign}0.{new string('0', -exponent - 1)}{digits}";
+        }
+
+        return digits.Length <= exponent + 1
+            ? $"{sign}{digits}{new string('0', exponent + 1 - digits.Length)}.0"
+            : $"{sign}{digits[..(exponent + 1)]}.{digits[(exponent + 1)..]}";
+    }
+
+    /// <summary>The significant digits of a positive number (no leading or trailing zeros) and its decimal exponent.</summary>
+    private static (string Digits, int Exponent) ShortestDigits(double positive)
+    {
+        var text = positive.ToString("R", CultureInfo.InvariantCulture);
+        var e = text.IndexOf('E');
+        var mantissa = e < 0 ? text : text[..e];
+        var power = e < 0 ? 0 : int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var point = mantissa.IndexOf('.');
+        var integerDigits = point < 0 ? mantissa.Length : point;
+        var all = mantissa.Replace(".", "", StringComparison.Ordinal);
+        var leadingZeros = all.Length - all.TrimStart('0').Length;
+        return (all.Trim('0'), integerDigits - 1 - leadingZeros + power);
     }
 }

@@ -1,3 +1,5 @@
+using Grading.Notebooks;
+
 namespace Grading.Release;
 
 /// <summary>A marked region kind: the marker words and what replaces the region in the student copy.</summary>
@@ -56,6 +58,29 @@ internal static class Regions
         }
 
         return problems;
+    }
+
+    /// <summary>The 1-based line of the first <paramref name="kind"/> marker, or null when there is none.</summary>
+    public static int? FirstMarkerLine(string source, RegionKind kind)
+    {
+        var lines = source.Split('\n');
+        var index = Array.FindIndex(lines, line => line.Contains(kind.Begin, StringComparison.Ordinal) || line.Contains(kind.End, StringComparison.Ordinal));
+        return index < 0 ? null : index + 1;
+    }
+
+    /// <summary>
+    /// Throws when <paramref name="kind"/>'s markers in cell <paramref name="cellIndex"/> are unbalanced: replacing such
+    /// a region could leak what it was meant to hide. <c>release</c> lints first, so this guards other callers.
+    /// </summary>
+    /// <exception cref="RegionException">A nested, unterminated or stray marker; the message names the notebook, cell, grade id and line.</exception>
+    public static void EnsureBalanced(Notebook notebook, int cellIndex, RegionKind kind)
+    {
+        var cell = notebook.Cells[cellIndex];
+        if (Check(cell.Source, kind) is [var first, ..])
+        {
+            var gradeId = cell.GradeId is { } id ? $" ({id})" : "";
+            throw new RegionException($"{notebook.Path}: cell {cellIndex}{gradeId}, line {first.Line}: {first.Message}");
+        }
     }
 
     /// <summary>True when <paramref name="source"/> has a <paramref name="kind"/> marker.</summary>

@@ -5,7 +5,7 @@ using Grading.Pipelines;
 namespace Grading.Release;
 
 /// <summary>One released notebook, for the summary table.</summary>
-internal sealed record ReleasedNotebook(string Name, int Cells, IReadOnlyDictionary<string, int> Counts);
+internal sealed record ReleasedNotebook(string Name, int Cells, double Points, IReadOnlyDictionary<string, int> Counts);
 
 /// <summary>
 /// Writes the student folder: the released notebooks plus everything needed to build and run them (the library, the
@@ -34,7 +34,9 @@ internal static class StudentFolder
             var context = new StepContext(Path.GetFileNameWithoutExtension(path));
             var student = ReleasePipeline.Create().Run(notebook, context);
             student.Save(Path.Combine(outputFolder, "notebooks", Path.GetFileName(path)));
-            released.Add(new ReleasedNotebook(Path.GetFileName(path), student.Cells.Count, context.Counts));
+            // Summed here rather than counted by a step: points may be fractional (0.5), step counts are integers.
+            var points = student.Cells.Select(c => c.Nbgrader).Where(nb => nb is { Grade: true } or { Task: true }).Sum(nb => nb!.Points ?? 0);
+            released.Add(new ReleasedNotebook(Path.GetFileName(path), student.Cells.Count, points, context.Counts));
         }
 
         CopySupportFiles(repositoryRoot, outputFolder);

@@ -67,6 +67,27 @@ public class CheckTests
     }
 
     [Fact]
+    public void Passing_Close_PrintsExactOrApproxWithTheMaxDifference()
+    {
+        var original = Console.Out;
+        var captured = new StringWriter();
+        Console.SetOut(captured);
+        try
+        {
+            Check.Close("lookup row 3", [1f, 2f], [1f, 2f]);
+            Check.Close("pe[5]", [1f, 2f], [1f, 2.000001f]);
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        var lines = captured.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("✓ lookup row 3: exact (2 values)", lines[0]);
+        Assert.StartsWith("✓ pe[5]: approx (2 values, max diff 9.53674E-07 ≤ 1E-05)", lines[1]);
+    }
+
+    [Fact]
     public void Passing_Check_PrintsAVerdictLine()
     {
         var original = Console.Out;

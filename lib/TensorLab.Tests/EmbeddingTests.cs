@@ -223,4 +223,51 @@ public class EmbeddingTests
         Assert.Equal(600, table.ParameterCount);
         Assert.Equal(2400, table.WeightBytes);
     }
+
+    [Fact]
+    public void Lookup_LengthSweep_MatchesRowByRowCopy()
+    {
+        var table = new Embedding(13, 5, seed: 21);
+        for (var count = 0; count <= 40; count++)
+        {
+            var ids = LookupProfiler.RandomIds(count, 13, seed: count);
+            var destination = new float[count * 5];
+            table.Lookup(ids, destination);
+            var expected = ids.SelectMany(id => Enumerable.Range(0, 5).Select(d => table.Weight[id, d])).ToArray();
+            Assert.Equal(expected, destination);
+        }
+    }
+
+    [Fact]
+    public void Lookup_ValidatesEveryIdBeforeWritingAnything()
+    {
+        var table = new Embedding(10, 2, seed: 1);
+        var destination = Enumerable.Repeat(-7f, 3 * 2).ToArray();
+        Assert.Throws<ArgumentOutOfRangeException>(() => table.Lookup([1, 2, 10], destination));
+        Assert.All(destination, value => Assert.Equal(-7f, value));
+    }
+
+    [Fact]
+    public void FromWeights_WrapsTheTensorAndZeroesThePaddingRow()
+    {
+        var weight = Tensor.FromArray([1, 2, 3, 4, 5, 6], 3, 2);
+        var table = Embedding.FromWeights(weight, paddingIdx: 2);
+        Assert.Same(weight, table.Weight);
+        Assert.Equal((3, 2), (table.VocabSize, table.EmbeddingDim));
+        Assert.Equal(new float[] { 1, 2, 3, 4, 0, 0 }, weight.ToArray());
+        Assert.Equal(new float[] { 3, 4, 1, 2 }, table.Forward([1, 0]).ToArray());
+        Assert.All(table.Grad.ToArray(), g => Assert.Equal(0f, g));
+    }
+
+    [Fact]
+    public void FromWeights_ThrowsForANonMatrix() =>
+        Assert.Throws<ArgumentException>(() => Embedding.FromWeights(Tensor.Zeros(6)));
+
+    [Fact]
+    public void FromWeights_ThrowsForAnEmptyAxis() =>
+        Assert.Throws<ArgumentException>(() => Embedding.FromWeights(Tensor.Zeros(0, 4)));
+
+    [Fact]
+    public void FromWeights_ThrowsForPaddingOutsideTheTable() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Embedding.FromWeights(Tensor.Zeros(3, 2), paddingIdx: 3));
 }

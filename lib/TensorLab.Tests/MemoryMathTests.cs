@@ -36,6 +36,9 @@ public class MemoryMathTests
     [InlineData(1_234_567, "1.23 MB")]
     [InlineData(98_765_432_100, "98.8 GB")]
     [InlineData(123_456_789_012_345, "123 TB")]
+    [InlineData(999_600, "1.00 MB")]
+    [InlineData(99_960, "100 kB")]
+    [InlineData(9_996, "10.0 kB")]
     public void HumanBytes_UsesDecimalUnitsAndThreeSignificantDigits(long bytes, string expected) =>
         Assert.Equal(expected, MemoryMath.HumanBytes(bytes));
 
@@ -43,6 +46,9 @@ public class MemoryMathTests
     [InlineData(12, "12")]
     [InlineData(1_500, "1.5 k")]
     [InlineData(1_234_567_890, "1.2 B")]
+    [InlineData(999, "999")]
+    [InlineData(1_000, "1.0 k")]
+    [InlineData(999_960, "1.0 M")]
     public void HumanCount_UsesOneDecimalAndASuffix(long count, string expected) =>
         Assert.Equal(expected, MemoryMath.HumanCount(count));
 

@@ -70,5 +70,36 @@ public class SimilarityTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Similarity.Analogy(table, 0, 1, 9));
     }
 
+    [Theory]
+    [InlineData(1, 30, 8)]
+    [InlineData(2, 50, 16)]
+    [InlineData(3, 7, 3)]
+    public void Analogy_EqualsNaiveNearestToAMinusBPlusC(int seed, int vocab, int dim)
+    {
+        var random = new Random(seed);
+        var table = Tensor.FromArray(Enumerable.Range(0, vocab * dim).Select(_ => random.NextSingle() * 2 - 1).ToArray(), vocab, dim);
+        var (a, b, c) = (0, 1, 2);
+        var query = Enumerable.Range(0, dim).Select(d => table[a, d] - table[b, d] + table[c, d]).ToArray();
+        var expected = Enumerable.Range(0, vocab)
+            .Where(id => id is not (0 or 1 or 2))
+            .Select(id => (Id: id, Score: NaiveCosine(table.Row(id).ToArray(), query)))
+            .OrderByDescending(n => n.Score).ThenBy(n => n.Id)
+            .Take(3).ToArray();
+        var actual = Similarity.Analogy(table, a, b, c, k: 3);
+        Assert.Equal(expected.Select(n => n.Id), actual.Select(n => n.Id));
+        for (var i = 0; i < actual.Length; i++)
+        {
+            Assert.Equal(expected[i].Score, actual[i].Score, Tolerances.FloatAccumulation);
+        }
+    }
+
+    [Fact]
+    public void Nearest_BreaksTiesByIdAndReturnsAtMostTheTable()
+    {
+        var table = Tensor.FromArray([0, 1, 2, 0, 1, 0, 3, 0], 4, 2);
+        var neighbours = Similarity.Nearest(table, [1, 0], k: 10);
+        Assert.Equal(new[] { 1, 2, 3, 0 }, neighbours.Select(n => n.Id));
+    }
+
     private static float[] Add(float[] a, float[] b) => a.Zip(b, (x, y) => x + y).ToArray();
 }

@@ -40,6 +40,34 @@ public class SinusoidalPositionalEncodingTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(64)]
+    [InlineData(511)]
+    [InlineData(1023)]
+    [InlineData(1024)]
+    public void Table_MatchesTheFloat64Formula_AtLargePositions_ForOddAndEvenD(int dim)
+    {
+        // Rows between recomputed anchors (every 32) and far ones: rounding must not grow along the table.
+        var encoding = new SinusoidalPositionalEncoding(dim);
+        foreach (var position in new[] { 0, 1, 31, 32, 33, 1000, 4095, 4998, 4999 })
+        {
+            for (var column = 0; column < dim; column++)
+            {
+                var angle = position / Math.Pow(10000, 2.0 * (column / 2) / dim);
+                var expected = column % 2 == 0 ? Math.Sin(angle) : Math.Cos(angle);
+                var actual = encoding.Table[position, column];
+                if (Math.Abs(actual - expected) > Tolerances.RoundedOnce)
+                {
+                    Assert.Fail($"D={dim}, pos={position}, col={column}: expected {expected}, found {actual}");
+                }
+            }
+        }
+    }
+
     [Fact]
     public void OddDimension_LastColumnIsTheSineOfItsPairsFrequency()
     {
@@ -96,6 +124,7 @@ public class SinusoidalPositionalEncodingTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SinusoidalPositionalEncoding(4, 8).AddTo(Tensor.Zeros(9, 4)));
         Assert.Contains("Sequence length 9", error.Message);
         Assert.Contains("maxSeqLength 8", error.Message);
+        Assert.Contains("raise maxSeqLength", error.Message);
     }
 
     [Fact]
@@ -103,6 +132,24 @@ public class SinusoidalPositionalEncodingTests
     {
         var error = Assert.Throws<ArgumentException>(() => new SinusoidalPositionalEncoding(4, 8).AddTo(Tensor.Zeros(2, 5)));
         Assert.Contains("last dimension is 5", error.Message);
+    }
+
+    [Fact]
+    public void AddTo_SequenceLengthSweep_MatchesNaiveAddition()
+    {
+        var encoding = new SinusoidalPositionalEncoding(3, maxSeqLength: 12);
+        for (var length = 0; length <= 12; length++)
+        {
+            var random = new Random(length);
+            var values = Enumerable.Range(0, 2 * length * 3).Select(_ => random.NextSingle()).ToArray();
+            var x = (float[])values.Clone();
+            encoding.AddTo(x, length);
+            for (var i = 0; i < x.Length; i++)
+            {
+                var position = i / 3 % length;
+                Assert.Equal(values[i] + encoding.Table[position, i % 3], x[i]);
+            }
+        }
     }
 
     [Fact]

@@ -49,6 +49,43 @@ public sealed class Embedding
         }
     }
 
+    private Embedding(Tensor weight, int? paddingIdx)
+    {
+        VocabSize = weight.Shape[0];
+        EmbeddingDim = weight.Shape[1];
+        PaddingIdx = paddingIdx;
+        Weight = weight;
+        Grad = Tensor.Zeros(VocabSize, EmbeddingDim);
+        if (paddingIdx is { } row)
+        {
+            Weight.Row(row).Clear();
+        }
+    }
+
+    /// <summary>Creates a table over existing weights (pretrained vectors, or a hand-made table in a notebook).</summary>
+    /// <param name="weight">A [V, D] tensor with V, D ≥ 1; it is used as is (no copy), so training writes into it.</param>
+    /// <param name="paddingIdx">A token id whose row is set to zero now and gets no gradient; null (the default) for none.</param>
+    /// <returns>A table whose <see cref="Weight"/> is <paramref name="weight"/> and whose <see cref="Grad"/> is zero.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="weight"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="weight"/> is not rank 2 or has an empty axis.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="paddingIdx"/> is outside [0, V).</exception>
+    /// <remarks>PyTorch equivalent: <c>torch.nn.Embedding.from_pretrained(weight, freeze=False, padding_idx=...)</c>.</remarks>
+    public static Embedding FromWeights(Tensor weight, int? paddingIdx = null)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        if (weight.Rank != 2 || weight.Shape[0] == 0 || weight.Shape[1] == 0)
+        {
+            ThrowHelper.Shape(nameof(weight), $"Expected a [vocab, dim] table with both sizes at least 1, found shape {weight.ShapeText}.");
+        }
+
+        if (paddingIdx is { } padding && (uint)padding >= (uint)weight.Shape[0])
+        {
+            ThrowHelper.IdOutOfRange(nameof(paddingIdx), padding, 0, weight.Shape[0]);
+        }
+
+        return new Embedding(weight, paddingIdx);
+    }
+
     /// <summary>V, the number of rows.</summary>
     public int VocabSize { get; }
 

@@ -68,13 +68,15 @@ public static class MemoryMath
         string[] units = ["kB", "MB", "GB", "TB", "PB", "EB"];
         var value = (double)bytes;
         var unit = -1;
-        while (value >= 1000 && unit < units.Length - 1)
+        // 999.7 kB would print as "1000 kB" at three digits, so a value that rounds to 1000 moves up a unit.
+        while (value >= 999.5 && unit < units.Length - 1)
         {
             value /= 1000;
             unit++;
         }
 
-        var format = value >= 100 ? "0" : value >= 10 ? "0.0" : "0.00";
+        // Pick the decimals from the rounded value, so 99.96 prints "100", not "100.0".
+        var format = value >= 99.95 ? "0" : value >= 9.995 ? "0.0" : "0.00";
         return value.ToString(format, CultureInfo.InvariantCulture) + " " + units[unit];
     }
 
@@ -89,15 +91,21 @@ public static class MemoryMath
             ThrowHelper.Negative(nameof(count), count);
         }
 
-        (double Scale, string Suffix)[] steps = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")];
-        foreach (var (scale, suffix) in steps)
+        if (count < 1000)
         {
-            if (count >= scale)
-            {
-                return (count / scale).ToString("0.0", CultureInfo.InvariantCulture) + " " + suffix;
-            }
+            return count.ToString(CultureInfo.InvariantCulture);
         }
 
-        return count.ToString(CultureInfo.InvariantCulture);
+        string[] suffixes = ["k", "M", "B", "T"];
+        var value = count / 1000.0;
+        var unit = 0;
+        // 999,960 is "1.0 M", not "1000.0 k": move up while the printed value would reach 1000.
+        while (Math.Round(value, 1) >= 1000 && unit < suffixes.Length - 1)
+        {
+            value /= 1000;
+            unit++;
+        }
+
+        return value.ToString("0.0", CultureInfo.InvariantCulture) + " " + suffixes[unit];
     }
 }

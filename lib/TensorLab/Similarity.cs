@@ -71,8 +71,8 @@ public static class Similarity
     }
 
     /// <summary>
-    /// "a is to b as ? is to c" answered as the rows nearest to â − b̂ + ĉ (unit vectors, word2vec's 3CosAdd),
-    /// never returning a, b or c themselves.
+    /// "b is to a as c is to ?" (man : king = woman : ?) answered as the rows nearest, by cosine, to the raw
+    /// offset query <c>a − b + c</c>, never returning a, b or c themselves.
     /// </summary>
     /// <param name="table">A [V, D] table.</param>
     /// <param name="a">Id of the word to start from (king).</param>
@@ -82,6 +82,11 @@ public static class Similarity
     /// <returns>The best answers, best first (queen).</returns>
     /// <exception cref="ArgumentException">The table is not rank 2.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An id is outside the table or k is negative.</exception>
+    /// <remarks>
+    /// query = W[a] − W[b] + W[c]; answers = <see cref="Nearest"/>(W, query, k, exclude: [a, b, c]). The rows are not
+    /// normalised first; for word2vec's 3CosAdd on unit vectors, normalise the table's rows before calling.
+    /// PyTorch equivalent: none built in; gensim's <c>most_similar(positive=[a, c], negative=[b])</c>.
+    /// </remarks>
     public static Neighbor[] Analogy(Tensor table, int a, int b, int c, int k = 1)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -100,9 +105,7 @@ public static class Similarity
             }
 
             var row = table.Row(words[i]);
-            var norm = TensorPrimitives.Norm<float>(row);
-            var weight = norm == 0 ? 0 : (i == 1 ? -1 : 1) / norm;
-            TensorPrimitives.MultiplyAdd(row, weight, query, query);
+            TensorPrimitives.MultiplyAdd(row, i == 1 ? -1f : 1f, query, query);
         }
 
         return Nearest(table, query, k, words);

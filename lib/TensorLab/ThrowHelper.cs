@@ -41,7 +41,7 @@ internal static class ThrowHelper
     public static void SequenceTooLong(string paramName, int sequenceLength, int maxSeqLength, bool learned) =>
         throw new ArgumentOutOfRangeException(paramName, sequenceLength, learned
             ? Invariant($"Sequence length {sequenceLength} is longer than the {maxSeqLength} positions this learned table was trained for; a learned table cannot extrapolate: train a longer table.")
-            : Invariant($"Sequence length {sequenceLength} is longer than maxSeqLength {maxSeqLength}; build the encoding with a larger maxSeqLength."));
+            : Invariant($"Sequence length {sequenceLength} is longer than maxSeqLength {maxSeqLength}; raise maxSeqLength when building the encoding."));
 
     [DoesNotReturn]
     public static void DimensionMismatch(string paramName, int expected, int actual) =>

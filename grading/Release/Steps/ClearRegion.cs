@@ -10,8 +10,15 @@ internal sealed class ClearRegion(RegionKind kind) : INotebookStep
 
     public Notebook Process(Notebook notebook, StepContext context)
     {
-        foreach (var cell in notebook.Cells.Where(c => Regions.Contains(c.Source, kind)))
+        for (var index = 0; index < notebook.Cells.Count; index++)
         {
+            var cell = notebook.Cells[index];
+            if (!Regions.Contains(cell.Source, kind))
+            {
+                continue;
+            }
+
+            Regions.EnsureBalanced(notebook, index, kind);
             cell.Source = Regions.Replace(cell.Source, kind, null).TrimEnd('\n');
             context.Count(kind.Name);
         }

@@ -19,7 +19,6 @@ internal sealed class RecordGradedCells : INotebookStep
             var nb = cell.Nbgrader!;
             graded.Add(new JsonObject { ["grade_id"] = nb.GradeId, ["points"] = nb.Points ?? 0, ["kind"] = nb.IsAutogradedTest ? "tests" : nb.IsTask ? "task" : "manual" });
             context.Count("graded cells");
-            context.Count("points", (int)Math.Round(nb.Points ?? 0));
         }
 
         notebook.Metadata[MetadataKey] = new JsonObject { ["graded_cells"] = graded };

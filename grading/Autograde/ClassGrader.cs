@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using Grading.Exports;
+using Grading.Gradebook;
+using Grading.Isolation;
+using Grading.Notebooks;
+
+namespace Grading.Autograde;
+
+/// <summary>One finished (or reused) student × notebook, for progress reporting.</summary>
+internal sealed record GradedItem(NotebookGrade Grade, bool Reused, TimeSpan Elapsed);
+
+/// <summary>
+/// Grades a class: every student × notebook in its own worker, <c>Jobs</c> at a time, each result written atomically as
+/// soon as it is known (a killed run loses nothing, a re-run skips what did not change), then the gradebook and exports
+/// from all results. One bad submission never stops the batch.
+/// </summary>
+internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
+{
+    public async Task<ClassGradebook> GradeAsync(IReadOnlyList<AssignmentSource> sources, Action<GradedItem> onGraded, CancellationToken cancellationToken)
+    {
+        var students = SubmissionFinder.Students(options.Submissions).Where(InShard).ToList();
+        var work = students.SelectMany(student => sources.Select(source => (Student: student, Source: source))).ToList();
+        var grader = new NotebookGrader(options.Limits, sandboxed, options.LibraryDll);
+        var results = new NotebookGrade[work.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, work.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var (student, source) = work[i];
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var submission = SubmissionFinder.Find(options.Submissions, student, source.Name);
+                var resultPath = ResultPath(student, source.Name);
+                var previous = GradebookJson.Read<NotebookGrade>(resultPath);
+                var hash = submission.Path is null ? "" : Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(submission.Path, token)));
+                if (!options.Force && previous is not null && previous.SubmissionHash == hash && previous.SourceHash == source.Hash)
+                {
+                    results[i] = previous with { Timestamp = submission.Timestamp };
+                    onGraded(new GradedItem(results[i], true, clock.Elapsed));
+                    return;
+                }
+
+                NotebookGrade grade;
+                try
+                {
+                    var (graded, executed) = await grader.GradeAsync(source, submission, token);
+                    grade = graded;
+                    if (executed is not null)
+                    {
+                        executed.Save(Path.Combine(StudentFolder(student), source.Name + ".ipynb"));
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The grader's own failure on one submission is reported on that submission, never the batch.
+                    grade = new NotebookGrade(student, source.Name, hash, source.Hash, submission.Timestamp, 0, [], [],
+                        $"The grader failed on this submission ({e.GetType().Name}: {e.Message}). Re-run with --force; if it persists, report it with this notebook.");
+                }
+
+                GradebookJson.Write(resultPath, grade);
+                results[i] = grade;
+                onGraded(new GradedItem(grade, false, clock.Elapsed));
+            });
+
+        return Build(sources, results);
+    }
+
+    /// <summary>Writes gradebook.json, grades.csv, feedback and the requested platform formats.</summary>
+    public void WriteOutputs(ClassGradebook gradebook, IReadOnlyList<AssignmentSource> sources)
+    {
+        GradebookJson.Write(Path.Combine(options.Output, "gradebook.json"), gradebook);
+        GradesCsv.Write(Path.Combine(options.Output, "grades.csv"), gradebook);
+        foreach (var grade in gradebook.Notebooks)
+        {
+            var executedPath = Path.Combine(StudentFolder(grade.Student), grade.Notebook + ".ipynb");
+            var executed = File.Exists(executedPath) ? Notebook.Load(executedPath) : null;
+            var released = sources.First(s => s.Name == grade.Notebook).Released;
+            AtomicFile.WriteAllText(Path.Combine(options.Output, "feedback", grade.Student, grade.Notebook + ".html"),
+                FeedbackHtml.Render(grade, executed, released));
+        }
+
+        if (options.Formats.Contains("gradescope"))
+        {
+            foreach (var student in gradebook.Students)
+            {
+                GradebookJson.Write(Path.Combine(options.Output, "gradescope", student, "results.json"),
+                    PlatformResults.Gradescope(gradebook.Notebooks.Where(n => n.Student == student).ToList()));
+            }
+        }
+    }
+
+    private ClassGradebook Build(IReadOnlyList<AssignmentSource> sources, IReadOnlyList<NotebookGrade> results)
+    {
+        var manual = ManualGrades.Load(options.Output);
+        var notebooks = results
+            .Select(grade => ManualGrades.Apply(grade, manual))
+            .Select(grade => grade with { LatePenalty = options.Late.Penalty(grade.RawScore, grade.Timestamp, options.Due) })
+            .OrderBy(g => g.Student, StringComparer.Ordinal).ThenBy(g => g.Notebook, StringComparer.Ordinal)
+            .ToList();
+        // The assignment is the folder of the notebooks, or its parent when that folder is just "notebooks".
+        var sourceFolder = new DirectoryInfo(Path.GetFullPath(options.Source).TrimEnd(Path.DirectorySeparatorChar));
+        var assignment = sourceFolder.Name == "notebooks" && sourceFolder.Parent is { } parent ? parent.Name : sourceFolder.Name;
+        return new ClassGradebook(assignment, options.Due, options.Late.ToString(), notebooks);
+    }
+
+    private bool InShard(string student)
+    {
+        if (options.Shard.Count <= 1)
+        {
+            return true;
+        }
+
+        // A hash, not a position: adding a student to the class does not move everyone else to another shard.
+        var bucket = BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(student)), 0) % (uint)options.Shard.Count;
+        return bucket == options.Shard.Index - 1;
+    }
+
+    private string StudentFolder(string student) => Path.Combine(options.Output, "students", student);
+
+    private string ResultPath(string student, string notebook) => Path.Combine(StudentFolder(student), notebook + ".result.json");
+}

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Grading.Autograde.Sanitize;
+using Grading.Gradebook;
+using Grading.Isolation;
+using Grading.Notebooks;
+using Grading.Pipelines;
+
+namespace Grading.Autograde;
+
+/// <summary>
+/// Grades one student's notebook: sanitize against the source, execute in a fresh worker (sandboxed when possible),
+/// score from what the worker observed, and return the grade with the executed notebook.
+/// </summary>
+internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string? libraryDll)
+{
+    public async Task<(NotebookGrade Grade, Notebook? Executed)> GradeAsync(AssignmentSource source, Submission submission,
+        CancellationToken cancellationToken)
+    {
+        if (submission.Path is null)
+        {
+            return (Failed(source, submission, "", $"No submission of {source.Name}.ipynb was found.", "Not submitted."), null);
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(submission.Path, cancellationToken)));
+        Notebook notebook;
+        try
+        {
+            notebook = Notebook.Load(submission.Path);
+        }
+        catch (NotebookFormatException e)
+        {
+            return (Failed(source, submission, hash, $"The notebook could not be read: {e.Message}", "Your notebook file could not be read (see the note)."), null);
+        }
+
+        var context = new StepContext(source.Name);
+        var sanitized = SanitizePipeline.Create(source).Run(notebook, context);
+        var cells = sanitized.Cells.Select((cell, index) => (cell, index)).Where(p => p.cell.IsCode).Select(p => (p.index, p.cell.Source)).ToList();
+        var scratch = CreateScratch();
+        WorkerRun run;
+        try
+        {
+            run = await new WorkerClient(limits, sandboxed).RunAsync(scratch, cells, cancellationToken);
+        }
+        finally
+        {
+            TryDelete(scratch);
+        }
+
+        var reports = run.Cells.ToDictionary(r => r.Index);
+        var count = 0;
+        foreach (var (index, _) in cells)
+        {
+            sanitized.Cells[index].Json["outputs"] = reports[index].Outputs.DeepClone();
+            sanitized.Cells[index].Json["execution_count"] = ++count;
+        }
+
+        var notes = context.Notes.Select(n => n.Note).ToList();
+        notes.Add($"ran in {run.Total.TotalSeconds:0.0} s ({run.StartUp.TotalSeconds:0.0} s start-up), isolation: {run.Sandbox}");
+        if (run.Death is not null)
+        {
+            notes.Add(run.Death);
+        }
+
+        var grades = Scorer.Score(source, sanitized, reports, context.Notes);
+        var grade = new NotebookGrade(submission.Student, source.Name, hash, source.Hash, submission.Timestamp, 0, grades, notes, null);
+        return (grade, sanitized);
+    }
+
+    private static NotebookGrade Failed(AssignmentSource source, Submission submission, string hash, string error, string reason)
+    {
+        var cells = source.Source.Cells.Where(c => c.Nbgrader is { Grade: true } or { Task: true })
+            .Select(c => new CellGrade(c.GradeId!, c.Nbgrader!.IsAutogradedTest ? CellKinds.Tests : c.Nbgrader.IsTask ? CellKinds.Task : CellKinds.Manual,
+                0, null, c.Nbgrader.Points ?? 0, "failed", reason, null, []))
+            .ToList();
+        return new NotebookGrade(submission.Student, source.Name, hash, source.Hash, submission.Timestamp, 0, cells, [], error);
+    }
+
+    private string CreateScratch()
+    {
+        var scratch = Directory.CreateTempSubdirectory("grader-worker-").FullName;
+        Directory.CreateDirectory(Path.Combine(scratch, "notebooks"));
+        Directory.CreateDirectory(Path.Combine(scratch, "home"));
+        if (libraryDll is not null && File.Exists(libraryDll))
+        {
+            var bin = Directory.CreateDirectory(Path.Combine(scratch, "lib", "bin")).FullName;
+            File.Copy(libraryDll, Path.Combine(bin, "TensorLab.dll"));
+        }
+
+        return scratch;
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A worker killed mid-write can leave a file busy for a moment; the OS temp cleaner gets it later.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same: never fail a grade over a leftover scratch folder.
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Grading.Notebooks;
+using Grading.Pipelines;
+
+namespace Grading.Autograde.Sanitize;
+
+/// <summary>
+/// Answer cells keep the student's text but get the source's type and nbgrader metadata back (a markdown answer
+/// turned into code, or metadata edited to look like another kind of cell). A deleted answer cell comes back as the
+/// released stub so the tests after it run and fail with a clear message.
+/// </summary>
+internal sealed class RestoreAnswerCells(AssignmentSource source) : INotebookStep
+{
+    public string Name => "restore answer cells";
+
+    public Notebook Process(Notebook notebook, StepContext context)
+    {
+        foreach (var released in source.Released.Cells.Where(c => c.Nbgrader is { Solution: true }))
+        {
+            var id = released.GradeId!;
+            var index = notebook.Cells.FindIndex(c => c.GradeId == id);
+            if (index < 0)
+            {
+                var sourceIndex = source.Released.Cells.IndexOf(released);
+                var previous = sourceIndex > 0 ? source.Released.Cells[sourceIndex - 1].GradeId : null;
+                var at = previous is null ? 0 : notebook.Cells.FindIndex(c => c.GradeId == previous) + 1;
+                notebook.Cells.Insert(Math.Max(0, at), new NotebookCell(released.Json.DeepClone().AsObject()));
+                context.Notes.Add((-1, $"the answer cell '{id}' was deleted; the empty stub was put back"));
+                continue;
+            }
+
+            var cell = notebook.Cells[index];
+            if (cell.CellType != released.CellType)
+            {
+                context.Notes.Add((index, $"the answer cell '{id}' was changed from {released.CellType} to {cell.CellType}; its type was restored"));
+                cell.CellType = released.CellType;
+                if (!cell.IsCode)
+                {
+                    cell.Json.Remove("outputs");
+                    cell.Json.Remove("execution_count");
+                }
+                else
+                {
+                    cell.ClearOutputs();
+                }
+            }
+
+            cell.Metadata["nbgrader"] = released.Metadata["nbgrader"]!.DeepClone();
+        }
+
+        return notebook;
+    }
+}

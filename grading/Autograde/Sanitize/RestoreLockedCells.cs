@@ -1,0 +1,68 @@
+using Grading.Notebooks;
+using Grading.Pipelines;
+using Grading.Release;
+
+namespace Grading.Autograde.Sanitize;
+
+/// <summary>
+/// Every locked cell (tests, set-up, questions) is taken from the instructor's source, which also brings back the hidden
+/// tests. A cell whose checksum differs from the released one was edited: that is recorded as tampering. A deleted
+/// locked cell is put back after the cell that preceded it in the source.
+/// </summary>
+internal sealed class RestoreLockedCells(AssignmentSource source) : INotebookStep
+{
+    public string Name => "restore locked cells";
+
+    public Notebook Process(Notebook notebook, StepContext context)
+    {
+        for (var s = 0; s < source.Source.Cells.Count; s++)
+        {
+            var original = source.Source.Cells[s];
+            if (original.Nbgrader is not { Locked: true } nb || nb.GradeId is not { } id)
+            {
+                continue;
+            }
+
+            var restored = new NotebookCell(original.Json.DeepClone().AsObject());
+            restored.ClearOutputs();
+            var index = notebook.Cells.FindIndex(c => c.GradeId == id);
+            if (index < 0)
+            {
+                notebook.Cells.Insert(InsertionPoint(notebook, s), restored);
+                context.Notes.Add((-1, $"the locked cell '{id}' was deleted; it was put back"));
+                continue;
+            }
+
+            var submitted = notebook.Cells[index];
+            if (!SameAsReleased(submitted, id))
+            {
+                context.Notes.Add((index, $"the locked cell '{id}' was modified; the original was restored before grading"));
+            }
+
+            notebook.Cells[index] = restored;
+        }
+
+        return notebook;
+    }
+
+    private bool SameAsReleased(NotebookCell submitted, string id)
+    {
+        var released = source.Released.Cells.First(c => c.GradeId == id);
+        return submitted.CellType == released.CellType && submitted.Source == released.Source &&
+               (submitted.Nbgrader is { } nb && CellChecksum.Compute(submitted) == released.Nbgrader!.Checksum && nb.Grade == released.Nbgrader.Grade);
+    }
+
+    // After the nearest earlier source cell that the submission still has, so restored cells keep their place.
+    private int InsertionPoint(Notebook notebook, int sourceIndex)
+    {
+        for (var s = sourceIndex - 1; s >= 0; s--)
+        {
+            if (source.Source.Cells[s].GradeId is { } previous && notebook.Cells.FindIndex(c => c.GradeId == previous) is var at and >= 0)
+            {
+                return at + 1;
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,175 @@
+using System.CommandLine;
+using System.Globalization;
+using Grading.Autograde;
+using Grading.Exports;
+using Grading.Gradebook;
+using Grading.Isolation;
+using Grading.Notebooks;
+using Spectre.Console;
+
+namespace Grading.Cli;
+
+/// <summary><c>autograde [submissions]</c>: grade a class safely, write gradebook, grades.csv, feedback and exports.</summary>
+internal static class AutogradeCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var submissions = new Argument<string>("submissions") { Description = "Folder of <student>/<notebook>.ipynb (default: the bundled sample class).", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "grading", "samples", "class") };
+        var source = new Option<string>("--source") { Description = "Instructor notebooks (default: the sample assignment when grading the sample class, else notebooks/).", DefaultValueFactory = _ => "" };
+        var output = new Option<string>("--out", "-o") { Description = "Where results go.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "grading", "graded") };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Notebooks graded at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds per cell.", DefaultValueFactory = _ => 30 };
+        var notebookTimeout = new Option<int>("--notebook-timeout") { Description = "Seconds per notebook, start-up included.", DefaultValueFactory = _ => 300 };
+        var memory = new Option<int>("--memory") { Description = "Managed heap limit per worker, MB.", DefaultValueFactory = _ => 1024 };
+        var sandbox = new Option<SandboxMode>("--sandbox") { Description = "auto: bubblewrap when it works; bwrap: required; none: process isolation only (reported).", DefaultValueFactory = _ => SandboxMode.Auto };
+        var shard = new Option<string>("--shard") { Description = "Grade slice i of n (e.g. 2/8) for a CI matrix; combine with `merge`.", DefaultValueFactory = _ => "1/1" };
+        var due = new Option<string?>("--due") { Description = "Due date (ISO 8601; UTC when no zone)." };
+        var late = new Option<string>("--late") { Description = "none | zero | per-hour:P", DefaultValueFactory = _ => "none" };
+        var force = new Option<bool>("--force") { Description = "Regrade unchanged submissions too." };
+        var format = new Option<string[]>("--format") { Description = "Extra outputs: gradescope, classroom.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
+        var command = new Command("autograde", "Grade every student's notebooks in isolated workers; write gradebook.json, grades.csv, feedback/ and exports.");
+        command.Arguments.Add(submissions);
+        foreach (var option in new Option[] { source, output, jobs, timeout, notebookTimeout, memory, sandbox, shard, due, late, force, format })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (result, token) =>
+        {
+            var submissionsPath = result.GetValue(submissions)!;
+            var sourcePath = result.GetValue(source) is { Length: > 0 } given ? given
+                : Path.GetFullPath(submissionsPath) == Path.Combine(RepositoryPaths.Root, "grading", "samples", "class")
+                    ? Path.Combine(RepositoryPaths.Root, "grading", "samples", "assignment", "notebooks") : RepositoryPaths.Notebooks;
+            if (!TryParseShard(result.GetValue(shard)!, out var slice) || !TryParseDue(result.GetValue(due), out var dueDate))
+            {
+                terminal.Error.WriteLine("--shard must look like 2/8 (1 ≤ i ≤ n) and --due like 2026-12-01T23:59:00Z.");
+                return (int)ExitCode.UsageError;
+            }
+
+            LatePolicy policy;
+            try
+            {
+                policy = LatePolicy.Parse(result.GetValue(late)!);
+            }
+            catch (FormatException e)
+            {
+                terminal.Error.WriteLine(e.Message);
+                return (int)ExitCode.UsageError;
+            }
+
+            var limits = new WorkerLimits(TimeSpan.FromSeconds(result.GetValue(timeout)), TimeSpan.FromSeconds(result.GetValue(notebookTimeout)),
+                result.GetValue(memory), WorkerLimits.Default.OutputLimitBytes);
+            var options = new GradingOptions(submissionsPath, sourcePath, result.GetValue(output)!, Math.Max(1, result.GetValue(jobs)), limits,
+                result.GetValue(sandbox), slice, dueDate, policy, result.GetValue(force), result.GetValue(format)!,
+                Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll"));
+            return await RunAsync(options, terminal, token);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(GradingOptions options, Terminal terminal, CancellationToken token)
+    {
+        if (!Directory.Exists(options.Submissions))
+        {
+            terminal.Error.WriteLine($"{options.Submissions}: no such folder. Give the folder that holds one sub-folder per student.");
+            return (int)ExitCode.InputError;
+        }
+
+        var sourcePaths = NotebookPaths.Expand([options.Source], out _);
+        if (sourcePaths.Count == 0)
+        {
+            terminal.Error.WriteLine($"{options.Source}: no instructor notebooks found. Give them with --source (did you forget to run `release` from the same folder?).");
+            return (int)ExitCode.InputError;
+        }
+
+        List<AssignmentSource> sources;
+        try
+        {
+            sources = sourcePaths.Select(AssignmentSource.Load).ToList();
+        }
+        catch (NotebookFormatException e)
+        {
+            terminal.Error.WriteLine(e.Message);
+            return (int)ExitCode.InputError;
+        }
+
+        var whyNoSandbox = BubblewrapProbe.WhyUnavailable;
+        if (options.Sandbox == SandboxMode.Bwrap && whyNoSandbox is not null)
+        {
+            terminal.Error.WriteLine($"--sandbox bwrap was asked for, but {whyNoSandbox}.");
+            return (int)ExitCode.EnvironmentError;
+        }
+
+        var sandboxed = options.Sandbox != SandboxMode.None && whyNoSandbox is null;
+        terminal.Out.WriteLine(sandboxed
+            ? "Isolation: each notebook runs in its own worker inside bubblewrap (no network, read-only system, private scratch)."
+            : options.Sandbox == SandboxMode.None
+                ? "Isolation: --sandbox none: each notebook runs in its own worker process WITHOUT a sandbox (it can read files and use the network)."
+                : $"WARNING: no sandbox ({whyNoSandbox}). Each notebook still runs in its own worker process, but it can read files and use the network.");
+
+        Directory.CreateDirectory(options.Output);
+        var grader = new ClassGrader(options, sandboxed);
+        var gradebook = await RunWithProgressAsync(grader, sources, options, terminal, token);
+        grader.WriteOutputs(gradebook, sources);
+        if (options.Formats.Contains("classroom"))
+        {
+            terminal.Out.WriteLine(PlatformResults.Classroom(gradebook.Notebooks).ToJsonString());
+        }
+
+        ClassTable.Write(gradebook, terminal);
+        terminal.Out.WriteLine($"Wrote {RepositoryPaths.Display(options.Output)}: gradebook.json, grades.csv, feedback/, students/" +
+                               (options.Formats.Contains("gradescope") ? ", gradescope/" : "") + ".");
+        return (int)ExitCode.Success;
+    }
+
+    private static async Task<ClassGradebook> RunWithProgressAsync(ClassGrader grader, IReadOnlyList<AssignmentSource> sources, GradingOptions options,
+        Terminal terminal, CancellationToken token)
+    {
+        if (!terminal.Console.Profile.Capabilities.Interactive)
+        {
+            return await grader.GradeAsync(sources, item => terminal.Out.WriteLine(Line(item)), token);
+        }
+
+        ClassGradebook? gradebook = null;
+        await terminal.Console.Progress().StartAsync(async context =>
+        {
+            var students = SubmissionFinder.Students(options.Submissions).Count * sources.Count;
+            var task = context.AddTask("grading", maxValue: Math.Max(1, students));
+            gradebook = await grader.GradeAsync(sources, item =>
+            {
+                task.Increment(1);
+                task.Description = Markup.Escape($"{item.Grade.Student}/{item.Grade.Notebook}");
+            }, token);
+        });
+        return gradebook!;
+    }
+
+    private static string Line(GradedItem item) =>
+        string.Create(CultureInfo.InvariantCulture, $"{item.Grade.Student}/{item.Grade.Notebook}: {item.Grade.RawScore:0.##}/{item.Grade.MaxScore:0.##}") +
+        (item.Reused ? " (unchanged, reused)" : string.Create(CultureInfo.InvariantCulture, $" in {item.Elapsed.TotalSeconds:0.0} s"));
+
+    private static bool TryParseShard(string text, out (int Index, int Count) shard)
+    {
+        var parts = text.Split('/');
+        shard = (1, 1);
+        if (parts.Length == 2 && int.TryParse(parts[0], out var index) && int.TryParse(parts[1], out var count) && count >= 1 && index >= 1 && index <= count)
+        {
+            shard = (index, count);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryParseDue(string? text, out DateTimeOffset? due)
+    {
+        due = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        due = SubmissionFinder.ParseTimestamp(text);
+        return due is not null;
+    }
+}
