@@ -89,6 +89,19 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
         }
     }
 
+    /// <summary>
+    /// The gradebook from the result files already in the output folder (after <c>manual import</c> or <c>merge</c>):
+    /// nothing is executed again.
+    /// </summary>
+    public ClassGradebook Rebuild(IReadOnlyList<AssignmentSource> sources)
+    {
+        var results = Directory.Exists(Path.Combine(options.Output, "students"))
+            ? Directory.EnumerateFiles(Path.Combine(options.Output, "students"), "*.result.json", SearchOption.AllDirectories)
+                .Select(GradebookJson.Read<NotebookGrade>).OfType<NotebookGrade>().ToList()
+            : [];
+        return Build(sources, results);
+    }
+
     private ClassGradebook Build(IReadOnlyList<AssignmentSource> sources, IReadOnlyList<NotebookGrade> results)
     {
         var manual = ManualGrades.Load(options.Output);
@@ -103,17 +116,14 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
         return new ClassGradebook(assignment, options.Due, options.Late.ToString(), notebooks);
     }
 
-    private bool InShard(string student)
-    {
-        if (options.Shard.Count <= 1)
-        {
-            return true;
-        }
+    private bool InShard(string student) => ShardOf(student, options.Shard.Count) == options.Shard.Index;
 
-        // A hash, not a position: adding a student to the class does not move everyone else to another shard.
-        var bucket = BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(student)), 0) % (uint)options.Shard.Count;
-        return bucket == options.Shard.Index - 1;
-    }
+    /// <summary>
+    /// The shard (1…count) a student belongs to. A hash, not a position: adding a student to the class does not move
+    /// everyone else to another shard.
+    /// </summary>
+    public static int ShardOf(string student, int count) =>
+        count <= 1 ? 1 : (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(student)), 0) % (uint)count) + 1;
 
     private string StudentFolder(string student) => Path.Combine(options.Output, "students", student);
 

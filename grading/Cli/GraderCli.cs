@@ -23,6 +23,8 @@ internal static class GraderCli
         root.Subcommands.Add(ReleaseCommand.Create(terminal));
         root.Subcommands.Add(ValidateCommand.Create(terminal));
         root.Subcommands.Add(AutogradeCommand.Create(terminal));
+        root.Subcommands.Add(ManualCommand.Create(terminal));
+        root.Subcommands.Add(MergeCommand.Create(terminal));
         return root;
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Grading.Benchmarks;
 
-// Engine overhead bench: the same 150 cells through a bare Roslyn chain and through the engine, in one process.
+// Grading benches. Engine overhead: the same 150 cells through a bare Roslyn chain and through the engine, in one
+// process. Autograde throughput: 40 submissions with one and two workers at a time (skipped with --engine-only).
 var cellCount = args.Contains("--quick") ? 60 : 150;
 var cells = EngineOverhead.Cells(cellCount);
 var format = CultureInfo.InvariantCulture;
@@ -23,4 +24,10 @@ double Median(List<double> values) => values.Order().ElementAt(values.Count / 2)
 var ratio = Median(engine) / Median(bare);
 Console.WriteLine($"{cellCount} cells: bare RunAsync/ContinueWithAsync chain {Median(bare).ToString("0.00", format)} s, " +
                   $"engine {Median(engine).ToString("0.00", format)} s, ratio {ratio.ToString("0.00", format)}× (goal ≤ 1.25×: {(ratio <= 1.25 ? "met" : "MISSED")}).");
+if (!args.Contains("--engine-only"))
+{
+    await AutogradeThroughput.BreakdownAsync();
+    await AutogradeThroughput.RunAsync(args.Contains("--quick") ? 10 : 40);
+}
+
 return 0;

@@ -10,7 +10,7 @@ namespace NotebookEngine;
 internal sealed class OutputCollector(int limitBytes)
 {
     private readonly List<CellOutput> outputs = [];
-    private readonly object gate = new();
+    private readonly Lock gate = new();
     private long usedBytes;
     private bool truncated;
     private bool closed;
@@ -18,37 +18,60 @@ internal sealed class OutputCollector(int limitBytes)
     /// <summary>The collector of the cell running on this logical call chain (flows into tasks and threads it starts).</summary>
     public static AsyncLocal<OutputCollector?> Current { get; } = new();
 
+    /// <summary>Appends console text, merged with the previous output when that is the same stream.</summary>
     public void Write(string stream, string text)
     {
         lock (gate)
         {
-            if (closed || !Reserve(text.Length * 2L))
+            if (closed || text.Length == 0)
             {
                 return;
             }
 
-            if (outputs.Count > 0 && outputs[^1] is StreamOutput last && last.Name == stream)
+            var kept = Fit(text);
+            if (kept.Length > 0)
             {
-                outputs[^1] = last with { Text = last.Text + text };
+                if (outputs.Count > 0 && outputs[^1] is StreamOutput last && last.Name == stream)
+                {
+                    outputs[^1] = last with { Text = last.Text + kept };
+                }
+                else
+                {
+                    outputs.Add(new StreamOutput(stream, kept));
+                }
             }
-            else
+
+            if (kept.Length < text.Length)
             {
-                outputs.Add(new StreamOutput(stream, text));
+                Truncate();
             }
         }
     }
 
+    /// <summary>Appends a display, unless it would go past the limit.</summary>
     public void Display(DisplayDataOutput display)
     {
         lock (gate)
         {
-            if (!closed && Reserve(display.Data.Sum(pair => pair.Value.Length * 2L)))
+            if (closed)
             {
+                return;
+            }
+
+            var bytes = display.Data.Sum(pair => (long)Encoding.UTF8.GetByteCount(pair.Value));
+            if (usedBytes + bytes <= limitBytes)
+            {
+                usedBytes += bytes;
                 outputs.Add(display);
+            }
+            else
+            {
+                Truncate();
             }
         }
     }
 
+    /// <summary>Replaces the display with the same id, where it is (DisplayedValue.Update).</summary>
     public void Update(DisplayDataOutput display)
     {
         lock (gate)
@@ -61,6 +84,7 @@ internal sealed class OutputCollector(int limitBytes)
         }
     }
 
+    /// <summary>Appends an engine output (the error), which the limit never drops.</summary>
     public void Add(CellOutput output)
     {
         lock (gate)
@@ -69,6 +93,7 @@ internal sealed class OutputCollector(int limitBytes)
         }
     }
 
+    /// <summary>Ends the cell: later writes are dropped. Returns the outputs so far.</summary>
     public IReadOnlyList<CellOutput> Close()
     {
         lock (gate)
@@ -78,54 +103,43 @@ internal sealed class OutputCollector(int limitBytes)
         }
     }
 
-    private bool Reserve(long bytes)
+    // The longest prefix of text that still fits in the limit (counted in UTF-8 bytes, as the notebook file stores it).
+    private string Fit(string text)
     {
-        if (usedBytes + bytes <= limitBytes)
+        var room = limitBytes - usedBytes;
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        if (bytes <= room)
         {
             usedBytes += bytes;
-            return true;
+            return text;
         }
 
+        var length = 0;
+        long used = 0;
+        while (length < text.Length)
+        {
+            var step = char.IsHighSurrogate(text[length]) && length + 1 < text.Length ? 2 : 1;
+            var size = Encoding.UTF8.GetByteCount(text.AsSpan(length, step));
+            if (used + size > room)
+            {
+                break;
+            }
+
+            used += size;
+            length += step;
+        }
+
+        usedBytes += used;
+        return text[..length];
+    }
+
+    private void Truncate()
+    {
         if (!truncated)
         {
             truncated = true;
             outputs.Add(new StreamOutput("stderr",
                 $"\n[output truncated: this cell printed more than {limitBytes / 1024} KiB; the rest was dropped]\n"));
         }
-
-        return false;
     }
-}
-
-/// <summary>Console.Out/Error while a session exists: writes go to the running cell's collector, or through when none runs.</summary>
-internal sealed class RoutingWriter(TextWriter passthrough, string stream) : TextWriter
-{
-    public override Encoding Encoding => Encoding.UTF8;
-
-    public override void Write(char value) => Write(value.ToString());
-
-    public override void Write(string? value)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        if (OutputCollector.Current.Value is { } collector)
-        {
-            collector.Write(stream, value);
-        }
-        else
-        {
-            passthrough.Write(value);
-        }
-    }
-
-    public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
-
-    public override void WriteLine(string? value) => Write(value + "\n");
-
-    public override void WriteLine() => Write("\n");
-
-    public override void Flush() => passthrough.Flush();
 }

@@ -1,0 +1,38 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace NotebookEngine;
+
+/// <summary>The Roslyn script options .NET Interactive's C# kernel uses (facts §1.1–1.3).</summary>
+internal static class KernelScriptOptions
+{
+    /// <summary>The kernel's default imports, in its order.</summary>
+    public static readonly string[] Imports =
+        ["System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq"];
+
+    /// <summary>The hidden first submission of <c>UseKernelHelpers()</c>: brings <c>display</c>, <c>HTML</c>, … into scope.</summary>
+    public const string HelpersSubmission = "using static Microsoft.DotNet.Interactive.Kernel;";
+
+    /// <summary>
+    /// Latest C#, nullable off (Roslyn's default, the kernel never sets it), unsafe allowed, no debug info and
+    /// OptimizationLevel.Debug (ScriptOptions.Default, which the kernel keeps), so stack traces look alike.
+    /// </summary>
+    public static ScriptOptions Create(string directory) => ScriptOptions.Default
+        .WithLanguageVersion(LanguageVersion.Latest)
+        .WithAllowUnsafe(true)
+        .WithEmitDebugInformation(false)
+        .WithOptimizationLevel(OptimizationLevel.Debug)
+        .WithImports(Imports)
+        // As assemblies, not paths: references then get recursive aliases, so what they depend on (System.Text.Json,
+        // System.Net.Http, System.Numerics, … through the Formatting assembly's netstandard facade) is visible too.
+        .AddReferences(typeof(Enumerable).Assembly, typeof(object).Assembly,
+            typeof(Microsoft.DotNet.Interactive.Kernel).Assembly,
+            typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly)
+        .WithBaseDirectory(directory);
+
+    /// <summary>Relative <c>#r</c> and <c>#load</c> resolve against <paramref name="directory"/>, as the kernel's cwd.</summary>
+    public static ScriptOptions WithBaseDirectory(this ScriptOptions options, string directory) => options
+        .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory))
+        .WithSourceResolver(new SourceFileResolver([], directory));
+}
