@@ -5,11 +5,11 @@ namespace Engine.Tests;
 /// <summary>Helpers to run cells in a fresh session and read their outputs.</summary>
 internal static class Cells
 {
-    public static async Task<IReadOnlyList<CellResult>> RunAsync(params string[] cells) => await RunInAsync(Path.GetTempPath(), null, cells);
+    public static Task<IReadOnlyList<CellResult>> RunAsync(params string[] cells) =>
+        RunInAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath() }, cells);
 
-    public static async Task<IReadOnlyList<CellResult>> RunInAsync(string directory, TimeSpan? timeout, params string[] cells)
+    public static async Task<IReadOnlyList<CellResult>> RunInAsync(SessionOptions options, params string[] cells)
     {
-        var options = new SessionOptions { WorkingDirectory = directory, CellTimeout = timeout ?? TimeSpan.FromSeconds(30) };
         await using var session = await NotebookSession.StartAsync(options);
         var results = new List<CellResult>();
         foreach (var cell in cells)

@@ -2,37 +2,75 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>Dialect §3 display API: display, Display, DisplayAs, HTML, DisplayedValue.Update, charts.</summary>
-public class DisplayTests
+/// <summary>Dialect §3 display API (display, Display, DisplayAs, DisplayTable, HTML, Javascript, CSS, Update) and §6 charts.</summary>
+public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     [Fact]
-    public async Task DisplayHelpers_ProduceDisplayDataWithTheirMimeTypes()
+    public async Task GivenTheDisplayHelpers_ThenEachProducesDisplayDataWithItsMimeType()
     {
-        var result = (await Cells.RunAsync("""
+        var result = (await fixture.RunAsync("""
             display("plain");
             "<b>bold</b>".DisplayAs("text/html");
             HTML("<i>raw</i>").Display();
             42.Display("text/plain");
+            display(42);
             """))[0];
-        Assert.Equal("plain", result.Display(0).Data["text/plain"]);
-        Assert.Equal("<b>bold</b>", result.Display(1).Data["text/html"]);
-        Assert.Equal("<i>raw</i>", result.Display(2).Data["text/html"]);
-        Assert.Equal("42", result.Display(3).Data["text/plain"]);
+        Assert.Equal(new Dictionary<string, string> { ["text/plain"] = "plain" }, result.Display(0).Data);
+        Assert.Equal(new Dictionary<string, string> { ["text/html"] = "<b>bold</b>" }, result.Display(1).Data);
+        Assert.Equal(new Dictionary<string, string> { ["text/html"] = "<i>raw</i>" }, result.Display(2).Data);
+        Assert.Equal(new Dictionary<string, string> { ["text/plain"] = "42" }, result.Display(3).Data);
+        Assert.Equal(["text/html"], result.Display(4).Data.Keys);
+        Assert.All(result.Outputs, o => Assert.NotNull(Assert.IsType<DisplayDataOutput>(o).DisplayId));
     }
 
     [Fact]
-    public async Task Update_ReplacesTheEarlierOutputInPlace()
+    public async Task GivenHtmlAsTheTrailingExpression_ThenItIsShownUnencoded()
     {
-        var result = (await Cells.RunAsync("var shown = display(\"0\", \"text/plain\"); Console.Write(\"between\"); shown.Update(\"3\");"))[0];
-        Assert.Equal(2, result.Outputs.Count);
-        Assert.Equal("3", result.Display().Data["text/plain"]);
-        Assert.IsType<StreamOutput>(result.Outputs[1]);
+        var result = (await fixture.RunAsync("HTML(\"<p>hi</p>\")"))[0];
+        Assert.Equal(new Dictionary<string, string> { ["text/html"] = "<p>hi</p>" }, result.Display().Data);
     }
 
     [Fact]
-    public async Task PlotlyChart_DisplaysAsRequireJsHtmlLikePlotlyNetInteractive()
+    public async Task GivenJavascript_ThenItDisplaysAScriptElement()
     {
-        var results = await Cells.RunAsync("""
+        var result = (await fixture.RunAsync("Javascript(\"console.log(1)\");"))[0];
+        Assert.Equal("<script type=\"text/javascript\">console.log(1)</script>", result.Display().Data["text/html"]);
+    }
+
+    [Fact]
+    public async Task GivenCss_ThenItDisplaysAScriptThatAddsAStyleElement()
+    {
+        var html = (await fixture.RunAsync("CSS(\"h1 { color: red; }\");"))[0].Display().Data["text/html"];
+        Assert.StartsWith("<script type=\"text/javascript\">", html);
+        Assert.Contains("var css = 'h1 { color: red; }'", html);
+        Assert.Contains("document.createElement('style')", html);
+    }
+
+    [Fact]
+    public async Task GivenUpdate_ThenTheEarlierOutputIsReplacedInPlace_WithTheOriginalMimeTypes()
+    {
+        var result = (await fixture.RunAsync("var shown = display(\"0\", \"text/plain\"); Console.Write(\"between\"); shown.Update(3);\nshown.DisplayId"))[0];
+        Assert.Equal(3, result.Outputs.Count);
+        var updated = Assert.IsType<DisplayDataOutput>(result.Outputs[0]);
+        Assert.Equal(new Dictionary<string, string> { ["text/plain"] = "3" }, updated.Data);
+        Assert.Equal(result.ReturnValue, updated.DisplayId);
+        Assert.Equal(new StreamOutput("stdout", "between"), result.Outputs[1]);
+    }
+
+    [Fact]
+    public async Task GivenDisplayTable_ThenRowsShowAsAnHtmlTableWithAColumnPerPropertyAndAsCsv()
+    {
+        var data = (await fixture.RunAsync("new[] { new { A = 1, B = \"x\" }, new { A = 2, B = \"y\" } }.DisplayTable();"))[0].Display().Data;
+        Assert.Equal(["text/html", "text/csv"], data.Keys);
+        Assert.StartsWith("<table><thead><tr><td><span>A</span></td><td><span>B</span></td></tr></thead>", data["text/html"]);
+        Assert.StartsWith("A,B", data["text/csv"]);
+        Assert.Contains("2,y", data["text/csv"]);
+    }
+
+    [Fact]
+    public async Task GivenAPlotlyChartAsTheTrailingExpression_ThenItShowsAsRequireJsHtmlLikePlotlyNetInteractive()
+    {
+        var results = await fixture.RunAsync("""
             #r "nuget: Plotly.NET.CSharp, 0.14.0"
             #r "nuget: Plotly.NET.Interactive, 6.0.0"
             """, """
@@ -40,19 +78,15 @@ public class DisplayTests
             Chart.Line<double, double, string>(x: new[] { 1.0, 2 }, y: new[] { 3.0, 4 })
             """);
         Assert.Equal(CellStatus.Succeeded, results[0].Status);
-        Assert.Contains("Plotly.NET.CSharp, 0.14.0", results[0].Display().Data["text/html"]);
-        var html = results[1].Display().Data["text/html"];
-        Assert.Contains("Plotly.newPlot(", html);
-        Assert.Contains("https://cdn.plot.ly/plotly-2.27.1.min", html);
+        Assert.Contains("<li><span>Plotly.NET.CSharp, 0.14.0</span></li>", results[0].Display().Data["text/html"]);
+        var html = Assert.Single(results[1].Display().Data).Value;
+        var id = System.Text.RegularExpressions.Regex.Match(html, "<div id=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.NotEmpty(id);
+        Assert.Contains("<script type=\"text/javascript\">", html);
+        Assert.Contains("paths:{plotly:'https://cdn.plot.ly/plotly-2.27.1.min'}", html);
         Assert.Contains("require", html);
-        Assert.Matches("<div id=\"[0-9a-f-]{36}\"", html);
-    }
-
-    [Fact]
-    public async Task TimeDirective_AddsWallTime_AndMarkdownCellsRenderWithoutRunning()
-    {
-        var results = await Cells.RunAsync("#!time\nConsole.Write(1);", "#!markdown\n# Title\nnot code;");
-        Assert.Matches(@"^Wall time: [0-9.]+ms$", results[0].Display().Data["text/plain"]);
-        Assert.Equal("<h1 id=\"title\">Title</h1>\n<p>not code;</p>\n", results[1].Display().Data["text/html"]);
+        Assert.Contains("https://cdnjs.cloudflare.com/ajax/libs/require.js/2.3.6/require.min.js", html);
+        Assert.Contains($"Plotly.newPlot('{id}', data, layout, config)", html);
+        Assert.Contains("\"x\":[1.0,2.0]", html);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Formatting.TabularData;
 
 namespace System;
 
@@ -21,10 +22,11 @@ public static class DisplayExtensions
     public static DisplayedValue DisplayAs(this string value, string mimeType) =>
         new(value, [mimeType], alreadyFormatted: true);
 
-    /// <summary>Shows a sequence as an HTML table (one column per public property).</summary>
+    /// <summary>Shows a sequence as a table, one column per public property, as <c>text/html</c> and <c>text/csv</c>.</summary>
     /// <typeparam name="T">The row type.</typeparam>
     /// <param name="rows">The rows.</param>
+    /// <param name="mimeTypes">MIME types to format it as; none for the kernel's html + csv.</param>
     /// <returns>A handle for updates.</returns>
-    public static DisplayedValue DisplayTable<T>(this IEnumerable<T> rows) =>
-        new(rows.ToArray(), ["text/html"]);
+    public static DisplayedValue DisplayTable<T>(this IEnumerable<T> rows, params string[] mimeTypes) =>
+        new(rows.ToTabularDataResource(), mimeTypes.Length > 0 ? mimeTypes : ["text/html", "text/csv"]);
 }

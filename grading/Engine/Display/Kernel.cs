@@ -21,12 +21,26 @@ public static class Kernel
     /// <returns>An <see cref="IHtmlContent"/>.</returns>
     public static IHtmlContent HTML(string content) => new HtmlString(content);
 
-    /// <summary>A script that adds a <c>&lt;style&gt;</c> element with <paramref name="content"/> to the page.</summary>
-    /// <param name="content">CSS rules.</param>
-    /// <returns>HTML to display.</returns>
-    public static IHtmlContent CSS(string content) => new HtmlString(
-        "<script type=\"text/javascript\">var css = document.createElement('style'); css.type = 'text/css'; css.innerHTML = `" +
-        content + "`; document.getElementsByTagName('head')[0].appendChild(css);</script>");
+    /// <summary>Adds a <c>&lt;style&gt;</c> element with <paramref name="content"/> to the page, through a displayed script.</summary>
+    /// <param name="content">CSS rules (single quotes must be escaped, as in the real kernel, which embeds them in a JS string).</param>
+    public static void CSS(string content) =>
+        // The kernel's own script (from a StackOverflow answer), so saved notebooks look the same.
+        Javascript($$"""
+
+                    var css = '{{content}}',
+                    head = document.head || document.getElementsByTagName('head')[0],
+                    style = document.createElement('style');
+
+                    head.appendChild(style);
+
+                    style.type = 'text/css';
+                    if (style.styleSheet){
+                      // This is required for IE8 and below.
+                      style.styleSheet.cssText = css;
+                    } else {
+                      style.appendChild(document.createTextNode(css));
+                    }
+        """);
 
     /// <summary>Displays <paramref name="scriptContent"/> as a <c>&lt;script&gt;</c> element.</summary>
     /// <param name="scriptContent">JavaScript code.</param>

@@ -22,4 +22,20 @@ internal static class MimeFormatter
         var types = mimeTypes.Count > 0 ? mimeTypes : Formatter.GetPreferredMimeTypesFor(value?.GetType() ?? typeof(object)).ToArray();
         return types.Distinct().ToDictionary(mime => mime, mime => value.ToDisplayString(mime));
     }
+
+    /// <summary>
+    /// A return value's display data. Formatting runs user code (ToString, getters); if that throws, the cell still
+    /// shows something a student can act on instead of failing after its code succeeded.
+    /// </summary>
+    public static Dictionary<string, string> FormatSafely(object? value)
+    {
+        try
+        {
+            return Format(value, []);
+        }
+        catch (Exception exception)
+        {
+            return new Dictionary<string, string> { ["text/plain"] = $"<the value could not be formatted: {exception.GetType().Name}: {exception.Message}>" };
+        }
+    }
 }

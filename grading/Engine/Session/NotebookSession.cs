@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using Markdig;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 
@@ -14,32 +11,33 @@ namespace NotebookEngine;
 /// each cell chained with ContinueWithAsync, the same imports, references, directives, outputs and failure rules.
 /// </summary>
 /// <remarks>
-/// Console.Out/Error are redirected for the whole process while a session exists, and the working directory is the
-/// notebook's folder (as in VS Code), so run one session at a time per process; the grader runs each student's
-/// notebook in its own worker process.
+/// While a session exists, Console.Out/Error are redirected for the whole process and the process's current directory
+/// is the notebook's folder (as in VS Code, where relative paths in code resolve against it), so run one session at a
+/// time per process. The grader runs each student's notebook in its own worker process.
 /// </remarks>
 public sealed class NotebookSession : IAsyncDisposable
 {
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseMathematics().UseAdvancedExtensions().Build();
-    private static readonly MethodInfo? HasReturnValueMethod =
-        typeof(Script).GetMethod("HasReturnValue", BindingFlags.Instance | BindingFlags.NonPublic);
 
     private readonly SessionOptions settings;
-    private readonly TextWriter originalOut;
-    private readonly TextWriter originalError;
+    private readonly RoutingWriter stdout;
+    private readonly RoutingWriter stderr;
     private ScriptOptions options;
     private ScriptState<object> state;
+    private string baseDirectory;
+    private int running;
 
-    private NotebookSession(SessionOptions settings, ScriptOptions options, ScriptState<object> state, TextWriter originalOut, TextWriter originalError)
+    private NotebookSession(SessionOptions settings, ScriptOptions options, ScriptState<object> state, RoutingWriter stdout, RoutingWriter stderr)
     {
         this.settings = settings;
         this.options = options;
         this.state = state;
-        this.originalOut = originalOut;
-        this.originalError = originalError;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        baseDirectory = settings.WorkingDirectory;
     }
 
-    /// <summary>The directives cells may use.</summary>
+    /// <summary>The directives cells may use (also listed in the DNI101 error of an unknown one).</summary>
     public IReadOnlyList<string> SupportedDirectives => CellDirectives.Supported;
 
     /// <summary>Starts a session: options, references, and the hidden first submission that imports the display helpers.</summary>
@@ -59,33 +57,63 @@ public sealed class NotebookSession : IAsyncDisposable
         // The real kernel resolves relative paths against the process's current directory, the notebook's folder.
         Environment.CurrentDirectory = directory;
         MimeFormatter.EnsureInstalled();
-        var options = ScriptOptions.Default
-            .WithLanguageVersion(LanguageVersion.Latest)
-            .WithAllowUnsafe(true)
-            .WithEmitDebugInformation(false)
-            .WithOptimizationLevel(OptimizationLevel.Debug)
-            .WithImports("System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq")
-            // As assemblies, not paths: their dependencies (System.Text.Json, System.Net.Http, …) become visible too.
-            .AddReferences(typeof(Enumerable).Assembly, typeof(object).Assembly,
-                typeof(Microsoft.DotNet.Interactive.Kernel).Assembly,
-                typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly)
-            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory))
-            .WithSourceResolver(new SourceFileResolver([], directory));
+        var options = KernelScriptOptions.Create(directory);
+        var state = await CSharpScript.RunAsync(KernelScriptOptions.HelpersSubmission, options, cancellationToken: cancellationToken);
 
-        var (originalOut, originalError) = (Console.Out, Console.Error);
-        Console.SetOut(new RoutingWriter(originalOut, "stdout"));
-        Console.SetError(new RoutingWriter(originalError, "stderr"));
-        var state = await CSharpScript.RunAsync("using static Microsoft.DotNet.Interactive.Kernel;", options, cancellationToken: cancellationToken);
-        return new NotebookSession(settings with { WorkingDirectory = directory }, options, state, originalOut, originalError);
+        var stdout = new RoutingWriter(Console.Out, "stdout");
+        var stderr = new RoutingWriter(Console.Error, "stderr");
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        return new NotebookSession(settings with { WorkingDirectory = directory }, options, state, stdout, stderr);
+    }
+
+    /// <summary>
+    /// Compiles and runs a throwaway submission so Roslyn and the formatters are loaded and jitted before the first
+    /// timed cell (Roslyn's cold start is about a second). Touches neither the console nor the current directory.
+    /// </summary>
+    /// <returns>A task that completes when warm.</returns>
+    public static async Task WarmUpAsync()
+    {
+        MimeFormatter.EnsureInstalled();
+        var warm = await CSharpScript.RunAsync(KernelScriptOptions.HelpersSubmission, KernelScriptOptions.Create(Path.GetTempPath()));
+        warm = await warm.ContinueWithAsync("new { Warm = 1 }");
+        _ = MimeFormatter.Format(warm.ReturnValue, []);
     }
 
     /// <summary>Runs one cell and returns its outputs; a failure is reported, never thrown, and the session goes on.</summary>
     /// <param name="source">The cell's source.</param>
-    /// <param name="cancellationToken">Cancels waiting for the cell (reported like a timeout).</param>
+    /// <param name="cancellationToken">Stops waiting for the cell, reported as "Command cancelled." like the kernel.</param>
     /// <returns>What the cell produced.</returns>
+    /// <exception cref="InvalidOperationException">Another cell of this session is still running.</exception>
     public async Task<CellResult> ExecuteAsync(string source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (Interlocked.Exchange(ref running, 1) == 1)
+        {
+            throw new InvalidOperationException("A cell of this session is still running; cells run one at a time, in order.");
+        }
+
+        try
+        {
+            return await ExecuteCoreAsync(source, cancellationToken);
+        }
+        finally
+        {
+            Volatile.Write(ref running, 0);
+        }
+    }
+
+    /// <summary>Restores Console.Out and Console.Error.</summary>
+    /// <returns>A completed task.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Console.SetOut(stdout.Passthrough);
+        Console.SetError(stderr.Passthrough);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<CellResult> ExecuteCoreAsync(string source, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         var collector = new OutputCollector(settings.OutputLimitBytes);
         var directives = CellDirectives.Parse(source);
@@ -96,6 +124,7 @@ public sealed class NotebookSession : IAsyncDisposable
 
         if (directives.Markdown)
         {
+            // As the kernel's #!markdown: the cell renders as HTML and none of it runs.
             var html = Markdig.Markdown.ToHtml(directives.Code.Trim(), Markdown);
             collector.Display(new DisplayDataOutput(new Dictionary<string, string> { ["text/html"] = html }, null));
             return new CellResult(CellStatus.Succeeded, collector.Close(), clock.Elapsed);
@@ -111,7 +140,7 @@ public sealed class NotebookSession : IAsyncDisposable
             : await RunCodeAsync(directives.Code, collector, clock, cancellationToken);
         if (directives.Who is { } who && result.Status == CellStatus.Succeeded)
         {
-            collector.Display(new DisplayDataOutput(new Dictionary<string, string> { ["text/html"] = Variables(who == "#!whos") }, null));
+            collector.Display(new DisplayDataOutput(new Dictionary<string, string> { ["text/html"] = VariableListing.ToHtml(state, who == "#!whos") }, null));
         }
 
         if (directives.Time)
@@ -123,39 +152,40 @@ public sealed class NotebookSession : IAsyncDisposable
         return result with { Outputs = collector.Close(), Elapsed = clock.Elapsed };
     }
 
-    /// <summary>Restores Console.Out and Console.Error.</summary>
-    /// <returns>A completed task.</returns>
-    public ValueTask DisposeAsync()
-    {
-        Console.SetOut(originalOut);
-        Console.SetError(originalError);
-        return ValueTask.CompletedTask;
-    }
-
     private async Task<CellResult> RunCodeAsync(string code, OutputCollector collector, Stopwatch clock, CancellationToken cancellationToken)
     {
-        // Task.Run so a cell that never yields (while (true) {}) cannot block us; the collector flows into it.
-        OutputCollector.Current.Value = collector;
-        Task<ScriptState<object>> run;
-        try
+        if (cancellationToken.IsCancellationRequested)
         {
-            run = Task.Run(() => state.ContinueWithAsync(code, options, catchException: _ => true, CancellationToken.None), CancellationToken.None);
-        }
-        finally
-        {
-            OutputCollector.Current.Value = null;
+            return Fail(collector, CellStatus.TimedOut, "Command cancelled.", null, clock);
         }
 
-        var finished = await Task.WhenAny(run, Task.Delay(settings.CellTimeout, cancellationToken)).ContinueWith(t => t.Result, TaskScheduler.Default);
-        if (finished != run)
+        FollowCurrentDirectory();
+        var (previous, cellOptions) = (state, options);
+        var run = DedicatedThread.Run(async () =>
+        {
+            OutputCollector.Current.Value = collector;
+            var next = await previous.ContinueWithAsync(code, cellOptions, catchException: _ => true, CancellationToken.None);
+            // Formatted here, inside the time limit: formatting runs user code too (ToString, property getters).
+            if (next.Exception is null && ReturnValues.HasReturnValue(next))
+            {
+                collector.Display(new DisplayDataOutput(MimeFormatter.FormatSafely(next.ReturnValue), null));
+            }
+
+            return next;
+        }, "notebook cell");
+
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var limit = Task.Delay(settings.CellTimeout, stopWaiting.Token);
+        if (await Task.WhenAny(run, limit) != run)
         {
             // A .NET thread cannot be aborted: the runaway cell keeps its thread until the process ends, but its
-            // collector is closed, so it can no longer write into later cells. The session continues from the last good state.
+            // collector is closed, so it can no longer write into later cells. The session goes on from the last good state.
             var why = cancellationToken.IsCancellationRequested ? "Command cancelled."
                 : $"Cell timed out after {settings.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s: look for a loop that never ends.";
             return Fail(collector, CellStatus.TimedOut, why, null, clock);
         }
 
+        await stopWaiting.CancelAsync();
         try
         {
             var next = await run;
@@ -165,19 +195,37 @@ public sealed class NotebookSession : IAsyncDisposable
                 return Fail(collector, CellStatus.RuntimeError, exception.ToString(), exception, clock);
             }
 
-            var hasReturnValue = HasReturnValueMethod?.Invoke(next.Script, null) is true;
-            if (hasReturnValue)
+            var hasReturnValue = ReturnValues.HasReturnValue(next);
+            return new CellResult(CellStatus.Succeeded, [], clock.Elapsed)
             {
-                collector.Display(new DisplayDataOutput(MimeFormatter.Format(next.ReturnValue, []), null));
-            }
-
-            return new CellResult(CellStatus.Succeeded, [], clock.Elapsed) { HasReturnValue = hasReturnValue, ReturnValue = hasReturnValue ? next.ReturnValue : null };
+                HasReturnValue = hasReturnValue,
+                ReturnValue = hasReturnValue ? next.ReturnValue : null,
+            };
         }
         catch (CompilationErrorException compilation)
         {
-            var errors = string.Join(Environment.NewLine, compilation.Diagnostics
-                .Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
-            return Fail(collector, CellStatus.CompilationError, errors, null, clock);
+            var errors = CompileErrors.Format(compilation);
+            return Fail(collector, CellStatus.CompilationError, errors, null, clock, summary: errors.Split('\n')[0]);
+        }
+    }
+
+    // The kernel re-reads the current directory before every submission, so relative #r/#load follow a cell's cd.
+    private void FollowCurrentDirectory()
+    {
+        string current;
+        try
+        {
+            current = Environment.CurrentDirectory;
+        }
+        catch (IOException)
+        {
+            return; // A cell deleted it; keep resolving against the last good folder.
+        }
+
+        if (current != baseDirectory)
+        {
+            baseDirectory = current;
+            options = options.WithBaseDirectory(current);
         }
     }
 
@@ -186,18 +234,23 @@ public sealed class NotebookSession : IAsyncDisposable
         var installed = new List<string>();
         foreach (var package in packages)
         {
-            var (assemblies, version, error) = OfflinePackages.Resolve(package);
-            if (error is not null)
+            var resolution = OfflinePackages.Resolve(package);
+            if (resolution.Error is not null)
             {
-                return error;
+                return resolution.Error;
             }
 
-            options = options.AddReferences(assemblies);
-            installed.Add($"{package.Name}, {version}");
+            if (resolution.Note is { } note)
+            {
+                collector.Write("stderr", note);
+            }
+
+            options = options.AddReferences(resolution.Assemblies);
+            installed.Add($"{package.Name}, {resolution.Version}");
         }
 
         // The real kernel shows what it installed; the same HTML keeps saved notebooks alike.
-        var items = string.Concat(installed.Select(p => $"<li><span>{p}</span></li>"));
+        var items = string.Concat(installed.Select(p => $"<li><span>{System.Net.WebUtility.HtmlEncode(p)}</span></li>"));
         collector.Display(new DisplayDataOutput(new Dictionary<string, string>
         {
             ["text/html"] = $"<div><div></div><div></div><div><strong>Installed Packages</strong><ul>{items}</ul></div></div>",
@@ -205,26 +258,13 @@ public sealed class NotebookSession : IAsyncDisposable
         return null;
     }
 
-    private string Variables(bool detailed)
-    {
-        var variables = state.Variables.GroupBy(v => v.Name).Select(g => g.Last()).ToArray();
-        if (!detailed)
-        {
-            return "<div>" + string.Join("\t ", variables.Select(v => System.Net.WebUtility.HtmlEncode(v.Name))) + "</div>";
-        }
-
-        var rows = variables.Select(v => $"<tr><td>{System.Net.WebUtility.HtmlEncode(v.Name)}</td><td>{System.Net.WebUtility.HtmlEncode(v.Type.Name)}</td>" +
-                                         $"<td>{System.Net.WebUtility.HtmlEncode(v.Value?.ToString() ?? "<null>")}</td></tr>");
-        return "<table><thead><tr><th>Variable</th><th>Type</th><th>Value</th></tr></thead><tbody>" + string.Concat(rows) + "</tbody></table>";
-    }
-
-    private static CellResult Fail(OutputCollector collector, CellStatus status, string message, Exception? exception, Stopwatch clock)
+    private static CellResult Fail(OutputCollector collector, CellStatus status, string message, Exception? exception, Stopwatch clock,
+        string? summary = null)
     {
         collector.Add(ErrorOutput.From(message));
-        var summary = exception?.Message ?? message;
         return new CellResult(status, collector.Close(), clock.Elapsed)
         {
-            Failure = new CellFailure(status, summary, exception?.GetType().FullName),
+            Failure = new CellFailure(status, summary ?? exception?.Message ?? message, exception?.GetType().FullName),
         };
     }
 }

@@ -33,11 +33,11 @@ internal sealed class RoutingWriter(TextWriter passthrough, string stream) : Tex
 
     public override void Write(ReadOnlySpan<char> buffer) => Write(new string(buffer));
 
-    public override void WriteLine(string? value) => Write(value + CoreNewLineStr);
+    public override void WriteLine(string? value) => Write(value + NewLine);
 
-    public override void WriteLine(ReadOnlySpan<char> buffer) => Write(new string(buffer) + CoreNewLineStr);
+    public override void WriteLine(ReadOnlySpan<char> buffer) => Write(new string(buffer) + NewLine);
 
-    public override void WriteLine() => Write(CoreNewLineStr);
+    public override void WriteLine() => Write(NewLine);
 
     public override void Flush() => passthrough.Flush();
 }

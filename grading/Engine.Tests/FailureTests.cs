@@ -1,0 +1,83 @@
+using NotebookEngine;
+
+namespace Engine.Tests;
+
+/// <summary>Dialect §3 failures: compile errors, exceptions, timeouts, cancellation; the run always goes on.</summary>
+public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture>
+{
+    [Fact]
+    public async Task GivenAnUnknownName_ThenTheErrorIsTheKernelsLine()
+    {
+        var result = (await fixture.RunAsync("var z = y;"))[0];
+        Assert.Equal(CellStatus.CompilationError, result.Status);
+        var error = result.Error();
+        Assert.Equal("Error", error.EName);
+        Assert.Equal("(1,9): error CS0103: The name 'y' does not exist in the current context", error.EValue);
+        Assert.Equal(["(1,9): error CS0103: The name 'y' does not exist in the current context"], error.Traceback);
+        Assert.Equal(new CellFailure(CellStatus.CompilationError, error.EValue, null), result.Failure);
+    }
+
+    [Fact]
+    public async Task GivenSeveralErrorsAndAWarning_ThenOnlyErrorsAreListed_AndTheFailureIsTheFirst()
+    {
+        var result = (await fixture.RunAsync("#warning careful\nvar first = missing1;\nvar second = missing2;"))[0];
+        Assert.Equal(
+            "(2,13): error CS0103: The name 'missing1' does not exist in the current context\n" +
+            "(3,14): error CS0103: The name 'missing2' does not exist in the current context",
+            result.Error().EValue);
+        Assert.Equal("(2,13): error CS0103: The name 'missing1' does not exist in the current context", result.Failure!.Message);
+    }
+
+    [Fact]
+    public async Task GivenACompileError_ThenNothingOfTheCellTakesEffect()
+    {
+        var results = await fixture.RunAsync("var kept = 1;", "using System.Text.Json;\nkept = 2;\nvar nope = undefinedThing;",
+            "Console.Write(kept);", "JsonSerializer.Serialize(1)");
+        Assert.Equal(CellStatus.CompilationError, results[1].Status);
+        Assert.Equal("1", results[2].Text());
+        Assert.Equal(CellStatus.CompilationError, results[3].Status);
+    }
+
+    [Fact]
+    public async Task GivenAnException_ThenTheErrorIsExceptionToString_AndWhatTheCellDidBeforeTheThrowIsKept()
+    {
+        var results = await fixture.RunAsync(
+            "int thrownAfter = 5; Console.Write(\"before\"); throw new InvalidOperationException(\"oops!\");",
+            "Console.Write(thrownAfter);");
+        var failed = results[0];
+        Assert.Equal(CellStatus.RuntimeError, failed.Status);
+        Assert.StartsWith("System.InvalidOperationException: oops!\n   at Submission#", failed.Error().EValue);
+        Assert.Equal(failed.Error().EValue.Split('\n'), failed.Error().Traceback);
+        Assert.Equal(new CellFailure(CellStatus.RuntimeError, "oops!", "System.InvalidOperationException"), failed.Failure);
+        Assert.Equal([new StreamOutput("stdout", "before"), failed.Error()], failed.Outputs);
+        Assert.Equal(CellStatus.Succeeded, results[1].Status);
+        Assert.Equal("5", results[1].Text());
+    }
+
+    [Fact]
+    public async Task GivenACellPastItsTimeLimit_ThenItTimesOut_ItsLateOutputIsDropped_AndTheNextCellRunsOnTheLastGoodState()
+    {
+        // A bounded busy loop rather than while (true) { }: a runaway thread cannot be stopped, and one that never
+        // ends would burn a core for the rest of the test run.
+        var options = new SessionOptions { WorkingDirectory = Path.GetTempPath(), CellTimeout = TimeSpan.FromSeconds(1) };
+        var results = await Cells.RunInAsync(options,
+            "var before = 7;",
+            "before = 8; var until = DateTime.UtcNow.AddSeconds(1.5); while (DateTime.UtcNow < until) { } Console.Write(\"late\");",
+            "await Task.Delay(800); Console.Write(before);");
+        Assert.Equal(CellStatus.TimedOut, results[1].Status);
+        Assert.Equal("Cell timed out after 1 s: look for a loop that never ends.", results[1].Error().EValue);
+        Assert.Equal(CellStatus.TimedOut, results[1].Failure!.Kind);
+        Assert.Equal(CellStatus.Succeeded, results[2].Status);
+        Assert.Equal("7", results[2].Text());
+    }
+
+    [Fact]
+    public async Task GivenTheCallerCancels_ThenTheCellFailsAsCommandCancelled_AndTheSessionGoesOn()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var cancelled = await fixture.Session.ExecuteAsync("System.Threading.Thread.Sleep(1000);", cancel.Token);
+        Assert.Equal(CellStatus.TimedOut, cancelled.Status);
+        Assert.Equal("Command cancelled.", cancelled.Error().EValue);
+        Assert.Equal(CellStatus.Succeeded, (await fixture.RunAsync("Console.Write(1);"))[0].Status);
+    }
+}
