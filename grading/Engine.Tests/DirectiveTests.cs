@@ -106,6 +106,14 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     }
 
     [Fact]
+    public async Task GivenAReferenceToAMissingFile_ThenRoslynReportsItAsACompileError()
+    {
+        var result = (await fixture.RunAsync("#r \"missing.dll\""))[0];
+        Assert.Equal(CellStatus.CompilationError, result.Status);
+        Assert.StartsWith("(1,1): error CS0006: Metadata file 'missing.dll' could not be found", result.Error().EValue);
+    }
+
+    [Fact]
     public async Task GivenRelativePaths_ThenReferenceLoadAndFilesResolveAgainstTheNotebookFolder()
     {
         var folder = Directory.CreateTempSubdirectory("engine-tests-").FullName;

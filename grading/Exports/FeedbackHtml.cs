@@ -13,6 +13,8 @@ namespace Grading.Exports;
 /// </summary>
 internal static class FeedbackHtml
 {
+    private static readonly Markdig.MarkdownPipeline SafeMarkdown = Markdig.MarkdownExtensions.DisableHtml(new Markdig.MarkdownPipelineBuilder()).Build();
+
     public static string Render(NotebookGrade grade, Notebook? executed, Notebook released)
     {
         var html = new StringBuilder();
@@ -68,7 +70,8 @@ internal static class FeedbackHtml
 
         // A test cell shows the student's released copy (visible tests only), never the restored hidden tests.
         var source = isTest ? released.Cells.FirstOrDefault(c => c.GradeId == cell.GradeId)?.Source ?? "" : cell.Source;
-        html.Append(cell.IsCode ? $"<pre><code>{Encode(source)}</code></pre>" : $"<div class=\"markdown\"><pre>{Encode(source)}</pre></div>");
+        // Markdown is rendered with HTML disabled: a student's answer is shown as text, never as markup that runs.
+        html.Append(cell.IsCode ? $"<pre><code>{Encode(source)}</code></pre>" : $"<div class=\"markdown\">{Markdig.Markdown.ToHtml(source, SafeMarkdown)}</div>");
         foreach (var output in cell.Json["outputs"] as JsonArray ?? [])
         {
             AppendOutput(html, output!.AsObject());

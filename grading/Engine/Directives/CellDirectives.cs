@@ -76,16 +76,3 @@ internal sealed partial record CellDirectives(string Code, IReadOnlyList<Package
     [GeneratedRegex("""^#(?<verb>[ri])\s+"(?<value>nuget:[^"]*)"\s*$""")]
     private static partial Regex NuGetDirective();
 }
-
-/// <summary>One <c>#r "nuget: Name, Version"</c>.</summary>
-/// <param name="Name">The package id.</param>
-/// <param name="Version">The requested version, or "" for the newest.</param>
-internal sealed record PackageRequest(string Name, string Version)
-{
-    public static PackageRequest? TryParse(string value)
-    {
-        var text = value["nuget:".Length..].Trim();
-        var parts = text.Split(',', 2, StringSplitOptions.TrimEntries);
-        return parts[0].Length == 0 ? null : new PackageRequest(parts[0], parts.Length > 1 ? parts[1] : "");
-    }
-}

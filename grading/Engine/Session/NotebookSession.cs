@@ -207,6 +207,12 @@ public sealed class NotebookSession : IAsyncDisposable
             var errors = CompileErrors.Format(compilation);
             return Fail(collector, CellStatus.CompilationError, errors, null, clock, summary: errors.Split('\n')[0]);
         }
+        catch (Exception exception)
+        {
+            // Roslyn itself failed outside user code (say, a #r'd file that is not a .NET assembly): still a failed
+            // cell, never an exception out of the session. The state stays as it was.
+            return Fail(collector, CellStatus.RuntimeError, exception.ToString(), exception, clock);
+        }
     }
 
     // The kernel re-reads the current directory before every submission, so relative #r/#load follow a cell's cd.

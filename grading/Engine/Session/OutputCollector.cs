@@ -138,8 +138,8 @@ internal sealed class OutputCollector(int limitBytes)
         if (!truncated)
         {
             truncated = true;
-            outputs.Add(new StreamOutput("stderr",
-                $"\n[output truncated: this cell printed more than {limitBytes / 1024} KiB; the rest was dropped]\n"));
+            var limit = limitBytes % 1024 == 0 ? $"{limitBytes / 1024} KiB" : $"{limitBytes} bytes";
+            outputs.Add(new StreamOutput("stderr", $"\n[output truncated: this cell printed more than {limit}; the rest was dropped]\n"));
         }
     }
 }
