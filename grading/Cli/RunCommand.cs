@@ -32,7 +32,8 @@ internal static class RunCommand
             return (int)ExitCode.InputError;
         }
 
-        var target = output ?? Path.ChangeExtension(path, ".executed.ipynb");
+        // Resolved now: the engine runs with the notebook's folder as the current directory.
+        var target = Path.GetFullPath(output ?? Path.ChangeExtension(path, ".executed.ipynb"));
         var table = new Table().AddColumns("cell", "status", "time", "outputs", "message");
         var executed = await NotebookRunner.RunAsync(notebook, Path.GetDirectoryName(Path.GetFullPath(path))!, timeout,
             cell => table.AddRow($"{cell.Index}", Status(cell.Result.Status), $"{cell.Result.Elapsed.TotalMilliseconds:0} ms",

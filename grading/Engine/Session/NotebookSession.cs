@@ -40,6 +40,8 @@ public sealed class NotebookSession : IAsyncDisposable
     /// <summary>The directives cells may use (also listed in the DNI101 error of an unknown one).</summary>
     public IReadOnlyList<string> SupportedDirectives => CellDirectives.Supported;
 
+    private string callerDirectory = "";
+
     /// <summary>Starts a session: options, references, and the hidden first submission that imports the display helpers.</summary>
     /// <param name="settings">Working directory, per-cell timeout, output limit.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
@@ -55,6 +57,8 @@ public sealed class NotebookSession : IAsyncDisposable
         }
 
         // The real kernel resolves relative paths against the process's current directory, the notebook's folder.
+        // The caller's directory comes back on dispose, so its own relative paths keep their meaning.
+        var callerDirectory = Environment.CurrentDirectory;
         Environment.CurrentDirectory = directory;
         MimeFormatter.EnsureInstalled();
         var options = KernelScriptOptions.Create(directory);
@@ -64,7 +68,7 @@ public sealed class NotebookSession : IAsyncDisposable
         var stderr = new RoutingWriter(Console.Error, "stderr");
         Console.SetOut(stdout);
         Console.SetError(stderr);
-        return new NotebookSession(settings with { WorkingDirectory = directory }, options, state, stdout, stderr);
+        return new NotebookSession(settings with { WorkingDirectory = directory }, options, state, stdout, stderr) { callerDirectory = callerDirectory };
     }
 
     /// <summary>
@@ -109,6 +113,11 @@ public sealed class NotebookSession : IAsyncDisposable
     {
         Console.SetOut(stdout.Passthrough);
         Console.SetError(stderr.Passthrough);
+        if (Directory.Exists(callerDirectory))
+        {
+            Environment.CurrentDirectory = callerDirectory;
+        }
+
         return ValueTask.CompletedTask;
     }
 
