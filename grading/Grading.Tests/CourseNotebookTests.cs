@@ -114,8 +114,9 @@ public class CourseNotebookTests(CourseClassFixture course) : IClassFixture<Cour
     public void PartialSubmission_LosesExactlyThePointsOfTheTestsThatCheckTheMistake()
     {
         var lost = Tests("partial").Where(c => c.Score < c.MaxScore).ToList();
-        Assert.Equal(["nb01_lookup_validation_tests", "nb02_sinusoidal_table_tests"], lost.Select(c => c.GradeId).Order());
-        Assert.Equal(Tests("solutions").Sum(c => c.Score) - 3, Tests("partial").Sum(c => c.Score));
+        Assert.Equal(["nb01_validation_tests", "nb02_sinusoidal_table_tests"], lost.Select(c => c.GradeId).Order());
+        // nb01_validation_tests is worth 1 point, nb02_sinusoidal_table_tests 3.
+        Assert.Equal(Tests("solutions").Sum(c => c.Score) - 4, Tests("partial").Sum(c => c.Score));
         Assert.All(lost, cell => Assert.Contains("Hint:", cell.Reason));
         Assert.Contains("expected", lost.Single(c => c.GradeId == "nb02_sinusoidal_table_tests").Reason);
         Assert.Contains("found", lost.Single(c => c.GradeId == "nb02_sinusoidal_table_tests").Reason);
