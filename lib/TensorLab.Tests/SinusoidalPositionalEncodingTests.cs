@@ -8,36 +8,14 @@ public class SinusoidalPositionalEncodingTests
         int[] positions = [0, 1, 2, 17, 63];
         for (var dim = 1; dim <= 1024; dim++)
         {
-            var encoding = new SinusoidalPositionalEncoding(dim, maxSeqLength: 64);
-            foreach (var position in positions)
-            {
-                for (var column = 0; column < dim; column++)
-                {
-                    var angle = position / Math.Pow(10000, 2.0 * (column / 2) / dim);
-                    var expected = column % 2 == 0 ? Math.Sin(angle) : Math.Cos(angle);
-                    var actual = encoding.Table[position, column];
-                    if (Math.Abs(actual - expected) > Tolerances.RoundedOnce)
-                    {
-                        Assert.Fail($"D={dim}, pos={position}, col={column}: expected {expected}, found {actual}");
-                    }
-                }
-            }
+            AssertMatchesFormula(new SinusoidalPositionalEncoding(dim, maxSeqLength: 64), positions);
         }
     }
 
     [Fact]
     public void Table_MatchesFormulaAtLargePositions()
     {
-        var encoding = new SinusoidalPositionalEncoding(512);
-        foreach (var position in new[] { 1000, 4096, 4999 })
-        {
-            for (var column = 0; column < 512; column++)
-            {
-                var angle = position / Math.Pow(10000, 2.0 * (column / 2) / 512);
-                var expected = column % 2 == 0 ? Math.Sin(angle) : Math.Cos(angle);
-                Assert.Equal(expected, encoding.Table[position, column], Tolerances.RoundedOnce);
-            }
-        }
+        AssertMatchesFormula(new SinusoidalPositionalEncoding(512), [1000, 4096, 4999]);
     }
 
     [Theory]
@@ -52,8 +30,14 @@ public class SinusoidalPositionalEncodingTests
     public void Table_MatchesTheFloat64Formula_AtLargePositions_ForOddAndEvenD(int dim)
     {
         // Rows between recomputed anchors (every 32) and far ones: rounding must not grow along the table.
-        var encoding = new SinusoidalPositionalEncoding(dim);
-        foreach (var position in new[] { 0, 1, 31, 32, 33, 1000, 4095, 4998, 4999 })
+        AssertMatchesFormula(new SinusoidalPositionalEncoding(dim), [0, 1, 31, 32, 33, 1000, 4095, 4998, 4999]);
+    }
+
+    /// <summary>Every column of the given rows against PE(p, 2i) = sin(p / 10000^(2i/D)), PE(p, 2i+1) = cos(…), in double.</summary>
+    private static void AssertMatchesFormula(SinusoidalPositionalEncoding encoding, IEnumerable<int> positions)
+    {
+        var dim = encoding.EmbeddingDim;
+        foreach (var position in positions)
         {
             for (var column = 0; column < dim; column++)
             {
