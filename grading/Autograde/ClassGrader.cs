@@ -32,7 +32,7 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
                 var submission = SubmissionFinder.Find(options.Submissions, student, source.Name);
                 var resultPath = ResultPath(student, source.Name);
                 var previous = GradebookJson.Read<NotebookGrade>(resultPath);
-                var hash = submission.Path is null ? "" : Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(submission.Path, token)));
+                var hash = submission.Hash;
                 if (!options.Force && previous is not null && previous.SubmissionHash == hash && previous.SourceHash == source.Hash)
                 {
                     results[i] = previous with { Timestamp = submission.Timestamp };

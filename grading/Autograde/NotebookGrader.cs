@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Grading.Autograde.Sanitize;
 using Grading.Gradebook;
@@ -22,7 +21,7 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
             return (Failed(source, submission, "", $"No submission of {source.Name}.ipynb was found.", "Not submitted."), null);
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(submission.Path, cancellationToken)));
+        var hash = submission.Hash;
         Notebook notebook;
         try
         {

@@ -5,4 +5,5 @@ namespace Grading.Autograde;
 /// <param name="Notebook">The source notebook's name it answers.</param>
 /// <param name="Path">The submitted file, or null when the student did not submit it.</param>
 /// <param name="Timestamp">From the student's timestamp.txt, if present and readable.</param>
-internal sealed record Submission(string Student, string Notebook, string? Path, DateTimeOffset? Timestamp);
+/// <param name="Hash">SHA-256 of the submitted file ("" when absent): the resume key, computed once.</param>
+internal sealed record Submission(string Student, string Notebook, string? Path, DateTimeOffset? Timestamp, string Hash);

@@ -22,7 +22,9 @@ internal static class SubmissionFinder
     {
         var folder = Path.Combine(submissions, student);
         var candidates = new[] { Path.Combine(folder, notebook + ".ipynb"), Path.Combine(folder, "notebooks", notebook + ".ipynb") };
-        return new Submission(student, notebook, candidates.FirstOrDefault(File.Exists), ReadTimestamp(folder));
+        var path = candidates.FirstOrDefault(File.Exists);
+        var hash = path is null ? "" : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+        return new Submission(student, notebook, path, ReadTimestamp(folder), hash);
     }
 
     /// <summary>ISO 8601 or nbgrader's "2026-11-20 13:45:00.000000 UTC"; times without a zone are UTC.</summary>
