@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Grading.Autograde;
+using Grading.Execution;
 using Grading.Exports;
 using Grading.Gradebook;
 using Grading.Isolation;
@@ -91,6 +92,20 @@ internal static class AutogradeCommand
         {
             terminal.Error.WriteLine(e.Message);
             return (int)ExitCode.InputError;
+        }
+
+        // Workers get the repository's lib/bin/TensorLab.dll: build it first (a fresh clone has none), as run and validate do.
+        if (options.LibraryDll is { } library && Path.GetDirectoryName(Path.GetDirectoryName(library)) is { } libraryRoot)
+        {
+            try
+            {
+                LibraryBuild.EnsureLibrary(libraryRoot);
+            }
+            catch (InvalidOperationException e)
+            {
+                terminal.Error.WriteLine(e.Message);
+                return (int)ExitCode.EnvironmentError;
+            }
         }
 
         var whyNoSandbox = BubblewrapProbe.WhyUnavailable;

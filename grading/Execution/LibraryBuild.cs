@@ -8,9 +8,13 @@ namespace Grading.Execution;
 /// </summary>
 internal static class LibraryBuild
 {
-    public static void EnsureBuilt(string notebookDirectory)
+    public static void EnsureBuilt(string notebookDirectory) =>
+        EnsureLibrary(Path.GetFullPath(Path.Combine(notebookDirectory, "..", "lib")));
+
+    /// <summary>Builds <paramref name="libraryRoot"/>/TensorLab when bin/TensorLab.dll is missing or older than its sources.</summary>
+    /// <exception cref="InvalidOperationException">The build failed; the message holds its output.</exception>
+    public static void EnsureLibrary(string libraryRoot)
     {
-        var libraryRoot = Path.GetFullPath(Path.Combine(notebookDirectory, "..", "lib"));
         var project = Path.Combine(libraryRoot, "TensorLab", "TensorLab.csproj");
         var dll = Path.Combine(libraryRoot, "bin", "TensorLab.dll");
         if (!File.Exists(project))
