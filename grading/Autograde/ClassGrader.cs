@@ -22,6 +22,7 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
         var students = SubmissionFinder.Students(options.Submissions).Where(InShard).ToList();
         var work = students.SelectMany(student => sources.Select(source => (Student: student, Source: source))).ToList();
         var grader = new NotebookGrader(options.Limits, sandboxed, options.LibraryDll);
+        var times = options.Times is null ? SubmissionTimes.None(options.Due is not null) : SubmissionTimes.Load(options.Times, options.Due is not null);
         var results = new NotebookGrade[work.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, work.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancellationToken },
@@ -29,40 +30,73 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
             {
                 var (student, source) = work[i];
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var submission = SubmissionFinder.Find(options.Submissions, student, source.Name);
-                var resultPath = ResultPath(student, source.Name);
-                var previous = GradebookJson.Read<NotebookGrade>(resultPath);
-                var hash = submission.Hash;
-                if (!options.Force && previous is not null && previous.SubmissionHash == hash && previous.SourceHash == source.Hash)
-                {
-                    results[i] = previous with { Timestamp = submission.Timestamp };
-                    onGraded(new GradedItem(results[i], true, clock.Elapsed));
-                    return;
-                }
-
-                NotebookGrade grade;
-                try
-                {
-                    var (graded, executed) = await grader.GradeAsync(source, submission, token);
-                    grade = graded;
-                    if (executed is not null)
-                    {
-                        executed.Save(Path.Combine(StudentFolder(student), source.Name + ".ipynb"));
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The grader's own failure on one submission is reported on that submission, never the batch.
-                    grade = new NotebookGrade(student, source.Name, hash, source.Hash, submission.Timestamp, 0, [], [],
-                        $"The grader failed on this submission ({e.GetType().Name}: {e.Message}). Re-run with --force; if it persists, report it with this notebook.");
-                }
-
-                GradebookJson.Write(resultPath, grade);
+                var (grade, reused) = await GradeOneAsync(grader, student, source, times, token);
                 results[i] = grade;
-                onGraded(new GradedItem(grade, false, clock.Elapsed));
+                onGraded(new GradedItem(grade, reused, clock.Elapsed));
             });
 
         return Build(sources, results);
+    }
+
+    /// <summary>
+    /// One student × notebook, from finding the file to writing its result. Whatever fails in here (the grader's own bug on
+    /// a strange notebook included) fails only this submission, with a reason and its points still counted as available.
+    /// </summary>
+    private async Task<(NotebookGrade Grade, bool Reused)> GradeOneAsync(NotebookGrader grader, string student, AssignmentSource source,
+        SubmissionTimes times, CancellationToken token)
+    {
+        var submission = new Submission(student, source.Name, null, null, "");
+        NotebookGrade grade;
+        try
+        {
+            submission = SubmissionFinder.Find(options.Submissions, student, source.Name, times);
+            var resultPath = ResultPath(student, source.Name);
+            var previous = ReadPrevious(resultPath);
+            if (!options.Force && submission.Content is not null && previous is not null && previous.SubmissionHash == submission.Hash &&
+                previous.SourceHash == source.Hash)
+            {
+                return (WithTime(previous with { Notes = previous.Notes.Where(n => !n.StartsWith(SubmissionTimeNote, StringComparison.Ordinal)).ToList() }, submission), true);
+            }
+
+            var (graded, executed) = await grader.GradeAsync(source, submission, token);
+            grade = WithTime(graded, submission);
+            if (executed is not null)
+            {
+                executed.Save(Path.Combine(StudentFolder(student), source.Name + ".ipynb"));
+            }
+
+            GradebookJson.Write(resultPath, grade);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            // The grader's own failure on one submission is reported on that submission, never the batch.
+            grade = FailedGrade.For(source, submission, $"The grader failed on this submission ({e.GetType().Name}: {e.Message}). Re-run with --force; if it persists, report it with this notebook.",
+                "The grader could not grade this notebook (see the note); your instructor has been told.");
+        }
+
+        return (grade, false);
+    }
+
+    /// <summary>The note that flags an unknown or unreadable submission time.</summary>
+    public const string SubmissionTimeNote = "submission time";
+
+    private static NotebookGrade WithTime(NotebookGrade grade, Submission submission) => grade with
+    {
+        Timestamp = submission.Timestamp,
+        Notes = submission.TimeProblem is null ? grade.Notes : [.. grade.Notes, submission.TimeProblem],
+    };
+
+    private static NotebookGrade? ReadPrevious(string resultPath)
+    {
+        try
+        {
+            return GradebookJson.Read<NotebookGrade>(resultPath);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or NotSupportedException)
+        {
+            // A damaged result file is regraded, not trusted.
+            return null;
+        }
     }
 
     /// <summary>Writes gradebook.json, grades.csv, feedback and the requested platform formats.</summary>
@@ -72,11 +106,19 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
         GradesCsv.Write(Path.Combine(options.Output, "grades.csv"), gradebook);
         foreach (var grade in gradebook.Notebooks)
         {
-            var executedPath = Path.Combine(StudentFolder(grade.Student), grade.Notebook + ".ipynb");
-            var executed = File.Exists(executedPath) ? Notebook.Load(executedPath) : null;
             var released = sources.First(s => s.Name == grade.Notebook).Released;
-            AtomicFile.WriteAllText(Path.Combine(options.Output, "feedback", grade.Student, grade.Notebook + ".html"),
-                FeedbackHtml.Render(grade, executed, released));
+            var feedback = Path.Combine(options.Output, "feedback", grade.Student, grade.Notebook + ".html");
+            try
+            {
+                var executedPath = Path.Combine(StudentFolder(grade.Student), grade.Notebook + ".ipynb");
+                var executed = File.Exists(executedPath) ? Notebook.Load(executedPath) : null;
+                AtomicFile.WriteAllText(feedback, FeedbackHtml.Render(grade, executed, released, options.ShowHiddenDetail));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // One student's strange notebook must not cost the rest of the class their feedback.
+                AtomicFile.WriteAllText(feedback, FeedbackHtml.Render(grade with { Error = $"{grade.Error} Your notebook could not be shown here ({e.GetType().Name}); the scores above stand." }, null, released, options.ShowHiddenDetail));
+            }
         }
 
         if (options.Formats.Contains("gradescope"))
@@ -84,7 +126,7 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
             foreach (var student in gradebook.Students)
             {
                 GradebookJson.Write(Path.Combine(options.Output, "gradescope", student, "results.json"),
-                    PlatformResults.Gradescope(gradebook.Notebooks.Where(n => n.Student == student).ToList()));
+                    PlatformResults.Gradescope(gradebook.Notebooks.Where(n => n.Student == student).ToList(), options.ShowHiddenDetail));
             }
         }
     }

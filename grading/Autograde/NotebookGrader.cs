@@ -21,11 +21,16 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
             return (Failed(source, submission, "", $"No submission of {source.Name}.ipynb was found.", "Not submitted."), null);
         }
 
+        if (submission.Problem is not null || submission.Content is null)
+        {
+            return (Failed(source, submission, "", $"The submission was refused: {submission.Problem}", "Your notebook file could not be read (see the note)."), null);
+        }
+
         var hash = submission.Hash;
         Notebook notebook;
         try
         {
-            notebook = Notebook.Load(submission.Path);
+            notebook = Notebook.Parse(System.Text.Encoding.UTF8.GetString(submission.Content), submission.Path);
         }
         catch (NotebookFormatException e)
         {
@@ -35,15 +40,10 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
         var context = new StepContext(source.Name);
         var sanitized = SanitizePipeline.Create(source).Run(notebook, context);
         var cells = sanitized.Cells.Select((cell, index) => (cell, index)).Where(p => p.cell.IsCode).Select(p => (p.index, p.cell.Source)).ToList();
-        var scratch = CreateScratch();
         WorkerRun run;
-        try
+        using (var scratch = WorkerScratch.Create(libraryDll))
         {
-            run = await new WorkerClient(limits, sandboxed).RunAsync(scratch, cells, cancellationToken);
-        }
-        finally
-        {
-            TryDelete(scratch);
+            run = await new WorkerClient(limits, sandboxed).RunAsync(scratch, SetUpFirst.Order(source, sanitized, cells), cancellationToken);
         }
 
         var reports = run.Cells.ToDictionary(r => r.Index);
@@ -61,47 +61,11 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
             notes.Add(run.Death);
         }
 
-        var grades = Scorer.Score(source, sanitized, reports, context.Notes);
+        var grades = HiddenCheckDetail.Mark(source, Scorer.Score(source, sanitized, reports, context.Notes), reports, sanitized);
         var grade = new NotebookGrade(submission.Student, source.Name, hash, source.Hash, submission.Timestamp, 0, grades, notes, null);
         return (grade, sanitized);
     }
 
-    private static NotebookGrade Failed(AssignmentSource source, Submission submission, string hash, string error, string reason)
-    {
-        var cells = source.Source.Cells.Where(c => c.Nbgrader is { Grade: true } or { Task: true })
-            .Select(c => new CellGrade(c.GradeId!, c.Nbgrader!.IsAutogradedTest ? CellKinds.Tests : c.Nbgrader.IsTask ? CellKinds.Task : CellKinds.Manual,
-                0, null, c.Nbgrader.Points ?? 0, "failed", reason, null, []))
-            .ToList();
-        return new NotebookGrade(submission.Student, source.Name, hash, source.Hash, submission.Timestamp, 0, cells, [], error);
-    }
-
-    private string CreateScratch()
-    {
-        var scratch = Directory.CreateTempSubdirectory("grader-worker-").FullName;
-        Directory.CreateDirectory(Path.Combine(scratch, "notebooks"));
-        Directory.CreateDirectory(Path.Combine(scratch, "home"));
-        if (libraryDll is not null && File.Exists(libraryDll))
-        {
-            var bin = Directory.CreateDirectory(Path.Combine(scratch, "lib", "bin")).FullName;
-            File.Copy(libraryDll, Path.Combine(bin, "TensorLab.dll"));
-        }
-
-        return scratch;
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A worker killed mid-write can leave a file busy for a moment; the OS temp cleaner gets it later.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same: never fail a grade over a leftover scratch folder.
-        }
-    }
+    private static NotebookGrade Failed(AssignmentSource source, Submission submission, string hash, string error, string reason) =>
+        FailedGrade.For(source, submission with { Hash = hash }, error, reason);
 }

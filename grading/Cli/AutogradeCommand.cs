@@ -27,10 +27,12 @@ internal static class AutogradeCommand
         var due = new Option<string?>("--due") { Description = "Due date (ISO 8601; UTC when no zone)." };
         var late = new Option<string>("--late") { Description = "none | zero | per-hour:P", DefaultValueFactory = _ => "none" };
         var force = new Option<bool>("--force") { Description = "Regrade unchanged submissions too." };
+        var times = new Option<string?>("--times") { Description = "The collection file of submission times (student,timestamp per line) that lateness is computed from; a student's own timestamp.txt is never read." };
+        var hiddenDetail = new Option<bool>("--show-hidden-detail") { Description = "Feedback and exports show hidden checks' messages and test-cell outputs (off: only the verdict and the grader's reason)." };
         var format = new Option<string[]>("--format") { Description = "Extra outputs: gradescope, classroom.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var command = new Command("autograde", "Grade every student's notebooks in isolated workers; write gradebook.json, grades.csv, feedback/ and exports.");
         command.Arguments.Add(submissions);
-        foreach (var option in new Option[] { source, output, jobs, timeout, notebookTimeout, memory, sandbox, shard, due, late, force, format })
+        foreach (var option in new Option[] { source, output, jobs, timeout, notebookTimeout, memory, sandbox, shard, due, late, times, hiddenDetail, force, format })
         {
             command.Options.Add(option);
         }
@@ -38,9 +40,10 @@ internal static class AutogradeCommand
         command.SetAction(async (result, token) =>
         {
             var submissionsPath = result.GetValue(submissions)!;
+            var sampleClass = Path.GetFullPath(submissionsPath) == Path.Combine(RepositoryPaths.Root, "grading", "samples", "class");
             var sourcePath = result.GetValue(source) is { Length: > 0 } given ? given
-                : Path.GetFullPath(submissionsPath) == Path.Combine(RepositoryPaths.Root, "grading", "samples", "class")
-                    ? Path.Combine(RepositoryPaths.Root, "grading", "samples", "assignment", "notebooks") : RepositoryPaths.Notebooks;
+                : sampleClass ? Path.Combine(RepositoryPaths.Root, "grading", "samples", "assignment", "notebooks") : RepositoryPaths.Notebooks;
+            var timesPath = result.GetValue(times) ?? (sampleClass ? Path.Combine(RepositoryPaths.Root, "grading", "samples", "class-times.csv") : null);
             if (!TryParseShard(result.GetValue(shard)!, out var slice) || !TryParseDue(result.GetValue(due), out var dueDate))
             {
                 terminal.Error.WriteLine("--shard must look like 2/8 (1 ≤ i ≤ n) and --due like 2026-12-01T23:59:00Z.");
@@ -62,7 +65,7 @@ internal static class AutogradeCommand
                 result.GetValue(memory), WorkerLimits.Default.OutputLimitBytes);
             var options = new GradingOptions(submissionsPath, sourcePath, result.GetValue(output)!, Math.Max(1, result.GetValue(jobs)), limits,
                 result.GetValue(sandbox), slice, dueDate, policy, result.GetValue(force), result.GetValue(format)!,
-                Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll"));
+                Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll"), timesPath, result.GetValue(hiddenDetail));
             return await RunAsync(options, terminal, token);
         });
         return command;
@@ -117,10 +120,23 @@ internal static class AutogradeCommand
 
         var sandboxed = options.Sandbox != SandboxMode.None && whyNoSandbox is null;
         terminal.Out.WriteLine(sandboxed
-            ? "Isolation: each notebook runs in its own worker inside bubblewrap (no network, read-only system, private scratch)."
+            ? "Isolation: each notebook runs in its own worker inside bubblewrap (no network, read-only system, private scratch, an unprivileged user, a seccomp filter and rlimits)."
             : options.Sandbox == SandboxMode.None
                 ? "Isolation: --sandbox none: each notebook runs in its own worker process WITHOUT a sandbox (it can read files and use the network)."
                 : $"WARNING: no sandbox ({whyNoSandbox}). Each notebook still runs in its own worker process, but it can read files and use the network.");
+
+        if (options.Times is { } timesFile)
+        {
+            try
+            {
+                SubmissionTimes.Load(timesFile, options.Due is not null);
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+            {
+                terminal.Error.WriteLine($"--times: {e.Message}");
+                return (int)ExitCode.InputError;
+            }
+        }
 
         Directory.CreateDirectory(options.Output);
         var grader = new ClassGrader(options, sandboxed);
@@ -128,7 +144,15 @@ internal static class AutogradeCommand
         grader.WriteOutputs(gradebook, sources);
         if (options.Formats.Contains("classroom"))
         {
-            terminal.Out.WriteLine(PlatformResults.Classroom(gradebook.Notebooks).ToJsonString());
+            terminal.Out.WriteLine(PlatformResults.Classroom(gradebook.Notebooks, options.ShowHiddenDetail).ToJsonString());
+        }
+
+        foreach (var grade in gradebook.Notebooks)
+        {
+            foreach (var note in grade.Notes.Where(n => n.StartsWith(ClassGrader.SubmissionTimeNote, StringComparison.Ordinal)))
+            {
+                terminal.Error.WriteLine($"WARNING: {grade.Student}/{grade.Notebook}: {note}.");
+            }
         }
 
         ClassTable.Write(gradebook, terminal);

@@ -7,7 +7,8 @@ namespace Grading.Exports;
 
 /// <summary>
 /// grades.csv: nbgrader's export columns (one row per student), then one column per graded cell
-/// ("notebook:grade_id"), which nbgrader's export lacks (its issues #938, #1007, #1226).
+/// ("notebook:grade_id"), which nbgrader's export lacks (its issues #938, #1007, #1226). Text cells are escaped
+/// against formula injection (<see cref="SpreadsheetText"/>).
 /// </summary>
 internal static class GradesCsv
 {
@@ -20,17 +21,17 @@ internal static class GradesCsv
             foreach (var header in new[] { "assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
                          "raw_score", "late_submission_penalty", "score", "max_score" }.Concat(cells))
             {
-                csv.WriteField(header);
+                csv.WriteField(SpreadsheetText.Escape(header));
             }
 
             csv.EndRecord();
             foreach (var student in gradebook.Students)
             {
                 var notebooks = gradebook.Notebooks.Where(n => n.Student == student).ToList();
-                csv.WriteField(gradebook.Assignment);
+                csv.WriteField(SpreadsheetText.Escape(gradebook.Assignment));
                 csv.WriteField(gradebook.DueDate?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "");
                 csv.WriteField(notebooks.Select(n => n.Timestamp).Max()?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "");
-                csv.WriteField(student);
+                csv.WriteField(SpreadsheetText.Escape(student));
                 csv.WriteField("");
                 csv.WriteField("");
                 csv.WriteField("");

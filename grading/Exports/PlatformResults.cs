@@ -6,8 +6,11 @@ namespace Grading.Exports;
 /// <summary>Results in the formats grading platforms read: Gradescope's results.json, GitHub Classroom's runner result.</summary>
 internal static class PlatformResults
 {
-    /// <summary>Gradescope's results.json for one student: one test per graded cell, hidden-test code never included.</summary>
-    public static JsonObject Gradescope(IReadOnlyList<NotebookGrade> notebooks) => new()
+    /// <summary>
+    /// Gradescope's results.json for one student: one test per graded cell, hidden-test code never included, and hidden
+    /// checks' messages only when <paramref name="showHiddenDetail"/>.
+    /// </summary>
+    public static JsonObject Gradescope(IReadOnlyList<NotebookGrade> notebooks, bool showHiddenDetail = false) => new()
     {
         ["score"] = notebooks.Sum(n => n.Score),
         ["execution_time"] = 0,
@@ -18,20 +21,20 @@ internal static class PlatformResults
             ["score"] = c.Score,
             ["max_score"] = c.MaxScore,
             ["status"] = c.Score >= c.MaxScore ? "passed" : "failed",
-            ["output"] = string.Join(" ", new[] { c.Reason, c.Comment }.OfType<string>().Concat(c.TamperNotes)),
+            ["output"] = StudentView.Advice(c, showHiddenDetail),
             ["visibility"] = "visible",
         })).ToArray()),
     };
 
     /// <summary>The JSON an autograding runner reports to GitHub Classroom (version 1), with partial credit per test.</summary>
-    public static JsonObject Classroom(IReadOnlyList<NotebookGrade> notebooks)
+    public static JsonObject Classroom(IReadOnlyList<NotebookGrade> notebooks, bool showHiddenDetail = false)
     {
         var tests = notebooks.SelectMany(n => n.Cells.Where(c => c.Kind == CellKinds.Tests).Select(c => new JsonObject
         {
             ["name"] = $"{n.Notebook}: {c.GradeId}",
             ["status"] = c.Score >= c.MaxScore ? "pass" : "fail",
             ["score"] = c.Score,
-            ["message"] = c.Reason ?? "",
+            ["message"] = StudentView.Reason(c, showHiddenDetail) ?? "",
             ["test_code"] = "",
             ["filename"] = $"{n.Notebook}.ipynb",
             ["line_no"] = 0,

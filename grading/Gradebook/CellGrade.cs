@@ -16,6 +16,12 @@ internal sealed record CellGrade(string GradeId, string Kind, double? AutoScore,
     /// <summary>The score that counts: the manual one when set, then the automatic one, else 0.</summary>
     public double Score => ManualScore ?? AutoScore ?? 0;
 
+    /// <summary>
+    /// The reason as a student may see it: for a test cell whose failure came from a hidden check (its message can hold the
+    /// hidden inputs and expected values), a general sentence instead. Null when <see cref="Reason"/> is.
+    /// </summary>
+    public string? StudentReason { get; init; }
+
     /// <summary>True while a person still has to grade this cell.</summary>
     public bool NeedsManualGrade => Kind != CellKinds.Tests && ManualScore is null && AutoScore is null;
 }

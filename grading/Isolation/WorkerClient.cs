@@ -15,13 +15,13 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
 {
     private static readonly TimeSpan EngineGrace = TimeSpan.FromSeconds(15);
 
-    /// <summary>Executes <paramref name="cells"/> (index, source) in order inside a worker rooted at <paramref name="scratchDirectory"/>.</summary>
-    public async Task<WorkerRun> RunAsync(string scratchDirectory, IReadOnlyList<(int Index, string Source)> cells,
+    /// <summary>Executes <paramref name="cells"/> (index, source) in order inside a worker rooted at <paramref name="scratch"/>.</summary>
+    public async Task<WorkerRun> RunAsync(WorkerScratch scratch, IReadOnlyList<(int Index, string Source)> cells,
         CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var nonce = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        using var process = Process.Start(WorkerLauncher.Create(scratchDirectory, sandboxed, limits))!;
+        var nonce = NewSecret();
+        using var process = WorkerLauncher.Start(scratch, sandboxed, limits);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(limits.NotebookBudget);
         var stderrTail = ReadTailAsync(process.StandardError);
@@ -34,7 +34,7 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
         try
         {
             await SendAsync(process, WorkerMessages.Header(nonce, limits.CellTimeout, limits.OutputLimitBytes), budget.Token);
-            if (await NextAsync(events.Reader, WorkerMessages.Ready, null, budget.Token) is null)
+            if (await NextAsync(events.Reader, WorkerMessages.Ready, null, null, budget.Token) is null)
             {
                 death = await DescribeDeathAsync(process, stderrTail, pump, budget, "starting the notebook session");
             }
@@ -76,17 +76,19 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
     {
         using var cellDeadline = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
         cellDeadline.CancelAfter(limits.CellTimeout + EngineGrace);
+        // A secret for this cell only: it is not in the worker's memory before the cell is sent, so code in an earlier
+        // cell cannot forge this cell's result, and a result is taken only after this cell's start event, once.
+        var secret = NewSecret();
         try
         {
-            await SendAsync(process, WorkerMessages.Cell(index, source), cellDeadline.Token);
-            if (await NextAsync(events, WorkerMessages.Finished, index, cellDeadline.Token) is not { } result)
+            await SendAsync(process, WorkerMessages.Cell(index, source, secret), cellDeadline.Token);
+            if (await NextAsync(events, WorkerMessages.Started, index, secret, cellDeadline.Token) is null ||
+                await NextAsync(events, WorkerMessages.Finished, index, secret, cellDeadline.Token) is not { } result)
             {
                 return null;
             }
 
-            return new WorkerCellReport(index, result["status"]!.GetValue<string>(), result["failure"]?.GetValue<string>(),
-                result["numeric"]?.GetValue<double>(), result["outputs"]!.AsArray().DeepClone().AsArray(),
-                TimeSpan.FromMilliseconds(result["elapsedMs"]!.GetValue<double>()));
+            return WorkerReportReader.Read(index, result, limits.OutputLimitBytes * 4L + 4096);
         }
         catch (OperationCanceledException) when (!budget.IsCancellationRequested)
         {
@@ -94,12 +96,9 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
             Stop(process);
             return null;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException)
-        {
-            Stop(process);
-            return null;
-        }
     }
+
+    private static string NewSecret() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     private static WorkerCellReport Crash(int index, string death) =>
         WorkerCellReport.Failed(index, WorkerCellReport.Crashed, death);
@@ -112,13 +111,18 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
         }
     }
 
-    private static async Task<JsonObject?> NextAsync(ChannelReader<JsonObject> events, string kind, int? cell,
+    /// <summary>
+    /// The next event of <paramref name="kind"/> for <paramref name="cell"/> carrying <paramref name="secret"/>; any other
+    /// event (a stale or forged one, for another cell, of the wrong shape) is skipped.
+    /// </summary>
+    private static async Task<JsonObject?> NextAsync(ChannelReader<JsonObject> events, string kind, int? cell, string? secret,
         CancellationToken cancellationToken)
     {
         while (await events.WaitToReadAsync(cancellationToken))
         {
             var message = await events.ReadAsync(cancellationToken);
-            if (message["event"]?.GetValue<string>() == kind && (cell is null || message["cell"]?.GetValue<int>() == cell))
+            if (Field<string>(message, "event") == kind && (cell is null || Field<int>(message, "cell") == cell) &&
+                (secret is null || Field<string>(message, "secret") == secret))
             {
                 return message;
             }
@@ -126,6 +130,9 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
 
         return null;
     }
+
+    private static T? Field<T>(JsonObject message, string name) =>
+        message[name] is JsonValue value && value.TryGetValue<T>(out var field) ? field : default;
 
     private async Task PumpEventsAsync(Process process, string nonce, ChannelWriter<JsonObject> events)
     {
@@ -164,7 +171,7 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
 
         try
         {
-            return JsonNode.Parse(line) is JsonObject message && message["nonce"]?.GetValue<string>() == nonce ? message : null;
+            return JsonNode.Parse(line) is JsonObject message && Field<string>(message, "nonce") == nonce ? message : null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {

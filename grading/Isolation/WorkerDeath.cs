@@ -1,8 +1,22 @@
 namespace Grading.Isolation;
 
-/// <summary>Turns how a worker ended (exit code, its last stderr lines, whether we killed it) into a reason a student can act on.</summary>
+/// <summary>
+/// Turns how a worker ended (exit status, whether we stopped it, the runtime's own last words) into one of a fixed set of
+/// sentences a student can act on. The worker's stderr is the student's too: it is only ever used to tell two runtime
+/// deaths apart when the exit status already says "aborted", and never quoted, so printed text cannot fake or write
+/// the explanation.
+/// </summary>
 internal static class WorkerDeath
 {
+    /// <summary>SIGABRT as an exit status (128 + 6): how the .NET runtime ends on a stack overflow or an unhandled fatal error.</summary>
+    public const int Aborted = 134;
+
+    /// <summary>SIGKILL (128 + 9): the kernel (out of memory) or someone else killed the worker.</summary>
+    public const int Killed = 137;
+
+    /// <summary>SIGXFSZ (128 + 25): a file grew past the file-size cap.</summary>
+    public const int FileTooLarge = 153;
+
     /// <summary>One sentence: what happened, during what, and what to try.</summary>
     public static string Explain(int exitCode, string stderrTail, bool outOfTime, WorkerLimits limits, string during)
     {
@@ -12,27 +26,27 @@ internal static class WorkerDeath
                    "Look for a loop that never ends or work that is far bigger than the exercise needs.";
         }
 
-        if (stderrTail.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
+        var runtimeLines = stderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (exitCode == Aborted && runtimeLines.Contains("Stack overflow."))
         {
             return $"The process crashed with a stack overflow while running {during}: a recursion without a base case?";
         }
 
-        if (stderrTail.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase) ||
-            stderrTail.Contains("Out of memory", StringComparison.OrdinalIgnoreCase))
+        if (exitCode == Aborted && runtimeLines.Any(line => line.StartsWith("Unhandled exception. System.OutOfMemoryException", StringComparison.Ordinal) || line == "Out of memory."))
         {
             return $"The process ran out of memory (limit {limits.MemoryMegabytes} MB) while running {during}. " +
                    "Check the sizes you allocate.";
         }
 
-        if (exitCode == 0)
+        return exitCode switch
         {
-            return $"The notebook ended the process (Environment.Exit or similar) while running {during}; " +
-                   "the cells after it could not run.";
-        }
-
-        var lastLine = stderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .LastOrDefault();
-        return $"The worker process stopped with exit code {exitCode} while running {during}" +
-               (lastLine is null ? "." : $": {lastLine}");
+            0 => $"The notebook ended the process (Environment.Exit or similar) while running {during}; " +
+                 "the cells after it could not run.",
+            Killed => $"The worker process was killed while running {during}: it probably used more memory than its limit " +
+                      $"({limits.MemoryMegabytes} MB managed + {limits.NativeHeadroomMegabytes} MB native). Check the sizes you allocate.",
+            FileTooLarge => $"The worker process wrote a file larger than {limits.MaxFileMegabytes} MB while running {during}.",
+            > 128 and < 160 => $"The worker process was ended by signal {exitCode - 128} while running {during}.",
+            _ => $"The worker process stopped with exit code {exitCode} while running {during}.",
+        };
     }
 }

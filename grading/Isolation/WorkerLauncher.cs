@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 
 namespace Grading.Isolation;
 
-/// <summary>Builds the start info of a worker process: the grader itself in worker mode, sandboxed or not.</summary>
+/// <summary>Starts a worker process: the grader itself in worker mode, sandboxed or not, under resource caps.</summary>
 internal static class WorkerLauncher
 {
     /// <summary>The verb that puts the grader in worker mode; not shown in the CLI help.</summary>
@@ -18,11 +18,47 @@ internal static class WorkerLauncher
         Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
 
     /// <summary>
-    /// The start info for one worker. <paramref name="scratchDirectory"/> holds notebooks/ (the working directory)
-    /// and lib/bin/TensorLab.dll; it is the only place the worker can write.
+    /// Starts one worker on a thread of its own that lives exactly as long as the worker. bubblewrap's
+    /// --die-with-parent fires when the <em>thread</em> that started it exits; a thread-pool thread retires after
+    /// about 20 s idle, which killed honest workers in the middle of a long cell. This thread never retires early.
     /// </summary>
-    public static ProcessStartInfo Create(string scratchDirectory, bool sandboxed, WorkerLimits limits)
+    public static Process Start(WorkerScratch scratch, bool sandboxed, WorkerLimits limits)
     {
+        var start = Create(scratch, sandboxed, limits);
+        var started = new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var parent = new Thread(() =>
+        {
+            Process process;
+            try
+            {
+                process = Process.Start(start)!;
+            }
+            catch (Exception e)
+            {
+                started.SetException(e);
+                return;
+            }
+
+            started.SetResult(process);
+            try
+            {
+                process.WaitForExit();
+            }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException or SystemException)
+            {
+                // The client disposed the process object after killing it: the worker is gone either way.
+            }
+        })
+        { IsBackground = true, Name = "worker parent" };
+        parent.Start();
+        return started.Task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>The start info for one worker (public for the tests that inspect the command line).</summary>
+    public static ProcessStartInfo Create(WorkerScratch scratch, bool sandboxed, WorkerLimits limits)
+    {
+        // Descriptors the grader was born with must not reach the worker (a student appended to a host file through one).
+        InheritedDescriptors.MarkCloseOnExec();
         var environment = new Dictionary<string, string>
         {
             // A hard cap on the managed heap: the student's huge allocation throws inside the worker.
@@ -30,6 +66,8 @@ internal static class WorkerLauncher
             ["DOTNET_gcServer"] = "0",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
+            // No diagnostics IPC socket: nothing else may attach to the worker, and it needs no writable /tmp for one.
+            ["DOTNET_EnableDiagnostics"] = "0",
             ["PATH"] = "/usr/bin:/bin",
             ["LANG"] = "C.UTF-8",
         };
@@ -37,25 +75,31 @@ internal static class WorkerLauncher
         ProcessStartInfo start;
         if (sandboxed)
         {
-            environment["HOME"] = BubblewrapCommand.ScratchMount + "/home";
+            environment["HOME"] = BubblewrapCommand.HomeMount;
             environment["TMPDIR"] = "/tmp";
             environment["DOTNET_ROOT"] = BubblewrapCommand.DotnetMount;
-            start = new ProcessStartInfo(BubblewrapCommand.Executable!);
-            var workerArguments = new[] { BubblewrapCommand.GraderMount + "/grader.dll", WorkerVerb };
-            foreach (var argument in BubblewrapCommand.Arguments(scratchDirectory, GraderDirectory, DotnetRoot, workerArguments, environment))
+            var hostUser = SandboxUser.CanSwitch ? SandboxUser.NextHostId() : (int?)null;
+            var bwrap = BubblewrapCommand.Arguments(scratch.Root, SandboxRuntime.GraderCopy, SandboxRuntime.Etc, DotnetRoot, limits,
+                [BubblewrapCommand.GraderMount + "/grader.dll", WorkerVerb], environment);
+            var chain = BubblewrapCommand.Chain(SandboxRuntime.SeccompProgram, ResourceCaps.For(limits, hostUser is not null), hostUser, bwrap);
+            start = new ProcessStartInfo(chain[0]);
+            foreach (var argument in chain.Skip(1))
             {
                 start.ArgumentList.Add(argument);
             }
         }
         else
         {
-            environment["HOME"] = Path.Combine(scratchDirectory, "home");
-            start = new ProcessStartInfo(Path.Combine(DotnetRoot, "dotnet"))
+            environment["HOME"] = scratch.Home;
+            var command = ResourceCaps.For(limits, ownUser: false).PrlimitPrefix()
+                .Concat([Path.Combine(DotnetRoot, "dotnet"), Path.Combine(GraderDirectory, "grader.dll"), WorkerVerb]).ToList();
+            start = new ProcessStartInfo(command[0]) { WorkingDirectory = scratch.Notebooks };
+            foreach (var argument in command.Skip(1))
             {
-                WorkingDirectory = Path.Combine(scratchDirectory, "notebooks"),
-            };
-            start.ArgumentList.Add(Path.Combine(GraderDirectory, "grader.dll"));
-            start.ArgumentList.Add(WorkerVerb);
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment.Clear();
             foreach (var (name, value) in environment)
             {
                 start.Environment[name] = value;

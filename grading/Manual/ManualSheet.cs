@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Grading.Autograde;
+using Grading.Exports;
 using Grading.Gradebook;
 using Grading.Notebooks;
 using Grading.Release;
@@ -41,7 +42,8 @@ internal static class ManualSheet
                     string[] fields = [grade.Student, grade.Notebook, cell.GradeId, Number(cell.MaxScore), cell.ManualScore is { } s ? Number(s) : "", cell.Comment ?? "", answer, scheme];
                     foreach (var field in fields)
                     {
-                        csv.WriteField(field);
+                        // Answers and ids are the students' text: never a live formula in the instructor's spreadsheet.
+                        csv.WriteField(SpreadsheetText.Escape(field));
                     }
 
                     csv.EndRecord();
@@ -66,7 +68,7 @@ internal static class ManualSheet
         {
             line++;
             var fields = row.ToDictionary();
-            string Field(string name) => fields.TryGetValue(name, out var value) ? value ?? "" : "";
+            string Field(string name) => fields.TryGetValue(name, out var value) ? SpreadsheetText.Unescape(value ?? "") : "";
             if (Field("score").Trim() is not { Length: > 0 } scoreText)
             {
                 continue;

@@ -37,9 +37,12 @@ internal static class WorkerHost
         while (ReadMessage(input) is { } message && message["end"] is null)
         {
             var index = message["cell"]!.GetValue<int>();
-            await Emit(events, nonce, new JsonObject { ["event"] = WorkerMessages.Started, ["cell"] = index });
+            var secret = message["secret"]!.GetValue<string>();
+            await Emit(events, nonce, new JsonObject { ["event"] = WorkerMessages.Started, ["cell"] = index, ["secret"] = secret });
             var result = await session.ExecuteAsync(message["source"]!.GetValue<string>());
-            await Emit(events, nonce, Describe(index, result));
+            var finished = Describe(index, result);
+            finished["secret"] = secret;
+            await Emit(events, nonce, finished);
         }
 
         return 0;

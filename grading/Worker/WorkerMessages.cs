@@ -4,9 +4,10 @@ namespace Grading.Worker;
 
 /// <summary>
 /// The line protocol between the grader and a worker, one JSON object per line. The grader sends a header with a
-/// secret nonce, then one cell at a time, so a later cell (a hidden test) is not in the worker's memory while
-/// student code runs. The worker answers with events that carry the nonce; lines without it are student output
-/// that escaped the engine's capture, and are ignored.
+/// secret nonce, then one cell at a time with a fresh secret of its own, so a later cell (a hidden test) and its secret
+/// are not in the worker's memory while student code runs. The worker answers with events that carry the nonce, and
+/// the cell's secret for that cell's start and result; lines without them are student output that escaped the engine's
+/// capture (or a forgery), and are ignored.
 /// </summary>
 internal static class WorkerMessages
 {
@@ -27,8 +28,9 @@ internal static class WorkerMessages
         ["outputLimitBytes"] = outputLimitBytes,
     };
 
-    /// <summary>One cell to run.</summary>
-    public static JsonObject Cell(int index, string source) => new() { ["cell"] = index, ["source"] = source };
+    /// <summary>One cell to run, with the secret its start and result events must carry.</summary>
+    public static JsonObject Cell(int index, string source, string secret) =>
+        new() { ["cell"] = index, ["source"] = source, ["secret"] = secret };
 
     /// <summary>No more cells: the worker exits.</summary>
     public static JsonObject End() => new() { ["end"] = true };
