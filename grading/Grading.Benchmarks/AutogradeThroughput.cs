@@ -43,8 +43,8 @@ internal static class AutogradeThroughput
         WriteNotebook(source, cells: 30);
         var notebook = Notebook.Load(source);
         var cells = notebook.Cells.Select((c, i) => (i, c.Source)).ToList();
-        Directory.CreateDirectory(Path.Combine(root, "scratch", "notebooks"));
-        var run = await new WorkerClient(WorkerLimits.Default, BubblewrapProbe.WhyUnavailable is null).RunAsync(Path.Combine(root, "scratch"), cells, CancellationToken.None);
+        using var scratch = WorkerScratch.Create(null);
+        var run = await new WorkerClient(WorkerLimits.Default, BubblewrapProbe.WhyUnavailable is null).RunAsync(scratch, cells, CancellationToken.None);
         var cellTime = run.Cells.Sum(c => c.Elapsed.TotalSeconds);
         Console.WriteLine($"One worker ({run.Sandbox}): {run.Total.TotalSeconds:0.00} s = process + runtime + session start {run.StartUp.TotalSeconds:0.00} s, " +
                           $"cells (compile + execute) {cellTime:0.00} s, protocol and exit {(run.Total - run.StartUp).TotalSeconds - cellTime:0.00} s.");

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Grading.Autograde;
 using Grading.Gradebook;
+using Grading.Isolation;
 
 namespace Grading.Tests;
 
@@ -57,7 +59,7 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
     {
         Assert.Equal(("no-response", 0.0, "No response."), (Cell("empty", "why_answer").Status, Cell("empty", "why_answer").Score, Cell("empty", "why_answer").Reason!));
         Assert.True(Cell("perfect", "why_answer").NeedsManualGrade);
-        Assert.Contains("1 answer(s) wait for a person", graded.Printed);
+        Assert.Contains("6 answer(s) wait for a person", graded.Printed); // perfect, backdated, deep_markdown, rich_output, =1+1, setup_overtaker
     }
 
     [Fact]
@@ -73,7 +75,10 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
     public void PrintedText_NeverScores_AndHiddenTestsRunButNeverReachFeedback()
     {
         var feedback = File.ReadAllText(Path.Combine(graded.Output, "feedback", "partial", "tiny.html"));
-        Assert.Contains("Square(-4): expected 16, found -16.", feedback);
+        // The hidden case's values stay in the gradebook for the instructor; the student's page says a hidden check failed.
+        Assert.StartsWith("Square(-4): expected 16, found -16.", Cell("partial", "square_tests").Reason);
+        Assert.DoesNotContain("Square(-4)", feedback);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Grading.Autograde.HiddenCheckDetail.HiddenFailure), feedback);
         Assert.DoesNotContain("BEGIN HIDDEN TESTS", feedback);
         Assert.DoesNotContain("TensorLab.Check.Equal(\"Square(-4)\"", feedback);
         Assert.Contains("<th>0 / 5</th>", feedback);
@@ -94,7 +99,7 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
     public void Outputs_AreAllWritten_AndTheBatchFinishes()
     {
         Assert.Equal(0, graded.ExitCode);
-        Assert.Equal(19, graded.Gradebook.Students.Count());
+        Assert.Equal(24, graded.Gradebook.Students.Count());
         var csv = File.ReadAllLines(Path.Combine(graded.Output, "grades.csv"));
         Assert.Equal("assignment,duedate,timestamp,student_id,last_name,first_name,email,raw_score,late_submission_penalty,score,max_score,tiny:square_tests,tiny:partial_tests,tiny:why_answer", csv[0]);
         Assert.Contains("assignment,2026-11-21 00:00:00,2026-11-20 10:00:00,perfect,,,,4,0,4,5,2,2,", csv);
@@ -111,6 +116,126 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
         Assert.Contains("[output truncated: this cell printed more than 1024 KiB; the rest was dropped]", executed);
         Assert.InRange(executed.Length, 500_000, 2_000_000);
     }
+
+    // ---- Grading integrity part B (issue 11): untrusted files, feedback, lateness, spreadsheets ----
+
+    [Theory]
+    // student,         square_tests, partial_tests, late penalty, score
+    [InlineData("backdated", 2, 2, 4, 0)]       // timestamp.txt says 2026-11-01; the collection file says 27 started hours late
+    [InlineData("deep_markdown", 2, 2, 0, 4)]   // an answer nested 200 '>' deep
+    [InlineData("rich_output", 2, 2, 0, 4)]     // display(HTML("<script>")), a #!markdown cell, javascript: links
+    [InlineData("=1+1", 2, 2, 0, 4)]            // a student id and an answer that are spreadsheet formulas
+    [InlineData("setup_overtaker", 2, 2, 0, 4)] // a cell added above the set-up cell
+    public void HostileButCorrectStudents_KeepTheirScore_AndHarmNoOne(string student, double square, double partial, double late, double score)
+    {
+        Assert.Equal((square, partial), (Cell(student, "square_tests").Score, Cell(student, "partial_tests").Score));
+        Assert.Equal((late, score), (Grade(student).LatePenalty, Grade(student).Score));
+    }
+
+    [Fact]
+    public void SubmissionTimes_ComeFromTheCollectionFile_AndAnUnreadableOneIsFlagged()
+    {
+        Assert.Equal(DateTimeOffset.Parse("2026-11-22T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture), Grade("backdated").Timestamp);
+        Assert.Contains("submission time 'the day before the deadline' in class-times.csv line 22 is not a date; lateness was not computed — fix the line and re-run",
+            Grade("wrong_nbformat").Notes);
+        Assert.Contains("WARNING: wrong_nbformat/tiny: submission time 'the day before the deadline'", graded.Printed);
+    }
+
+    [Fact]
+    public void Feedback_NeverRunsAStudentsMarkup()
+    {
+        var rich = File.ReadAllText(Path.Combine(graded.Output, "feedback", "rich_output", "tiny.html"));
+        Assert.DoesNotContain("<script", rich);
+        Assert.DoesNotMatch("(?i)href=\"\\s*javascript:", rich);
+        Assert.Contains("href=\"#unsafe-link-removed\"", rich);
+        Assert.Contains("<iframe class=\"display\" sandbox=\"\" referrerpolicy=\"no-referrer\" srcdoc=\"&lt;b id=&quot;rich&quot;&gt;bold", rich);
+        var deep = File.ReadAllText(Path.Combine(graded.Output, "feedback", "deep_markdown", "tiny.html"));
+        Assert.Contains("<div class=\"markdown\"><pre>&gt;&gt;&gt;&gt;", deep);
+    }
+
+    [Fact]
+    public void SetUpCells_RunBeforeACellAddedAboveThem()
+    {
+        var executed = File.ReadAllText(Path.Combine(graded.Output, "students", "setup_overtaker", "tiny.ipynb"));
+        Assert.Contains("✓ set-up ran first", executed);
+    }
+
+    [Fact]
+    public void Spreadsheets_GetNoLiveFormulas()
+    {
+        var csv = File.ReadAllLines(Path.Combine(graded.Output, "grades.csv"));
+        Assert.Contains("assignment,2026-11-21 00:00:00,2026-11-20 12:00:00,'=1+1,,,,4,0,4,5,2,2,", csv);
+        var manual = Path.Combine(Fixture.TempFolder(), "manual.csv");
+        Grading.Manual.ManualSheet.Export(graded.Gradebook, [Grading.Autograde.AssignmentSource.Load(Path.Combine(graded.Source, "tiny.ipynb"))], graded.Output, manual, manual + ".md");
+        var row = File.ReadAllLines(manual).Single(line => line.StartsWith("'=1+1,", StringComparison.Ordinal));
+        Assert.Contains(",\"'=HYPERLINK(", row);
+        // Read back, the escaped id is the student's own again: the instructor's score lands on the right student.
+        File.WriteAllLines(manual, File.ReadAllLines(manual).Select(line => line == row ? line.Replace("'=1+1,tiny,why_answer,1,,", "'=1+1,tiny,why_answer,1,1,", StringComparison.Ordinal) : line));
+        Assert.Equal("=1+1", Assert.Single(Grading.Manual.ManualSheet.Import(manual).Grades).Student);
+    }
+
+    [Fact]
+    public async Task SpecialFiles_FailOnlyTheirStudent_WithAReason_AndKeepTheirPoints()
+    {
+        var root = Fixture.TempFolder();
+        var submissions = Directory.CreateDirectory(Path.Combine(root, "class")).FullName;
+        string Student(string name) => Directory.CreateDirectory(Path.Combine(submissions, name)).FullName;
+        File.WriteAllText(Path.Combine(Student("classmate"), "tiny.ipynb"), "not json");
+        File.CreateSymbolicLink(Path.Combine(Student("link_to_classmate"), "tiny.ipynb"), Path.Combine(submissions, "classmate", "tiny.ipynb"));
+        File.CreateSymbolicLink(Path.Combine(Student("link_to_source"), "tiny.ipynb"), Path.Combine(graded.Source, "tiny.ipynb"));
+        Directory.CreateSymbolicLink(Path.Combine(Student("link_folder"), "notebooks"), graded.Source);
+        File.CreateSymbolicLink(Path.Combine(Student("dev_zero"), "tiny.ipynb"), "/dev/zero");
+        Assert.Equal(0, MakeFifo(Path.Combine(Student("fifo"), "tiny.ipynb"), 0x180));
+        using (var huge = File.Create(Path.Combine(Student("huge"), "tiny.ipynb")))
+        {
+            huge.SetLength(2500L << 20); // sparse: 2.5 GB on paper, nothing on disk
+        }
+
+        using (var big = File.Create(Path.Combine(Student("big500"), "tiny.ipynb")))
+        {
+            big.SetLength(500L << 20);
+        }
+
+        var output = Path.Combine(root, "graded");
+        var options = new GradingOptions(submissions, graded.Source, output, Jobs: 2, WorkerLimits.Default, SandboxMode.Auto, (1, 1), null,
+            LatePolicy.None, Force: true, ["gradescope"], LibraryDll: null);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var exit = await Grading.Cli.AutogradeCommand.RunAsync(options, Grading.Cli.Terminal.Plain(new StringWriter(), new StringWriter(), width: 200), CancellationToken.None);
+        var gradebook = GradebookJson.Read<ClassGradebook>(Path.Combine(output, "gradebook.json"))!;
+
+        Assert.Equal(0, exit);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        var expected = new Dictionary<string, string>
+        {
+            ["link_to_classmate"] = "link_to_classmate/tiny.ipynb is a symbolic link",
+            ["link_to_source"] = "link_to_source/tiny.ipynb is a symbolic link",
+            ["link_folder"] = "link_folder/notebooks is a symbolic link",
+            ["dev_zero"] = "dev_zero/tiny.ipynb is a symbolic link",
+            ["fifo"] = "fifo/tiny.ipynb is not a regular file",
+            ["huge"] = "huge/tiny.ipynb is 2500 MB; the grader reads notebooks up to 32 MB",
+            ["big500"] = "big500/tiny.ipynb is 500 MB; the grader reads notebooks up to 32 MB",
+        };
+        foreach (var (student, reason) in expected)
+        {
+            var grade = gradebook.Notebooks.Single(n => n.Student == student);
+            Assert.Equal((0.0, 5.0), (grade.Score, grade.MaxScore));
+            Assert.Equal("Your notebook file could not be read (see the note).", grade.Cells.Single(c => c.GradeId == "square_tests").Reason);
+            Assert.StartsWith("The submission was refused: " + reason, grade.Error);
+            Assert.True(File.Exists(Path.Combine(output, "feedback", student, "tiny.html")), student);
+            Assert.DoesNotContain("BEGIN SOLUTION", File.ReadAllText(Path.Combine(output, "feedback", student, "tiny.html")));
+        }
+    }
+
+    [Fact]
+    public void AGraderFailure_KeepsTheNotebooksMaximum_NeverZeroOfZero()
+    {
+        var source = Grading.Autograde.AssignmentSource.Load(Path.Combine(graded.Source, "tiny.ipynb"));
+        var failed = Grading.Autograde.FailedGrade.For(source, new Grading.Autograde.Submission("s", "tiny", "/x", null, "h"), "The grader failed", "reason");
+        Assert.Equal((0.0, 5.0, 3), (failed.Score, failed.MaxScore, failed.Cells.Count));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, int mode);
 
     [BubblewrapFact]
     public void InTheSandbox_OtherFoldersAndTheNetworkAreOutOfReach()

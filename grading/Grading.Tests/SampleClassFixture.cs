@@ -12,6 +12,8 @@ public sealed class SampleClassFixture : IAsyncLifetime
 
     public string Submissions { get; } = Path.Combine(RepositoryPaths.Root, "grading", "samples", "class");
 
+    public string Source { get; } = Path.Combine(RepositoryPaths.Root, "grading", "samples", "assignment", "notebooks");
+
     internal ClassGradebook Gradebook { get; private set; } = null!;
 
     public string Printed { get; private set; } = "";

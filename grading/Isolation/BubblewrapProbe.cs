@@ -23,9 +23,15 @@ internal static class BubblewrapProbe
             return "bwrap is not installed (Debian/Ubuntu: sudo apt-get install bubblewrap)";
         }
 
-        // Namespaces can be forbidden even when the binary exists (containers without user namespaces).
-        var start = new ProcessStartInfo(path) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in BubblewrapCommand.SystemBinds().Concat(["--unshare-all", "--die-with-parent", "--", "/bin/true"]))
+        // Namespaces, another user or seccomp can be forbidden even when the binary exists (containers without user
+        // namespaces, kernels without seccomp): try the same chain a worker starts with, on /bin/true.
+        var hostUser = SandboxUser.CanSwitch ? SandboxUser.NextHostId() : (int?)null;
+        var inside = SandboxUser.InsideId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var bwrap = BubblewrapCommand.SystemBinds().Concat(["--unshare-all", "--unshare-user", "--uid", inside, "--gid", inside, "--disable-userns",
+            "--die-with-parent", "--seccomp", BubblewrapCommand.SeccompDescriptor.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", "/bin/true"]).ToList();
+        var chain = BubblewrapCommand.Chain(SandboxRuntime.SeccompProgram, ResourceCaps.For(WorkerLimits.Default, hostUser is not null), hostUser, bwrap);
+        var start = new ProcessStartInfo(chain[0]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in chain.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }
@@ -40,6 +46,10 @@ internal static class BubblewrapProbe
         catch (System.ComponentModel.Win32Exception e)
         {
             return $"bwrap could not be started: {e.Message}";
+        }
+        catch (Exception e) when (e is PlatformNotSupportedException or IOException or UnauthorizedAccessException)
+        {
+            return $"the sandbox could not be prepared: {e.Message}";
         }
     }
 }
