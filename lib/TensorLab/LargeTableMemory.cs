@@ -1,0 +1,65 @@
+using System.Runtime.InteropServices;
+
+namespace TensorLab;
+
+/// <summary>
+/// Storage for tables too big for the CPU caches, backed by 2 MiB pages where Linux allows it.
+/// </summary>
+/// <remarks>
+/// A random row of a 100 MB table costs a TLB miss on 4 KiB pages (the table spans 25,000 of them, the TLB holds a few
+/// thousand); on 2 MiB pages the whole table needs 50 entries. The array is pinned (it never moves, so the advice stays
+/// true for its address) and the advice is best effort: where transparent huge pages are off, or on another OS, the
+/// table is an ordinary array and everything works the same, only slower.
+/// </remarks>
+internal static partial class LargeTableMemory
+{
+    /// <summary>Smaller tables stay on the ordinary heap: they fit the caches and would waste most of a huge page.</summary>
+    public const long HugePagesFromBytes = 4 << 20;
+
+    private const long HugePageBytes = 2 << 20;
+    private const int MadviseHugePage = 14;
+    private const int MadviseCollapse = 25;
+
+    /// <summary>A zeroed array of <paramref name="length"/> floats; large ones are pinned and advised to use huge pages.</summary>
+    public static float[] Zeroed(int length)
+    {
+        if ((long)length * sizeof(float) < HugePagesFromBytes || !OperatingSystem.IsLinux())
+        {
+            return new float[length];
+        }
+
+        // Fresh memory from the OS is not touched until written, so pages faulted in after this advice are huge ones.
+        var storage = GC.AllocateArray<float>(length, pinned: true);
+        Advise(storage, MadviseHugePage);
+        return storage;
+    }
+
+    /// <summary>
+    /// After a table is filled: merges into huge pages whatever was faulted in as small ones (memory the GC reused).
+    /// Costs a copy of the table at most, once; a no-op for ordinary arrays and outside Linux.
+    /// </summary>
+    public static void Consolidate(float[] storage)
+    {
+        if ((long)storage.Length * sizeof(float) >= HugePagesFromBytes && OperatingSystem.IsLinux())
+        {
+            Advise(storage, MadviseCollapse);
+        }
+    }
+
+    private static void Advise(float[] storage, int advice)
+    {
+        // Only whole 2 MiB pages inside the array: madvise must not touch the neighbouring objects' memory.
+        var start = Marshal.UnsafeAddrOfPinnedArrayElement(storage, 0);
+        var end = start + (nint)((long)storage.Length * sizeof(float));
+        var first = (start + (nint)(HugePageBytes - 1)) & ~(nint)(HugePageBytes - 1);
+        var last = end & ~(nint)(HugePageBytes - 1);
+        if (last > first)
+        {
+            // The result is deliberately ignored: a kernel without THP (EINVAL) just leaves the small pages in place.
+            _ = Madvise(first, (nuint)(last - first), advice);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    private static partial int Madvise(nint address, nuint length, int advice);
+}
