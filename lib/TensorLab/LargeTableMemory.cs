@@ -21,22 +21,15 @@ internal static partial class LargeTableMemory
     private const int MadviseCollapse = 25;
 
     /// <summary>A zeroed array of <paramref name="length"/> floats; large ones are pinned and advised to use huge pages.</summary>
-    public static float[] Zeroed(int length)
-    {
-        if ((long)length * sizeof(float) < HugePagesFromBytes || !OperatingSystem.IsLinux())
-        {
-            return new float[length];
-        }
+    public static float[] Zeroed(int length) => Allocate(length, zeroed: true);
 
-        // Fresh memory from the OS is not touched until written, so pages faulted in after this advice are huge ones.
-        var storage = GC.AllocateArray<float>(length, pinned: true);
-        Advise(storage, MadviseHugePage);
-        return storage;
-    }
+    /// <summary>Like <see cref="Zeroed"/>, for callers that write every element before reading any.</summary>
+    public static float[] Uninitialized(int length) => Allocate(length, zeroed: false);
 
     /// <summary>
     /// After a table is filled: merges into huge pages whatever was faulted in as small ones (memory the GC reused).
-    /// Costs a copy of the table at most, once; a no-op for ordinary arrays and outside Linux.
+    /// Costs a copy of the table at most, once; a no-op for small arrays and outside Linux. Only for arrays this class
+    /// allocated: the advice needs an address that cannot move.
     /// </summary>
     public static void Consolidate(float[] storage)
     {
@@ -44,6 +37,19 @@ internal static partial class LargeTableMemory
         {
             Advise(storage, MadviseCollapse);
         }
+    }
+
+    private static float[] Allocate(int length, bool zeroed)
+    {
+        var large = (long)length * sizeof(float) >= HugePagesFromBytes && OperatingSystem.IsLinux();
+        var storage = zeroed ? GC.AllocateArray<float>(length, pinned: large) : GC.AllocateUninitializedArray<float>(length, pinned: large);
+        if (large)
+        {
+            // Fresh memory from the OS is not touched until written, so pages faulted in after this advice are huge.
+            Advise(storage, MadviseHugePage);
+        }
+
+        return storage;
     }
 
     private static void Advise(float[] storage, int advice)

@@ -41,8 +41,9 @@ public sealed class SinusoidalPositionalEncoding
         EmbeddingDim = embeddingDim;
         MaxSeqLength = maxSeqLength;
         Theta = theta;
-        // Build writes every element, so the table need not be zeroed first.
-        Table = Tensor.Uninitialized(maxSeqLength, embeddingDim);
+        // Build writes every element, so the table need not be zeroed first. A large table is faulted in as a few
+        // 2 MiB pages instead of thousands of 4 KiB ones (see LargeTableMemory).
+        Table = Tensor.FromArray(LargeTableMemory.Uninitialized(checked(maxSeqLength * embeddingDim)), maxSeqLength, embeddingDim);
         Build(Table.Span, embeddingDim, maxSeqLength, theta);
     }
 
