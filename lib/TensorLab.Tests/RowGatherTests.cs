@@ -98,6 +98,16 @@ public class RowGatherTests
         Assert.Equal(before - 1f, large.Weight[3, 31], 1e-6f);
     }
 
+    [Fact]
+    public void LargeTable_AllocationIsCountedLikeAnyArray()
+    {
+        // Notebook 03 measures a GPT-2-sized table with GetAllocatedBytesForCurrentThread and expects weights + grad.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var table = new Embedding(20_000, 128, seed: 1);
+        var measured = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.InRange(measured, 2 * table.WeightBytes, 2 * table.WeightBytes + 64 * 1024);
+    }
+
     private static float[] RandomTable(Random random, int rows, int dim)
     {
         var table = new float[rows * dim];

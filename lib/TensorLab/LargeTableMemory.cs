@@ -59,10 +59,19 @@ internal static partial class LargeTableMemory
         var end = start + (nint)((long)storage.Length * sizeof(float));
         var first = (start + (nint)(HugePageBytes - 1)) & ~(nint)(HugePageBytes - 1);
         var last = end & ~(nint)(HugePageBytes - 1);
-        if (last > first)
+        if (last <= first)
+        {
+            return;
+        }
+
+        try
         {
             // The result is deliberately ignored: a kernel without THP (EINVAL) just leaves the small pages in place.
             _ = Madvise(first, (nuint)(last - first), advice);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A C library under another name (musl, a trimmed container): the table works the same on small pages.
         }
     }
 
