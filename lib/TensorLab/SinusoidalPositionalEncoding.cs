@@ -131,6 +131,7 @@ public sealed class SinusoidalPositionalEncoding
                 (row, next) = (next, row);
             }
 
+            // For double → float, "truncating" is the ordinary cast (float)x: rounded to nearest, once per element.
             TensorPrimitives.ConvertTruncating<double, float>(row, table.Slice(position * dim, dim));
         }
     }
