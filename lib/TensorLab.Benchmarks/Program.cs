@@ -22,6 +22,7 @@ var forwardVsNumPy = sizes.Dimensions.ToDictionary(d => d, d => new RatioRow($"F
 var positionalVsNumPy = new RatioRow("PE table 5000×512 build vs NumPy", "NumPy", FigureKind.Milliseconds, 0, 3.0);
 
 string? numPyVersion = null, skipReason = null;
+var degradedCopies = new List<string>();
 for (var round = 1; round <= sizes.Rounds; round++)
 {
     var ours = bench.Measure();
@@ -36,6 +37,10 @@ for (var round = 1; round <= sizes.Rounds; round++)
 
     addVsCopy.Add(ours.AddSeconds, ours.AddCopySeconds);
     positionalVsNumPy.Add(ours.PositionalSeconds, numpy?.PositionalTableSeconds);
+    // A copy from a cold source is a little slower than the same copy repeated on cached buffers, never several times
+    // slower; when it is, memory itself was contended during the round and ratios against it flatter TensorLab.
+    degradedCopies.AddRange(sizes.Dimensions.Where(d => ours.ColdCopySeconds[d] > 4 * ours.HotCopySeconds[d])
+        .Select(d => $"round {round} D={d}"));
     var copies = string.Join(", ", sizes.Dimensions.Select(d =>
         $"D={d} memcpy cold {Bandwidth(bench.LookupBytes(d), ours.ColdCopySeconds[d])}, cached {Bandwidth(bench.LookupBytes(d), ours.HotCopySeconds[d])}"));
     Console.WriteLine($"  round {round}/{sizes.Rounds} done (load {Load()}): {copies}");
@@ -44,6 +49,12 @@ for (var round = 1; round <= sizes.Rounds; round++)
 Console.WriteLine();
 RatioTable.Print([.. lookupVsCopy.Values, addVsCopy, .. lookupVsNumPy.Values, .. forwardVsNumPy.Values, positionalVsNumPy], Console.Out);
 Console.WriteLine();
+if (degradedCopies.Count > 0)
+{
+    Console.WriteLine($"WARNING: the cold-source memcpy ran over 4× slower than the cached one in {string.Join(", ", degradedCopies)}:");
+    Console.WriteLine("         memory was contended, so the 'vs memcpy from a cold source' ratios of those rounds are not evidence.");
+}
+
 Console.WriteLine(numPyVersion is null ? $"NumPy column skipped: {skipReason}." : $"NumPy {numPyVersion} via /usr/bin/python3, measured in each round.");
 Console.WriteLine($"Load average at the end: {Load()} on {Environment.ProcessorCount} cores (above the core count, other work shared the CPUs).");
 Console.WriteLine("Allocating rows (Forward, PE build) run a full GC between runs, untimed: see MedianTimer.");
