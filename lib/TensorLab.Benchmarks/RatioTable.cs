@@ -34,8 +34,8 @@ internal static class RatioTable
 {
     public static void Print(IEnumerable<RatioRow> rows, TextWriter output)
     {
-        output.WriteLine($"{"measurement",-36} {"TensorLab",-11} {"baseline",-20} {"ratio",6} {"spread (min–max)",-17} {"goal",6}  verdict");
-        output.WriteLine(new string('-', 118));
+        output.WriteLine($"{"measurement",-42} {"TensorLab",-11} {"baseline",-20} {"ratio",6} {"spread (min–max)",-17} {"goal",6}  verdict");
+        output.WriteLine(new string('-', 124));
         foreach (var row in rows)
         {
             var ratios = row.Ratios;
@@ -44,7 +44,7 @@ internal static class RatioTable
             var baseline = baselines.Length > 0 ? $"{row.BaselineName} {Show(row, Median(baselines))}" : $"{row.BaselineName} n/a";
             var spread = ratios.Length > 0 ? $"{Text(ratios.Min())}–{Text(ratios.Max())}× ({ratios.Length})" : "";
             var goal = row.Goal is { } g ? "≥" + Text(g) + "×" : "—";
-            output.WriteLine($"{row.Name,-36} {Show(row, Median([.. row.TensorLabSeconds])),-11} {baseline,-20} " +
+            output.WriteLine($"{row.Name,-42} {Show(row, Median([.. row.TensorLabSeconds])),-11} {baseline,-20} " +
                              $"{(median is { } m ? Text(m) + "×" : "n/a"),6} {spread,-17} {goal,6}  {Verdict(row.Goal, ratios, median)}");
         }
     }
