@@ -5,20 +5,25 @@ namespace TensorLab.Benchmarks;
 /// Each run copies the next window of a source eight times larger than the copy, so the last-level cache
 /// (32 MB and more on server parts) cannot hold the source between runs, as it cannot hold the 100 MB table.
 /// </summary>
-internal static class DramCopy
+internal sealed class DramCopy
 {
-    public static double Seconds(long bytes, int warmup, int repeats)
+    private const int Windows = 8;
+    private readonly float[] source;
+    private readonly float[] destination;
+    private int window;
+
+    /// <summary>Allocates the source (8 × <paramref name="bytes"/>) and the destination once, for every round.</summary>
+    public DramCopy(long bytes)
     {
         var length = (int)(bytes / sizeof(float));
-        const int Windows = 8;
-        var source = new float[(long)length * Windows];
-        var destination = new float[length];
+        source = new float[(long)length * Windows];
+        destination = new float[length];
         source.AsSpan().Fill(1f);
-        var window = 0;
-        return MedianTimer.Seconds(() =>
-        {
-            source.AsSpan(window * length, length).CopyTo(destination);
-            window = (window + 1) % Windows;
-        }, warmup, repeats);
     }
+
+    public double Seconds(int warmup, int repeats) => MedianTimer.Seconds(() =>
+    {
+        source.AsSpan(window * destination.Length, destination.Length).CopyTo(destination);
+        window = (window + 1) % Windows;
+    }, warmup, repeats);
 }

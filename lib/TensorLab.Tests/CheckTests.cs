@@ -1,5 +1,6 @@
 namespace TensorLab.Tests;
 
+[Collection(ConsoleCollection.Name)]
 public class CheckTests
 {
     [Fact]

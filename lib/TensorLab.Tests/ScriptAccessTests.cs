@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Scripting;
 namespace TensorLab.Tests;
 
 /// <summary>Notebooks load lib/bin/TensorLab.dll with #r from a C# script: every public API must work that way.</summary>
+[Collection(ConsoleCollection.Name)]
 public class ScriptAccessTests
 {
     private const string EveryApi = """

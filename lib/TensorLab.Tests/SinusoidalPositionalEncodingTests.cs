@@ -33,6 +33,20 @@ public class SinusoidalPositionalEncodingTests
         AssertMatchesFormula(new SinusoidalPositionalEncoding(dim), [0, 1, 31, 32, 33, 1000, 4095, 4998, 4999]);
     }
 
+    [Fact]
+    public void FormulaCheck_FailsOnNaNAndOnAWrongValue()
+    {
+        // The check above guards the precision contract, so it must be able to fail: NaN compares false with everything.
+        var encoding = new SinusoidalPositionalEncoding(8, maxSeqLength: 4);
+        var original = encoding.Table[2, 5];
+        encoding.Table[2, 5] = float.NaN;
+        Assert.Throws<Xunit.Sdk.FailException>(() => AssertMatchesFormula(encoding, [2]));
+        encoding.Table[2, 5] = original + 1e-5f;
+        Assert.Throws<Xunit.Sdk.FailException>(() => AssertMatchesFormula(encoding, [2]));
+        encoding.Table[2, 5] = original;
+        AssertMatchesFormula(encoding, [2]);
+    }
+
     /// <summary>Every column of the given rows against PE(p, 2i) = sin(p / 10000^(2i/D)), PE(p, 2i+1) = cos(…), in double.</summary>
     private static void AssertMatchesFormula(SinusoidalPositionalEncoding encoding, IEnumerable<int> positions)
     {
@@ -44,7 +58,8 @@ public class SinusoidalPositionalEncodingTests
                 var angle = position / Math.Pow(10000, 2.0 * (column / 2) / dim);
                 var expected = column % 2 == 0 ? Math.Sin(angle) : Math.Cos(angle);
                 var actual = encoding.Table[position, column];
-                if (Math.Abs(actual - expected) > Tolerances.RoundedOnce)
+                // Written as "not within" so that a NaN (every comparison with it is false) fails too.
+                if (!(Math.Abs(actual - expected) <= Tolerances.RoundedOnce))
                 {
                     Assert.Fail($"D={dim}, pos={position}, col={column}: expected {expected}, found {actual}");
                 }

@@ -40,13 +40,17 @@ public sealed class Embedding
         VocabSize = vocabSize;
         EmbeddingDim = embeddingDim;
         PaddingIdx = paddingIdx;
-        Weight = Tensor.Zeros(vocabSize, embeddingDim);
-        Grad = Tensor.Zeros(vocabSize, embeddingDim);
+        // Lookups and the backward pass read and write random rows: large tables get huge pages (LargeTableMemory).
+        var weights = LargeTableMemory.Zeroed(checked(vocabSize * embeddingDim));
+        Weight = Tensor.FromArray(weights, vocabSize, embeddingDim);
+        Grad = Tensor.FromArray(LargeTableMemory.Zeroed(weights.Length), vocabSize, embeddingDim);
         WeightInitializer.Fill(Weight.Span, init, vocabSize, embeddingDim, new Random(seed));
         if (paddingIdx is { } row)
         {
             Weight.Row(row).Clear();
         }
+
+        LargeTableMemory.Consolidate(weights);
     }
 
     private Embedding(Tensor weight, int? paddingIdx)
@@ -112,7 +116,12 @@ public sealed class Embedding
     /// <param name="destination">ids.Length × D floats, [n, D] row-major.</param>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is not ids.Length × D long.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An id is outside [0, V); nothing is written.</exception>
-    /// <remarks>PyTorch equivalent: <c>torch.nn.functional.embedding(ids, weight, out=...)</c>.</remarks>
+    /// <remarks>
+    /// <c>destination[n, :] = Weight[ids[n], :]</c>. Tables of 1 MiB and more are copied with the next rows requested
+    /// from memory ahead of time, and tables built by the constructor from 4 MiB on sit on 2 MiB pages where Linux
+    /// allows it: a lookup from a table much larger than the cache is limited by memory latency, not arithmetic.
+    /// PyTorch equivalent: <c>torch.nn.functional.embedding(ids, weight, out=...)</c>.
+    /// </remarks>
     public void Lookup(ReadOnlySpan<int> ids, Span<float> destination)
     {
         var dim = EmbeddingDim;
@@ -122,11 +131,9 @@ public sealed class Embedding
         }
 
         ValidateIds(ids);
-        ReadOnlySpan<float> weights = Weight.Span;
-        for (var n = 0; n < ids.Length; n++)
-        {
-            weights.Slice(ids[n] * dim, dim).CopyTo(destination.Slice(n * dim, dim));
-        }
+        // In words: destination row n = Weight row ids[n]. RowGather.CopyRowsPlain is exactly that loop; the path
+        // taken for large tables does the same copies while fetching the next rows from memory (see RowGather).
+        RowGather.CopyRows(Weight.Span, dim, ids, destination);
     }
 
     /// <summary>The rows of <paramref name="ids"/> as a new [n, D] tensor; allocates only the result.</summary>

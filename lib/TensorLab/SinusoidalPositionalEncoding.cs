@@ -41,8 +41,9 @@ public sealed class SinusoidalPositionalEncoding
         EmbeddingDim = embeddingDim;
         MaxSeqLength = maxSeqLength;
         Theta = theta;
-        // Build writes every element, so the table need not be zeroed first.
-        Table = Tensor.Uninitialized(maxSeqLength, embeddingDim);
+        // Build writes every element, so the table need not be zeroed first. A large table is faulted in as a few
+        // 2 MiB pages instead of thousands of 4 KiB ones (see LargeTableMemory).
+        Table = Tensor.FromArray(LargeTableMemory.Uninitialized(checked(maxSeqLength * embeddingDim)), maxSeqLength, embeddingDim);
         Build(Table.Span, embeddingDim, maxSeqLength, theta);
     }
 
@@ -91,45 +92,63 @@ public sealed class SinusoidalPositionalEncoding
             frequencies[i] = Math.Pow(theta, -2.0 * i / dim);
         }
 
-        // Moving one position is a rotation by each pair's frequency (angle addition), which costs two
-        // multiply-adds instead of a sine and a cosine. Rotations accumulate rounding slowly, so every
-        // AnchorEvery rows the pair is recomputed exactly from its angle; in between, the error stays below 1e-13.
-        var stepSin = new double[pairs];
-        var stepCos = new double[pairs];
-        TensorPrimitives.SinCos<double>(frequencies, stepSin, stepCos);
-        var sines = new double[pairs];
-        var cosines = new double[pairs];
-        var angles = new double[pairs];
-        var rotatedSin = new double[pairs];
+        // Moving one position is a rotation by each pair's frequency w (angle addition), two multiply-adds instead of
+        // a sine and a cosine. The row is kept in its final interleaved order, in double: `row` holds
+        // [sin a₀, cos a₀, sin a₁, cos a₁, …] and `quadrature` the same columns a quarter turn on,
+        // [cos a₀, −sin a₀, cos a₁, −sin a₁, …]. Then for every column at once
+        //   row' = row · cos w + quadrature · sin w,   quadrature' = quadrature · cos w − row · sin w,
+        // so each new row is four vector operations and one conversion to float, with no per-column shuffling.
+        var pairSin = new double[pairs];
+        var pairCos = new double[pairs];
+        TensorPrimitives.SinCos<double>(frequencies, pairSin, pairCos);
+        var stepCos = new double[dim];
+        var stepSin = new double[dim];
+        var negativeStepSin = new double[dim];
+        for (var column = 0; column < dim; column++)
+        {
+            stepCos[column] = pairCos[column / 2];
+            stepSin[column] = pairSin[column / 2];
+            negativeStepSin[column] = -pairSin[column / 2];
+        }
+
+        var row = new double[dim];
+        var quadrature = new double[dim];
+        var next = new double[dim];
         for (var position = 0; position < length; position++)
         {
             if (position % AnchorEvery == 0)
             {
-                TensorPrimitives.Multiply(frequencies, position, angles);
-                for (var i = 0; i < pairs; i++)
-                {
-                    (sines[i], cosines[i]) = Math.SinCos(angles[i]);
-                }
+                // Rotations accumulate rounding slowly, so every AnchorEvery rows the row is recomputed exactly from its
+                // angles; in between, the error stays below 1e-13.
+                Anchor(frequencies, position, row, quadrature);
             }
             else
             {
-                // sin(a + w) = sin a cos w + cos a sin w;  cos(a + w) = cos a cos w − sin a sin w.
-                TensorPrimitives.Multiply(sines, stepCos, rotatedSin);
-                TensorPrimitives.MultiplyAdd(cosines, stepSin, rotatedSin, rotatedSin);
-                TensorPrimitives.Multiply(sines, stepSin, angles);
-                TensorPrimitives.Multiply(cosines, stepCos, cosines);
-                TensorPrimitives.Subtract(cosines, angles, cosines);
-                rotatedSin.AsSpan().CopyTo(sines);
+                TensorPrimitives.Multiply(row, stepCos, next);
+                TensorPrimitives.MultiplyAdd(quadrature, stepSin, next, next);
+                TensorPrimitives.Multiply(quadrature, stepCos, quadrature);
+                TensorPrimitives.MultiplyAdd(row, negativeStepSin, quadrature, quadrature);
+                (row, next) = (next, row);
             }
 
-            var row = table.Slice(position * dim, dim);
-            for (var i = 0; i < pairs; i++)
+            // For double → float, "truncating" is the ordinary cast (float)x: rounded to nearest, once per element.
+            TensorPrimitives.ConvertTruncating<double, float>(row, table.Slice(position * dim, dim));
+        }
+    }
+
+    /// <summary>Sets <paramref name="row"/> and <paramref name="quadrature"/> of <paramref name="position"/> from exact sines and cosines.</summary>
+    private static void Anchor(double[] frequencies, int position, double[] row, double[] quadrature)
+    {
+        for (var pair = 0; pair < frequencies.Length; pair++)
+        {
+            var (sin, cos) = Math.SinCos(position * frequencies[pair]);
+            row[2 * pair] = sin;
+            quadrature[2 * pair] = cos;
+            // An odd D ends on a sine column: its pair has no cosine column.
+            if (2 * pair + 1 < row.Length)
             {
-                row[2 * i] = (float)sines[i];
-                if (2 * i + 1 < dim)
-                {
-                    row[2 * i + 1] = (float)cosines[i];
-                }
+                row[2 * pair + 1] = cos;
+                quadrature[2 * pair + 1] = -sin;
             }
         }
     }

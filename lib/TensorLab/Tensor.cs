@@ -50,13 +50,6 @@ public sealed class Tensor
         return new Tensor(new float[Product(shape)], 0, (int[])shape.Clone());
     }
 
-    /// <summary>A tensor whose storage is not zeroed, for callers that overwrite every element.</summary>
-    internal static Tensor Uninitialized(params int[] shape)
-    {
-        ValidateShape(shape);
-        return new Tensor(GC.AllocateUninitializedArray<float>(Product(shape)), 0, (int[])shape.Clone());
-    }
-
     /// <summary>Wraps <paramref name="data"/> (no copy) as a tensor of <paramref name="shape"/>.</summary>
     /// <param name="data">Row-major values; later writes to the array show through the tensor.</param>
     /// <param name="shape">The axis sizes; their product must equal <c>data.Length</c>.</param>

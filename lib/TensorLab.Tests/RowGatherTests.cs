@@ -1,0 +1,130 @@
+namespace TensorLab.Tests;
+
+/// <summary>The prefetching row copy behind <see cref="Embedding.Lookup"/> against its plain reference loop.</summary>
+public class RowGatherTests
+{
+    [Fact]
+    public void Prefetched_EqualsPlain_ForEveryDimensionFrom1To300()
+    {
+        // 300 covers rows shorter than one vector, the inline vector copy (up to 256 floats) and memmove beyond it.
+        var random = new Random(11);
+        for (var dim = 1; dim <= 300; dim++)
+        {
+            var table = RandomTable(random, rows: 37, dim);
+            foreach (var count in new[] { 0, 1, 2, 17, 40 })
+            {
+                var ids = LookupProfiler.RandomIds(count, 37, seed: dim * 100 + count);
+                AssertSameCopies(table, dim, ids);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(1, 513)]
+    [InlineData(3, 8)]
+    [InlineData(1000, 512)]
+    public void Prefetched_EqualsPlain_ForFirstLastAndRepeatedRows(int rows, int dim)
+    {
+        var table = RandomTable(new Random(rows + dim), rows, dim);
+        int[] ids = [0, rows - 1, rows - 1, 0, rows / 2, rows - 1, .. Enumerable.Repeat(rows - 1, 20), 0];
+        AssertSameCopies(table, dim, ids);
+    }
+
+    [Fact]
+    public void Prefetched_ThrowsForAnIdOutsideTheTable_InsteadOfReadingPastIt()
+    {
+        var table = new float[4 * 8];
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => RowGather.CopyRowsPrefetched(table, 8, [1, 4], new float[16]));
+        Assert.Contains("Token id 4 at position 1", error.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => RowGather.CopyRowsPrefetched(table, 8, [-1], new float[8]));
+    }
+
+    [Fact]
+    public void Prefetched_ThrowsForAWrongDestinationLength_InsteadOfWritingPastIt() =>
+        Assert.Throws<ArgumentException>(() => RowGather.CopyRowsPrefetched(new float[4 * 8], 8, [1, 2], new float[15]));
+
+    [Theory]
+    [InlineData(5000, 64)]
+    [InlineData(3000, 512)]
+    [InlineData(70_000, 33)]
+    public void Lookup_FromALargeTable_EqualsThePlainLoop(int vocab, int dim)
+    {
+        // 1.3 to 9.2 MB: the prefetching path, and from 4 MiB a table on huge pages.
+        var table = new Embedding(vocab, dim, init: EmbeddingInit.Normal, seed: 5);
+        var ids = LookupProfiler.RandomIds(1000, vocab, seed: 6);
+        var looked = new float[ids.Length * dim];
+        table.Lookup(ids, looked);
+        var expected = new float[ids.Length * dim];
+        RowGather.CopyRowsPlain(table.Weight.Span, dim, ids, expected);
+        Assert.Equal(expected, looked);
+    }
+
+    [Fact]
+    public void Lookup_FromALargeTable_AllocatesNothing()
+    {
+        var table = new Embedding(20_000, 64, seed: 1);
+        var ids = LookupProfiler.RandomIds(512, 20_000, seed: 2);
+        var destination = new float[512 * 64];
+        table.Lookup(ids, destination);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        table.Lookup(ids, destination);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Lookup_FromALargeTable_WritesNothingWhenAnIdIsBad()
+    {
+        var table = new Embedding(20_000, 64, seed: 1);
+        var destination = new float[3 * 64];
+        destination[0] = 42;
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => table.Lookup([5, 1, 20_000], destination));
+        Assert.Contains("Token id 20000 at position 2", error.Message);
+        Assert.Equal(42, destination[0]);
+    }
+
+    [Fact]
+    public void LargeTable_StartsLikeASmallOne_AndTrains()
+    {
+        // 6.4 MB weights and gradient come from LargeTableMemory: zeroed like new float[], written, read back.
+        var large = new Embedding(50_000, 32, paddingIdx: 7, seed: 3);
+        Assert.All(large.Grad.ToArray(), g => Assert.Equal(0f, g));
+        Assert.All(large.Weight.Row(7).ToArray(), w => Assert.Equal(0f, w));
+        Assert.Equal(new Embedding(50_000, 32, paddingIdx: 7, seed: 3).Weight.ToArray(), large.Weight.ToArray());
+        var before = large.Weight[3, 31];
+        large.Backward([3, 3], Enumerable.Repeat(1f, 64).ToArray());
+        large.Step(0.5f);
+        Assert.Equal(2f, large.Grad[3, 31]);
+        Assert.Equal(before - 1f, large.Weight[3, 31], 1e-6f);
+    }
+
+    [Fact]
+    public void LargeTable_AllocationIsCountedLikeAnyArray()
+    {
+        // Notebook 03 measures a GPT-2-sized table with GetAllocatedBytesForCurrentThread and expects weights + grad.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var table = new Embedding(20_000, 128, seed: 1);
+        var measured = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.InRange(measured, 2 * table.WeightBytes, 2 * table.WeightBytes + 64 * 1024);
+    }
+
+    private static float[] RandomTable(Random random, int rows, int dim)
+    {
+        var table = new float[rows * dim];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = random.NextSingle() - 0.5f;
+        }
+
+        return table;
+    }
+
+    private static void AssertSameCopies(float[] table, int dim, int[] ids)
+    {
+        var plain = new float[ids.Length * dim];
+        var prefetched = Enumerable.Repeat(float.NaN, ids.Length * dim).ToArray();
+        RowGather.CopyRowsPlain(table, dim, ids, plain);
+        RowGather.CopyRowsPrefetched(table, dim, ids, prefetched);
+        Assert.Equal(plain, prefetched);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace TensorLab;
+
+/// <summary>
+/// The copy behind <see cref="Embedding.Lookup"/>: <c>destination[n, :] = table[ids[n], :]</c> for ids already validated.
+/// </summary>
+/// <remarks>
+/// <see cref="CopyRowsPlain"/> is the whole idea in three lines and the reference the tests hold the fast path to.
+/// <see cref="CopyRowsPrefetched"/> does the same copies in the same order, and only adds two things a large table
+/// needs: rows of a table far bigger than the cache are random DRAM reads, each a TLB miss plus a ~100 ns round trip,
+/// and copied one after the other those latencies add up instead of overlapping. So while row n is copied, the cache
+/// lines of row n + k are requested (a prefetch: a hint that loads nothing into registers and cannot fault), and small
+/// rows are copied with a few vector moves instead of a call per row.
+/// </remarks>
+internal static class RowGather
+{
+    /// <summary>Below this table size the rows already sit in the CPU caches, so prefetching only adds work.</summary>
+    private const long PrefetchFromTableBytes = 1 << 20;
+
+    /// <summary>Bytes of rows kept in flight ahead of the copy: enough to cover DRAM latency at copy speed.</summary>
+    private const int BytesInFlight = 12 * 1024;
+
+    private const int CacheLineFloats = 64 / sizeof(float);
+
+    /// <summary>Copies the rows of <paramref name="ids"/>, choosing the prefetching path when it can help.</summary>
+    public static void CopyRows(ReadOnlySpan<float> table, int dim, ReadOnlySpan<int> ids, Span<float> destination)
+    {
+        var large = (long)table.Length * sizeof(float) >= PrefetchFromTableBytes;
+        // Overlapping buffers keep memmove's semantics (the plain path), however unusual such a call is.
+        if (large && Sse.IsSupported && !table.Overlaps(destination))
+        {
+            CopyRowsPrefetched(table, dim, ids, destination);
+        }
+        else
+        {
+            CopyRowsPlain(table, dim, ids, destination);
+        }
+    }
+
+    /// <summary>The reference: one row copy per id.</summary>
+    public static void CopyRowsPlain(ReadOnlySpan<float> table, int dim, ReadOnlySpan<int> ids, Span<float> destination)
+    {
+        for (var n = 0; n < ids.Length; n++)
+        {
+            table.Slice(ids[n] * dim, dim).CopyTo(destination.Slice(n * dim, dim));
+        }
+    }
+
+    /// <summary>The same copies as <see cref="CopyRowsPlain"/>, with the rows a few ids ahead already requested.</summary>
+    /// <remarks>Callers validate first (so nothing is written for a bad id); the checks here only keep pointers in bounds.</remarks>
+    public static unsafe void CopyRowsPrefetched(ReadOnlySpan<float> table, int dim, ReadOnlySpan<int> ids, Span<float> destination)
+    {
+        // Whatever happens below, a wrong length must not turn into an out-of-bounds pointer write.
+        if ((long)ids.Length * dim != destination.Length)
+        {
+            ThrowHelper.DestinationLength(nameof(destination), ids.Length * dim, destination.Length, "ids.Length × embeddingDim");
+        }
+
+        var rowBytes = dim * sizeof(float);
+        var ahead = Math.Clamp(BytesInFlight / rowBytes, 2, 16);
+        var rows = table.Length / dim;
+        fixed (float* tableStart = table)
+        fixed (float* destinationStart = destination)
+        fixed (int* idStart = ids)
+        {
+            var count = ids.Length;
+            for (var n = 0; n < count; n++)
+            {
+                if (n + ahead < count)
+                {
+                    var upcoming = idStart[n + ahead];
+                    // Validated ids are in range; this guard keeps a wrong caller from reading outside the table.
+                    if ((uint)upcoming < (uint)rows)
+                    {
+                        RequestRow(tableStart + (long)upcoming * dim, dim);
+                    }
+                }
+
+                var id = idStart[n];
+                if ((uint)id >= (uint)rows)
+                {
+                    ThrowHelper.IdOutOfRange(nameof(ids), id, n, rows);
+                }
+
+                CopyRow(tableStart + (long)id * dim, destinationStart + (long)n * dim, dim);
+            }
+        }
+    }
+
+    /// <summary>Asks for every cache line of a row; the copy a few rows later finds it in L1 or on its way.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void RequestRow(float* row, int dim)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        for (var column = 0; column < dim; column += CacheLineFloats)
+        {
+            Sse.Prefetch0(row + column);
+        }
+
+        // A row that starts mid-line ends in one more line than the loop above touched.
+        Sse.Prefetch0(row + dim - 1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void CopyRow(float* source, float* destination, int dim)
+    {
+        // Rows up to 1 KiB: vector moves inline, the last one overlapping the one before it, so no scalar tail and no
+        // call. Longer rows: memmove, whose wide loops win once the call is paid for. The buffers never overlap here.
+        if (Vector256.IsHardwareAccelerated && dim >= Vector256<float>.Count && dim <= 256)
+        {
+            var last = dim - Vector256<float>.Count;
+            for (var column = 0; column < last; column += Vector256<float>.Count)
+            {
+                Vector256.Store(Vector256.Load(source + column), destination + column);
+            }
+
+            Vector256.Store(Vector256.Load(source + last), destination + last);
+        }
+        else
+        {
+            Buffer.MemoryCopy(source, destination, (long)dim * sizeof(float), (long)dim * sizeof(float));
+        }
+    }
+}
