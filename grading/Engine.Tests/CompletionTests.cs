@@ -65,6 +65,39 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
+    public async Task GivenAUsingDirective_ThenOnlyNamespacesAndTypesAreOffered()
+    {
+        var matches = (await Assistant.CompleteAsync("using System.Te", 15)).Matches;
+        Assert.Equal(["Text"], matches);
+        Assert.Contains("System", (await Assistant.CompleteAsync("using Sys", 9)).Matches);
+    }
+
+    [Fact]
+    public async Task GivenNew_ThenTypesAreOffered_NotVariablesOrKeywords()
+    {
+        await fixture.RunAsync("var listLength = 3;");
+        var matches = (await Assistant.CompleteAsync("var made = new Lis", 18)).Matches;
+        Assert.Contains("List", matches);
+        Assert.DoesNotContain("listLength", matches);
+    }
+
+    [Fact]
+    public async Task GivenAChainContinuedOnTheNextLine_ThenTheMembersOfTheChainSoFarComplete()
+    {
+        const string Code = "var evens = Enumerable.Range(0, 10)\n    .Where(n => n % 2 == 0)\n    .Sel";
+        Assert.Equal(["Select", "SelectMany"], (await Assistant.CompleteAsync(Code, Code.Length)).Matches);
+    }
+
+    [Fact]
+    public async Task GivenACellThatOnlyAddsAPackage_ThenThePackagesTypesComplete()
+    {
+        const string Code = "System.Numerics.Tensors.TensorPrimitives.CosineSim";
+        Assert.Empty((await Assistant.CompleteAsync(Code, Code.Length)).Matches);
+        Assert.Equal(CellStatus.Succeeded, (await fixture.RunAsync("#r \"nuget: System.Numerics.Tensors, 10.0.15\""))[0].Status);
+        Assert.Equal(["CosineSimilarity"], (await Assistant.CompleteAsync(Code, Code.Length)).Matches);
+    }
+
+    [Fact]
     public async Task GivenAConditionalAccess_ThenTheMembersOfItsLeftComplete()
     {
         const string Code = "string maybe = null;\nvar n = maybe?.Len";

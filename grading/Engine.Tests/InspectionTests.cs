@@ -51,6 +51,25 @@ public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
+    public async Task GivenAConstructorCall_ThenTheConstructorsAreListed()
+    {
+        var inspection = await Assistant.InspectAsync("var builder = new StringBuilder(", 32);
+        Assert.NotNull(inspection);
+        Assert.Contains("StringBuilder.StringBuilder(int capacity)", inspection.PlainText.Split('\n'));
+        Assert.Contains("StringBuilder.StringBuilder(string? value)", inspection.PlainText.Split('\n'));
+    }
+
+    [Fact]
+    public async Task GivenAnExtensionMethod_ThenItReadsAsCalledOnItsReceiver_WithItsSummary()
+    {
+        const string Code = "var squares = new[] { 1, 2 }.Select(n => n * n);";
+        var inspection = await Assistant.InspectAsync(Code, Code.IndexOf("Select", StringComparison.Ordinal) + 2);
+        Assert.NotNull(inspection);
+        Assert.StartsWith("(extension) IEnumerable<int> IEnumerable<int>.Select<int, int>(Func<int, int> selector)\n", inspection.PlainText);
+        Assert.Contains("Projects each element of a sequence into a new form.", inspection.PlainText);
+    }
+
+    [Fact]
     public async Task GivenTheCursorJustAfterAName_ThenThatNameIsInspected()
     {
         var inspection = await Assistant.InspectAsync("Math.Sqrt", 9);

@@ -81,10 +81,15 @@ public sealed class CodeAssistant
     /// <returns>A task that completes when warm.</returns>
     public async Task WarmUpAsync(CancellationToken cancellationToken = default)
     {
+        // Instance members, extension methods, static members and names in scope take different paths through the binder.
         const string Sample = "var warm = new List<int>();\nwarm.Ad";
         _ = Classify("for (var i = 0; i < 3; i++) {");
         _ = await CompleteAsync(Sample, Sample.Length, cancellationToken);
-        _ = await InspectAsync("Console.WriteLine(\"\")", "Console.Write".Length, cancellationToken);
+        _ = await CompleteAsync("string.Is", "string.Is".Length, cancellationToken);
+        _ = await CompleteAsync("Con", "Con".Length, cancellationToken);
+        // Console's docs are in System.Console.xml, Math's in the 7 MB System.Runtime.xml: both get indexed now.
+        _ = await InspectAsync("Console.WriteLine(Math.Sqrt(2))", "Console.Write".Length, cancellationToken);
+        _ = await InspectAsync("Console.WriteLine(Math.Sqrt(2))", "Console.WriteLine(Math.Sq".Length, cancellationToken);
     }
 
     private static void CheckCursor(string code, int cursor)

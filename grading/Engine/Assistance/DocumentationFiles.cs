@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
@@ -10,12 +9,11 @@ namespace NotebookEngine;
 /// Finds the XML documentation of compiled symbols: the <c>.xml</c> beside a referenced assembly (TensorLab's sits
 /// beside lib/bin/TensorLab.dll), or for the shared framework, the SDK's reference pack
 /// (<c>packs/Microsoft.NETCore.App.Ref/&lt;version&gt;/ref/net10.0/*.xml</c>), since the runtime folder ships none.
-/// Each file is read once, on first need, and kept.
+/// Each file is indexed once, on first need, and kept; a summary is parsed when asked for.
 /// </summary>
 internal sealed class DocumentationFiles
 {
-    // A file that fails to load (missing, malformed) reads as empty: documentation is a nicety, never an error.
-    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyDictionary<string, string>>> files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<DocumentationIndex>> files = new(StringComparer.Ordinal);
 
     /// <summary>The summary of <paramref name="symbol"/>: from the cell's own /// comments, or from documentation files.</summary>
     public DocSummary? SummaryOf(ISymbol symbol, Compilation compilation)
@@ -33,9 +31,9 @@ internal sealed class DocumentationFiles
 
         foreach (var file in CandidateFiles(assembly, original, compilation))
         {
-            if (Members(file).TryGetValue(id, out var summary))
+            if (Index(file).Summary(id) is { } summary)
             {
-                return DocSummary.From(XElement.Parse(summary));
+                return DocSummary.From(summary);
             }
         }
 
@@ -99,43 +97,5 @@ internal sealed class DocumentationFiles
             .FirstOrDefault(loaded => !loaded.IsDynamic && loaded.GetName().Name == assembly.Name)?.Location is { Length: > 0 } location ? location : null;
     }
 
-    private IReadOnlyDictionary<string, string> Members(string file) =>
-        files.GetOrAdd(file, path => new Lazy<IReadOnlyDictionary<string, string>>(() => Load(path))).Value;
-
-    // member name -> its <summary> as XML text (compact: System.Runtime.xml is 7 MB), streamed.
-    private static IReadOnlyDictionary<string, string> Load(string path)
-    {
-        var members = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!File.Exists(path))
-        {
-            return members;
-        }
-
-        try
-        {
-            using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true });
-            reader.MoveToContent();
-            while (!reader.EOF)
-            {
-                if (reader.NodeType == XmlNodeType.Element && reader.Name == "member")
-                {
-                    var member = (XElement)XNode.ReadFrom(reader);
-                    if (member.Attribute("name")?.Value is { } name && member.Element("summary") is { } summary)
-                    {
-                        members[name] = summary.ToString(SaveOptions.DisableFormatting);
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                }
-            }
-        }
-        catch (Exception exception) when (exception is XmlException or IOException or UnauthorizedAccessException)
-        {
-            // Keep what was read before the damage.
-        }
-
-        return members;
-    }
+    private DocumentationIndex Index(string file) => files.GetOrAdd(file, path => new Lazy<DocumentationIndex>(() => DocumentationIndex.Load(path))).Value;
 }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace NotebookEngine;
 
@@ -8,11 +9,11 @@ namespace NotebookEngine;
 /// </summary>
 internal sealed class SubmissionDocument
 {
-    private SubmissionDocument(Compilation compilation, SyntaxTree tree, SemanticModel model)
+    private SubmissionDocument(Compilation compilation, SyntaxTree tree)
     {
         Compilation = compilation;
         Tree = tree;
-        Model = model;
+        Model = compilation.GetSemanticModel(tree);
     }
 
     /// <summary>The submission's compilation, chained to the earlier submissions' ones.</summary>
@@ -27,10 +28,21 @@ internal sealed class SubmissionDocument
     /// <summary>Compiles <paramref name="code"/> after the snapshot's last submission, without emitting or running it.</summary>
     public static SubmissionDocument Create(ScriptSnapshot snapshot, string code)
     {
-        var script = snapshot.Script.ContinueWith(DirectiveMask.Apply(code), snapshot.Options);
-        var compilation = script.GetCompilation();
+        var masked = DirectiveMask.Apply(code);
+        if (ReferenceEquals(snapshot.Options, snapshot.Script.Options) && snapshot.Script.GetCompilation() is CSharpCompilation previous)
+        {
+            // The last cell ran with the session's current options: reuse its compilation's references and options as
+            // they are. Script.ContinueWith would resolve every reference again, several times slower per keystroke.
+            var tree = CSharpSyntaxTree.ParseText(masked, (CSharpParseOptions)previous.SyntaxTrees[0].Options, snapshot.Options.FilePath);
+            var info = previous.ScriptCompilationInfo!;
+            var compilation = CSharpCompilation.CreateScriptCompilation($"{previous.AssemblyName}-assistance", tree, previous.References,
+                previous.Options, previous, info.ReturnType, info.GlobalsType);
+            return new SubmissionDocument(compilation, tree);
+        }
+
+        // Options changed since (a #r "nuget:" only cell, a new current directory): let scripting build them in.
+        var continued = snapshot.Script.ContinueWith(masked, snapshot.Options).GetCompilation();
         // #load adds the loaded files' trees; the cell's own tree is the one without their paths.
-        var tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == snapshot.Options.FilePath) ?? compilation.SyntaxTrees.First();
-        return new SubmissionDocument(compilation, tree, compilation.GetSemanticModel(tree));
+        return new SubmissionDocument(continued, continued.SyntaxTrees.FirstOrDefault(t => t.FilePath == snapshot.Options.FilePath) ?? continued.SyntaxTrees.First());
     }
 }
