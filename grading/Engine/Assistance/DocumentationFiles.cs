@@ -29,12 +29,19 @@ internal sealed class DocumentationFiles
             return null;
         }
 
-        foreach (var file in CandidateFiles(assembly, original, compilation))
+        try
         {
-            if (Index(file).Summary(id) is { } summary)
+            foreach (var file in CandidateFiles(assembly, original, compilation))
             {
-                return DocSummary.From(summary);
+                if (Index(file).Summary(id) is { } summary)
+                {
+                    return DocSummary.From(summary);
+                }
             }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // An SDK folder that cannot be listed: the signature alone still answers.
         }
 
         return null;
