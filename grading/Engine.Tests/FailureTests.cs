@@ -61,14 +61,14 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
         // ends would burn a core for the rest of the test run.
         // The limit covers compiling too: warm Roslyn up first so a loaded machine's cold start cannot eat the first cell's time.
         await NotebookSession.WarmUpAsync();
-        var options = new SessionOptions { WorkingDirectory = Path.GetTempPath(), CellTimeout = TimeSpan.FromSeconds(2) };
+        var options = new SessionOptions { WorkingDirectory = Path.GetTempPath(), CellTimeout = TimeSpan.FromSeconds(4) };
         var results = await Cells.RunInAsync(options,
             "var before = 7;",
-            "var fromRunaway = 1; before = 8; var until = DateTime.UtcNow.AddSeconds(3); while (DateTime.UtcNow < until) { } Console.Write(\"late\");",
+            "var fromRunaway = 1; before = 8; var until = DateTime.UtcNow.AddSeconds(5); while (DateTime.UtcNow < until) { } Console.Write(\"late\");",
             "await Task.Delay(1500); Console.Write(before);",
             "fromRunaway");
         Assert.True(results[1].Status == CellStatus.TimedOut, string.Join(" | ", results.Select(r => r.Status + ": " + r.Failure?.Message)));
-        Assert.Equal("Cell timed out after 2 s: look for a loop that never ends.", results[1].Error().EValue);
+        Assert.Equal("Cell timed out after 4 s: look for a loop that never ends.", results[1].Error().EValue);
         Assert.Equal(CellStatus.TimedOut, results[1].Failure!.Kind);
         Assert.Equal([results[1].Error()], results[1].Outputs);
         Assert.Equal(CellStatus.Succeeded, results[2].Status);
