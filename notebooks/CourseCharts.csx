@@ -178,7 +178,10 @@ public static class CourseCharts
             throw new ArgumentException($"Curve '{name}': {x.Length} x values but {y.Length} y values; give one y per x.");
         }
 
-        return Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: true,
+        // The first curve is a wide translucent band and later ones are thinner, dashed and marked, so a curve drawn
+        // exactly on top of another still shows as a line inside a band.
+        return Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: index > 0,
+            Opacity: index == 0 ? 0.45 : 1.0, LineWidth: index == 0 ? 7.0 : 2.0,
             LineColor: Plotly.NET.Color.fromString(ColorOf(index)), LineDash: Dashes[index % Dashes.Length],
             MarkerColor: Plotly.NET.Color.fromString(ColorOf(index)), MarkerSymbol: Symbols[index % Symbols.Length]);
     }

@@ -17,7 +17,7 @@ try {
   await tab.goto("file://" + path.resolve(page));
   // Each drawn chart is a .plot-container; its title is an SVG text node with class gtitle.
   const chart = tab.locator(".js-plotly-plot", { has: tab.locator(".gtitle", { hasText: titleText }) }).first();
-  await chart.waitFor({ timeout: 30_000 }).catch(() => { failure = `no drawn chart titled "…${titleText}…" in ${page}`; });
+  await chart.waitFor({ timeout: 120_000 }).catch(() => { failure = `no drawn chart titled "…${titleText}…" in ${page}`; });
   if (!failure) {
     await chart.scrollIntoViewIfNeeded();
     const traces = await chart.locator(".trace, .hm, image").count();

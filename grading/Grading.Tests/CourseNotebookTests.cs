@@ -65,7 +65,31 @@ public sealed class CourseClassFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    // A worker killed from outside (exit code 137 on a machine shared by several builds) says nothing about the answer
+    // it ran: such notebooks are graded once more, alone, and that grade replaces the first.
     private static async Task<ClassGradebook> GradeAsync(string root, string classFolder, string sourceFolder, string output)
+    {
+        var gradebook = await GradeOnceAsync(root, classFolder, sourceFolder, output);
+        var killed = gradebook.Notebooks.Where(n => n.Notes.Any(note => note.Contains("stopped with exit code", StringComparison.Ordinal))).ToList();
+        if (killed.Count == 0)
+        {
+            return gradebook;
+        }
+
+        foreach (var grade in killed)
+        {
+            var name = grade.Notebook + ".ipynb";
+            var retry = Directory.CreateDirectory(Path.Combine(root, classFolder + "-retry", grade.Student)).FullName;
+            File.Copy(Path.Combine(root, classFolder, grade.Student, name), Path.Combine(retry, name));
+        }
+
+        var retried = await GradeOnceAsync(root, classFolder + "-retry", sourceFolder, output + "-retry");
+        var replaced = gradebook.Notebooks.Select(n => killed.Contains(n)
+            ? retried.Notebooks.Single(r => r.Student == n.Student && r.Notebook == n.Notebook) : n).ToList();
+        return gradebook with { Notebooks = replaced };
+    }
+
+    private static async Task<ClassGradebook> GradeOnceAsync(string root, string classFolder, string sourceFolder, string output)
     {
         // Generous time limits: this checks what the course's tests decide, not speed, and a machine shared by several
         // builds can stall a notebook's first chart cell past the default 30 s (the cell then reads "Not run").
@@ -170,7 +194,11 @@ public class CourseNotebookTests(CourseClassFixture course) : IClassFixture<Cour
     [Fact]
     public void VisibleTests_GiveTheSolutionsFullMarks()
     {
-        Assert.All(course.VisibleOnly.Notebooks.Where(n => n.Student == "solutions").SelectMany(n => n.Cells).Where(c => c.Kind == CellKinds.Tests),
+        // Solutions are submitted to the visible-only run for the notebooks with common mistakes only.
+        var compared = WrongAnswer.All().Where(w => w.FlaggedByValidate).Select(w => w.Notebook).ToHashSet();
+        Assert.NotEmpty(compared);
+        Assert.All(course.VisibleOnly.Notebooks.Where(n => n.Student == "solutions" && compared.Contains(n.Notebook)).SelectMany(n => n.Cells)
+                .Where(c => c.Kind == CellKinds.Tests),
             cell => Assert.True(cell.Score == cell.MaxScore, $"{cell.GradeId}: {cell.Reason}"));
     }
 

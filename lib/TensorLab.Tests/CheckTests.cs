@@ -156,4 +156,13 @@ public class CheckTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Check.CloseRows("lookup", [1f], [1f], 0));
         Check.CloseRows("lookup", [1f, 2f], [1f, 2f], 2, 0f);
     }
+
+    [Fact]
+    public void Call_AMultiLineExceptionMessage_StaysOnTheFirstLineWithTheHint()
+    {
+        var error = Assert.Throws<CheckFailedException>(() => Check.Call("AddPositions(seq 16)",
+            () => throw new ArgumentOutOfRangeException("seq", 16, "the table has only 16 positions."), hint: "seq may equal the table length"));
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.EndsWith("Hint: seq may equal the table length", error.Message);
+    }
 }

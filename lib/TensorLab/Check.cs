@@ -216,7 +216,7 @@ public static partial class Check
         catch (Exception other)
         {
             throw new CheckFailedException(Message(
-                $"{what}: expected {typeof(TException).Name}, found {other.GetType().Name} (\"{other.Message}\").", hint), other);
+                $"{what}: expected {typeof(TException).Name}, found {other.GetType().Name} (\"{OneLine(other.Message)}\").", hint), other);
         }
 
         Fail($"{what}: expected {typeof(TException).Name}, but nothing was thrown.", hint);
@@ -241,6 +241,10 @@ public static partial class Check
     private static void Fail(string message, string? hint) => throw new CheckFailedException(Message(message, hint));
 
     private static string Message(string message, string? hint) => hint is null ? message : $"{message} Hint: {hint}";
+
+    // Exception messages can span lines ("… (Parameter 'seq')\nActual value was 16."); feedback shows a failure's first
+    // line, so the hint after it must not be pushed onto a later one.
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     private static void Pass(string verdict) => Console.Out.WriteLine("✓ " + verdict);
 

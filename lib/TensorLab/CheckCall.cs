@@ -44,5 +44,5 @@ public static partial class Check
 
     private static CheckFailedException Thrown(string call, Exception error, string? hint) => error is NotImplementedException
         ? new CheckFailedException($"{call}: threw NotImplementedException. {StubHint}", error)
-        : new CheckFailedException(Message($"{call}: threw {error.GetType().Name} (\"{error.Message}\") instead of returning.", hint), error);
+        : new CheckFailedException(Message($"{call}: threw {error.GetType().Name} (\"{OneLine(error.Message)}\") instead of returning.", hint), error);
 }
