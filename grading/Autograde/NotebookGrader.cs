@@ -41,7 +41,7 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
         var sanitized = SanitizePipeline.Create(source).Run(notebook, context);
         var cells = sanitized.Cells.Select((cell, index) => (cell, index)).Where(p => p.cell.IsCode).Select(p => (p.index, p.cell.Source)).ToList();
         WorkerRun run;
-        using (var scratch = WorkerScratch.Create(libraryDll))
+        using (var scratch = WorkerScratch.Create(libraryDll, source.SupportFiles))
         {
             run = await new WorkerClient(limits, sandboxed).RunAsync(scratch, SetUpFirst.Order(source, sanitized, cells), cancellationToken);
         }

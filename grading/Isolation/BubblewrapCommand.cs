@@ -84,6 +84,14 @@ internal static class BubblewrapCommand
             // lib/ away and put another in its place. Only in-memory, size-capped folders are writable.
             "--ro-bind", scratchDirectory, ScratchMount,
             "--size", size, "--tmpfs", NotebooksMount,
+        ]);
+        // The instructor's support files (chart helpers a notebook #loads) stay visible, read-only, in the in-memory folder.
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(scratchDirectory, "notebooks")).Order(StringComparer.Ordinal))
+        {
+            arguments.AddRange(["--ro-bind", file, NotebooksMount + "/" + Path.GetFileName(file)]);
+        }
+
+        arguments.AddRange([
             "--size", size, "--tmpfs", HomeMount,
             "--size", size, "--tmpfs", "/tmp",
             "--proc", "/proc",

@@ -18,11 +18,19 @@ internal sealed class WorkerScratch : IDisposable
     /// <summary>The worker's HOME.</summary>
     public string Home => Path.Combine(Root, "home");
 
-    /// <summary>A fresh scratch folder with a copy of <paramref name="libraryDll"/> when it exists.</summary>
-    public static WorkerScratch Create(string? libraryDll)
+    /// <summary>
+    /// A fresh scratch folder with a copy of <paramref name="libraryDll"/> when it exists, and the instructor's support
+    /// files (file name → text, the <c>#load</c>ed chart helpers) in notebooks/, from the source, never the submission.
+    /// </summary>
+    public static WorkerScratch Create(string? libraryDll, IReadOnlyDictionary<string, string>? supportFiles = null)
     {
         var scratch = new WorkerScratch(Directory.CreateTempSubdirectory("grader-worker-").FullName);
         Directory.CreateDirectory(scratch.Notebooks);
+        foreach (var (name, text) in supportFiles ?? new Dictionary<string, string>())
+        {
+            File.WriteAllText(Path.Combine(scratch.Notebooks, Path.GetFileName(name)), text);
+        }
+
         Directory.CreateDirectory(scratch.Home);
         if (libraryDll is not null && File.Exists(libraryDll))
         {
