@@ -1,5 +1,5 @@
 // mistake: excludes a and c but forgets b
-// validate flags it: no
+// validate flags it: yes
 static int AnalogyTop(Tensor table, int a, int b, int c)
 {
     int dim = table.Shape[1];
