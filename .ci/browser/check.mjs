@@ -1,30 +1,14 @@
 // Browser checks with a real client: headless Chromium (Debian's /usr/bin/chromium) driven by Playwright.
 // Nothing reaches the internet: the CDN scripts the pages ask for are served from local npm packages.
 // Usage: node check.mjs <executed-notebook.html> <feedback.html> <screenshot-folder>
-import { chromium } from "playwright-core";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { launchOffline } from "./offline-browser.mjs";
 import path from "node:path";
 
 const [notebookPage, feedbackPage, screenshots] = process.argv.slice(2);
-const require = createRequire(import.meta.url);
-const localScripts = [
-  [/cdn\.plot\.ly\/plotly-[\d.]+(\.min)?\.js/, require.resolve("plotly.js-dist-min/plotly.min.js")],
-  [/require(\.min)?\.js/, require.resolve("requirejs/require.js")],
-];
-
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
+const { browser, newPage } = await launchOffline();
 const failures = [];
 try {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  await page.route(/^https?:\/\//, route => {
-    const local = localScripts.find(([pattern]) => pattern.test(route.request().url()));
-    return local ? route.fulfill({ contentType: "application/javascript", body: readFileSync(local[1]) }) : route.abort();
-  });
+  const page = await newPage();
 
   // 1. The executed notebook, as nbconvert renders it: the Plotly chart must be drawn (an SVG inside its div).
   await page.goto("file://" + path.resolve(notebookPage));

@@ -10,12 +10,13 @@ namespace Grading.Autograde;
 /// </summary>
 internal sealed class AssignmentSource
 {
-    private AssignmentSource(string name, Notebook source, Notebook released, string hash)
+    private AssignmentSource(string name, Notebook source, Notebook released, string hash, IReadOnlyDictionary<string, string> supportFiles)
     {
         Name = name;
         Source = source;
         Released = released;
         Hash = hash;
+        SupportFiles = supportFiles;
     }
 
     /// <summary>The notebook's file name without extension.</summary>
@@ -27,16 +28,24 @@ internal sealed class AssignmentSource
     /// <summary>What students received.</summary>
     public Notebook Released { get; }
 
-    /// <summary>SHA-256 of the source file, so a changed source regrades everyone.</summary>
+    /// <summary>SHA-256 of the source file and its support files, so a changed source or helper regrades everyone.</summary>
     public string Hash { get; }
+
+    /// <summary>
+    /// The instructor's <c>*.csx</c> files beside the notebook (file name → text), which notebooks <c>#load</c> (the chart
+    /// helpers). They are written next to the notebook the worker runs, from this copy, never from the submission.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SupportFiles { get; }
 
     public static AssignmentSource Load(string path)
     {
         var source = Notebook.Load(path);
         var name = Path.GetFileNameWithoutExtension(path);
         var released = ReleasePipeline.Create().Run(source.Clone(), new StepContext(name));
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
-        return new AssignmentSource(name, source, released, hash);
+        var supportFiles = Grading.Notebooks.SupportFiles.Beside(path);
+        var bytes = File.ReadAllBytes(path).Concat(supportFiles.SelectMany(f => System.Text.Encoding.UTF8.GetBytes(f.Key + "\n" + f.Value))).ToArray();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        return new AssignmentSource(name, source, released, hash, supportFiles);
     }
 
     /// <summary>The released checksum of the cell with <paramref name="gradeId"/>.</summary>

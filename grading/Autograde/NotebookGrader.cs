@@ -35,7 +35,7 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
         var context = new StepContext(source.Name);
         var sanitized = SanitizePipeline.Create(source).Run(notebook, context);
         var cells = sanitized.Cells.Select((cell, index) => (cell, index)).Where(p => p.cell.IsCode).Select(p => (p.index, p.cell.Source)).ToList();
-        var scratch = CreateScratch();
+        var scratch = CreateScratch(source.SupportFiles);
         WorkerRun run;
         try
         {
@@ -75,10 +75,15 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
         return new NotebookGrade(submission.Student, source.Name, hash, source.Hash, submission.Timestamp, 0, cells, [], error);
     }
 
-    private string CreateScratch()
+    private string CreateScratch(IReadOnlyDictionary<string, string> supportFiles)
     {
         var scratch = Directory.CreateTempSubdirectory("grader-worker-").FullName;
         Directory.CreateDirectory(Path.Combine(scratch, "notebooks"));
+        foreach (var (name, text) in supportFiles)
+        {
+            File.WriteAllText(Path.Combine(scratch, "notebooks", name), text);
+        }
+
         Directory.CreateDirectory(Path.Combine(scratch, "home"));
         if (libraryDll is not null && File.Exists(libraryDll))
         {

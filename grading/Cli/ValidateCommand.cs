@@ -51,11 +51,16 @@ internal static class ValidateCommand
             terminal.Error.WriteLine($"warning: {warning}");
         }
 
-        var otherFailures = executed.Count(c => c.Result.Status != CellStatus.Succeeded && c.Cell.Nbgrader is not { IsAutogradedTest: true });
+        // Name every failing non-test cell, so "fix those first" says which ones.
+        var otherFailures = executed.Where(c => c.Result.Status != CellStatus.Succeeded && c.Cell.Nbgrader is not { IsAutogradedTest: true })
+            .Select(c => $"{c.Cell.GradeId ?? $"cell {c.Index}"} ({FirstLine(FailureReasons.For(c.Result))})").ToList();
         terminal.Out.WriteLine($"Visible tests: {earned}/{possible} points; {failedTests} test cell(s) failing" +
-                               (otherFailures > 0 ? $"; {otherFailures} other cell(s) failed — fix those first, later cells may depend on them." : "."));
+                               (otherFailures.Count > 0 ? $"; {otherFailures.Count} other cell(s) failed — fix those first, later cells may depend on them: " +
+                                                          string.Join("; ", otherFailures) : "."));
         return (int)(failedTests > 0 || warnings.Count > 0 ? ExitCode.ProblemsFound : ExitCode.Success);
     }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
     private static IEnumerable<string> Warnings(Notebook notebook)
     {

@@ -6,13 +6,15 @@ using Grading.Isolation;
 using Grading.Notebooks;
 using Grading.Pipelines;
 using Grading.Release;
+using Grading.Release.Steps;
 using NotebookEngine;
 
 namespace Grading.Tests;
 
 /// <summary>
-/// Grades the course itself: the instructor notebooks as a perfect submission, the release as an untouched one, and a
-/// partially correct one (a lookup without validation, a position table with sin and cos swapped).
+/// Grades the course itself: the instructor notebooks as a perfect submission, the release as an untouched one, and
+/// every committed wrong answer (<see cref="WrongAnswer"/>) as a student who got exactly that one cell wrong, once with
+/// the hidden tests (autograde) and, for the common mistakes, once with the visible tests only (what validate runs).
 /// </summary>
 public sealed class CourseClassFixture : IAsyncLifetime
 {
@@ -20,47 +22,68 @@ public sealed class CourseClassFixture : IAsyncLifetime
 
     internal ClassGradebook Gradebook { get; private set; } = null!;
 
+    /// <summary>The solutions and the common wrong answers graded against the notebooks without their hidden tests.</summary>
+    internal ClassGradebook VisibleOnly { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var root = Fixture.TempFolder();
+        var withCommonMistakes = WrongAnswer.All().Where(w => w.FlaggedByValidate).Select(w => w.Notebook + ".ipynb").ToHashSet();
         foreach (var path in Directory.EnumerateFiles(Notebooks, "*.ipynb"))
         {
             var name = Path.GetFileName(path);
-            Save(Notebook.Load(path), root, "solutions", name);
-            Save(ReleasePipeline.Create().Run(Notebook.Load(path), new StepContext(name)), root, "release", name);
-            Save(PartiallyCorrect(Notebook.Load(path)), root, "partial", name);
+            Save(Notebook.Load(path), root, "class", "solutions", name);
+            Save(ReleasePipeline.Create().Run(Notebook.Load(path), new StepContext(name)), root, "class", "release", name);
+            if (withCommonMistakes.Contains(name))
+            {
+                // The baseline for the visible-only run, only where there is something to compare (a run costs seconds).
+                Save(Notebook.Load(path), root, "visible-class", "solutions", name);
+            }
+
+            // The source as validate sees it: the visible tests only, with the helper scripts beside it.
+            Save(new NotebookPipeline(new ClearRegion(RegionKind.HiddenTests)).Run(Notebook.Load(path), new StepContext(name)), root, "visible-source", "", name);
         }
 
-        var options = new GradingOptions(Path.Combine(root, "class"), Notebooks, Path.Combine(root, "graded"), Jobs: 2,
-            WorkerLimits.Default, SandboxMode.Auto, (1, 1), null, LatePolicy.None, Force: true, [], Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll"));
-        var sources = Directory.EnumerateFiles(Notebooks, "*.ipynb").Order().Select(AssignmentSource.Load).ToList();
-        Gradebook = await new ClassGrader(options, BubblewrapProbe.WhyUnavailable is null).GradeAsync(sources, _ => { }, CancellationToken.None);
+        foreach (var (file, text) in SupportFiles.Beside(Path.Combine(Notebooks, "any.ipynb")))
+        {
+            File.WriteAllText(Path.Combine(root, "visible-source", file), text);
+        }
+
+        foreach (var wrong in WrongAnswer.All())
+        {
+            var notebook = WithAnswer(Notebook.Load(Path.Combine(Notebooks, wrong.Notebook + ".ipynb")), wrong);
+            Save(notebook, root, "class", wrong.Student, wrong.Notebook + ".ipynb");
+            if (wrong.FlaggedByValidate)
+            {
+                Save(notebook, root, "visible-class", wrong.Student, wrong.Notebook + ".ipynb");
+            }
+        }
+
+        Gradebook = await GradeAsync(root, "class", Notebooks, "graded");
+        VisibleOnly = await GradeAsync(root, "visible-class", Path.Combine(root, "visible-source"), "visible-graded");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static void Save(Notebook notebook, string root, string student, string name) =>
-        notebook.Save(Path.Combine(root, "class", student, name));
-
-    private static Notebook PartiallyCorrect(Notebook notebook)
+    private static async Task<ClassGradebook> GradeAsync(string root, string classFolder, string sourceFolder, string output)
     {
-        foreach (var cell in notebook.Cells)
-        {
-            if (cell.GradeId == "nb01_lookup_rows")
-            {
-                // Forgets validation: copies rows straight away.
-                cell.Source = "static void LookupRows(float[] weight, int dim, ReadOnlySpan<int> ids, Span<float> destination)\n{\n" +
-                              "    for (var n = 0; n < ids.Length; n++) weight.AsSpan(ids[n] * dim, dim).CopyTo(destination.Slice(n * dim, dim));\n}";
-            }
-            else if (cell.GradeId == "nb02_sinusoidal_table")
-            {
-                // Swaps sin and cos.
-                cell.Source = cell.Source.Replace("(float)Math.Sin(angle)", "(float)Math.TEMP(angle)", StringComparison.Ordinal)
-                    .Replace("(float)Math.Cos(angle)", "(float)Math.Sin(angle)", StringComparison.Ordinal)
-                    .Replace("(float)Math.TEMP(angle)", "(float)Math.Cos(angle)", StringComparison.Ordinal);
-            }
-        }
+        // Generous time limits: this checks what the course's tests decide, not speed, and a machine shared by several
+        // builds can stall a notebook's first chart cell past the default 30 s (the cell then reads "Not run").
+        var limits = WorkerLimits.Default with { CellTimeout = TimeSpan.FromSeconds(120), NotebookBudget = TimeSpan.FromSeconds(900) };
+        var options = new GradingOptions(Path.Combine(root, classFolder), sourceFolder, Path.Combine(root, output), Jobs: 2,
+            limits, SandboxMode.Auto, (1, 1), null, LatePolicy.None, Force: true, [], Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll"));
+        var sources = Directory.EnumerateFiles(sourceFolder, "*.ipynb").Order().Select(AssignmentSource.Load).ToList();
+        return await new ClassGrader(options, BubblewrapProbe.WhyUnavailable is null).GradeAsync(sources, _ => { }, CancellationToken.None);
+    }
 
+    private static void Save(Notebook notebook, string root, string folder, string student, string name) =>
+        notebook.Save(Path.Combine(root, folder, student, name));
+
+    private static Notebook WithAnswer(Notebook notebook, WrongAnswer wrong)
+    {
+        var cell = notebook.Cells.SingleOrDefault(c => c.GradeId == wrong.GradeId && c.Nbgrader is { Solution: true, Grade: false })
+                   ?? throw new InvalidDataException($"wrong answer {wrong.Id}: {wrong.Notebook}.ipynb has no autograded answer cell '{wrong.GradeId}'.");
+        cell.Source = wrong.Source;
         return notebook;
     }
 }
@@ -110,17 +133,62 @@ public class CourseNotebookTests(CourseClassFixture course) : IClassFixture<Cour
         Assert.All(course.Gradebook.Notebooks.Where(n => n.Student == "release"), n => Assert.Null(n.Error));
     }
 
-    [Fact]
-    public void PartialSubmission_LosesExactlyThePointsOfTheTestsThatCheckTheMistake()
+    public static TheoryData<string> WrongAnswerIds() => new(WrongAnswer.All().Select(w => w.Id));
+
+    public static TheoryData<string> CommonWrongAnswerIds() => new(WrongAnswer.All().Where(w => w.FlaggedByValidate).Select(w => w.Id));
+
+    private static WrongAnswer Wrong(string id) => WrongAnswer.All().Single(w => w.Id == id);
+
+    // The wrong answer's grade and the solutions' grade of the same notebook, in one class run.
+    private static (NotebookGrade Graded, NotebookGrade Solutions) GradesOf(ClassGradebook gradebook, WrongAnswer wrong) =>
+        (gradebook.Notebooks.Single(n => n.Student == wrong.Student && n.Notebook == wrong.Notebook),
+         gradebook.Notebooks.Single(n => n.Student == "solutions" && n.Notebook == wrong.Notebook));
+
+    [Theory]
+    [MemberData(nameof(WrongAnswerIds))]
+    public void WrongAnswer_LosesPointsUnderTheHiddenTests_WithAHintInEveryLostCell(string id)
     {
-        var lost = Tests("partial").Where(c => c.Score < c.MaxScore).ToList();
-        Assert.Equal(["nb01_validation_tests", "nb02_sinusoidal_table_tests"], lost.Select(c => c.GradeId).Order());
-        // nb01_validation_tests is worth 1 point, nb02_sinusoidal_table_tests 3.
-        Assert.Equal(Tests("solutions").Sum(c => c.Score) - 4, Tests("partial").Sum(c => c.Score));
-        Assert.All(lost, cell => Assert.Contains("Hint:", cell.Reason));
-        Assert.Contains("expected", lost.Single(c => c.GradeId == "nb02_sinusoidal_table_tests").Reason);
-        Assert.Contains("found", lost.Single(c => c.GradeId == "nb02_sinusoidal_table_tests").Reason);
+        var wrong = Wrong(id);
+        var (graded, solutions) = GradesOf(course.Gradebook, wrong);
+        var lost = graded.Cells.Where(c => c.Kind == CellKinds.Tests && c.Score < c.MaxScore).ToList();
+        Assert.True(lost.Count > 0, $"{id} ({wrong.Mistake}) scored full marks on every test cell of {wrong.Notebook}.");
+        Assert.True(Score(graded) < Score(solutions), $"{id}: {Score(graded)} of {Score(solutions)}");
+        Assert.All(lost, cell => Assert.True(cell.Reason?.Contains("Hint:", StringComparison.Ordinal) == true,
+            $"{id}: {cell.GradeId} lost points without a hint: {cell.Reason}"));
     }
+
+    [Theory]
+    [MemberData(nameof(CommonWrongAnswerIds))]
+    public void CommonWrongAnswer_IsAlreadyFlaggedByTheVisibleTests(string id)
+    {
+        var wrong = Wrong(id);
+        var (graded, solutions) = GradesOf(course.VisibleOnly, wrong);
+        Assert.True(Score(graded) < Score(solutions),
+            $"{id} ({wrong.Mistake}) passes every visible test of {wrong.Notebook}: a student would hear of it only after grading.");
+    }
+
+    [Fact]
+    public void VisibleTests_GiveTheSolutionsFullMarks()
+    {
+        Assert.All(course.VisibleOnly.Notebooks.Where(n => n.Student == "solutions").SelectMany(n => n.Cells).Where(c => c.Kind == CellKinds.Tests),
+            cell => Assert.True(cell.Score == cell.MaxScore, $"{cell.GradeId}: {cell.Reason}"));
+    }
+
+    [Fact]
+    public void EveryAnswerCell_OfANotebookWithWrongAnswers_HasAtLeastThree()
+    {
+        var wrong = WrongAnswer.All();
+        Assert.NotEmpty(wrong);
+        foreach (var notebook in wrong.Select(w => w.Notebook).Distinct())
+        {
+            var answers = Notebook.Load(Path.Combine(CourseClassFixture.Notebooks, notebook + ".ipynb")).Cells
+                .Where(c => c.IsCode && c.Nbgrader is { Solution: true, Grade: false }).Select(c => c.GradeId!);
+            Assert.All(answers, gradeId => Assert.True(wrong.Count(w => w.GradeId == gradeId) >= 3,
+                $"{notebook}/{gradeId} has {wrong.Count(w => w.GradeId == gradeId)} wrong answers in {WrongAnswer.Folder}; commit at least 3."));
+        }
+    }
+
+    private static double Score(NotebookGrade grade) => grade.Cells.Where(c => c.Kind == CellKinds.Tests).Sum(c => c.Score);
 
     [Theory]
     [MemberData(nameof(NotebookNames))]

@@ -73,6 +73,19 @@ public class ReleaseCommandTests
     }
 
     [Fact]
+    public async Task GivenAHelperScriptBesideTheNotebooks_WhenReleased_ThenItSitsBesideTheReleasedNotebooks()
+    {
+        var source = Fixture.TempFolder();
+        File.Copy(Fixture.TinyNotebook, Path.Combine(source, "tiny.ipynb"));
+        const string helper = "// loaded with #load \"Charts.csx\"\nstatic int Twice(int x) => 2 * x;\n";
+        await File.WriteAllTextAsync(Path.Combine(source, "Charts.csx"), helper);
+        var output = Fixture.TempFolder();
+        var (code, text, error) = await Fixture.RunCliAsync("release", "--source", source, "--out", output);
+        Assert.True(code == 0, error + text);
+        Assert.Equal(helper, await File.ReadAllTextAsync(Path.Combine(output, "notebooks", "Charts.csx")));
+    }
+
+    [Fact]
     public async Task GivenTwoNotebooks_WhenReleased_ThenTheTableCountsWhatChanged()
     {
         var (_, text) = await ReleaseTwoNotebooksAsync();

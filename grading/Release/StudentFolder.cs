@@ -39,6 +39,12 @@ internal static class StudentFolder
             released.Add(new ReleasedNotebook(Path.GetFileName(path), student.Cells.Count, points, context.Counts));
         }
 
+        // Notebooks #load the helper scripts beside them (CourseCharts.csx), so the student copy needs them too.
+        foreach (var (name, text) in sources.SelectMany(SupportFiles.Beside).DistinctBy(file => file.Key))
+        {
+            AtomicFile.WriteAllText(Path.Combine(outputFolder, "notebooks", name), text);
+        }
+
         CopySupportFiles(repositoryRoot, outputFolder);
         AtomicFile.WriteAllText(Path.Combine(outputFolder, "README.md"), StudentReadme(released));
         return (released, []);

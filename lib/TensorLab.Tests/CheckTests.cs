@@ -21,7 +21,7 @@ public class CheckTests
     public void Close_Spans_FailureNamesFirstBadIndexAndWorstDifference()
     {
         var error = Assert.Throws<CheckFailedException>(() => Check.Close("pe row 1", [0f, 1f, 2.5f, 3f], [0f, 1.5f, 2f, 3f], 1e-5f));
-        Assert.Equal("pe row 1: 2 of 4 values differ by more than 1E-05. First at index 1: expected 1.5, found 1; largest difference 0.5 at index 1.", error.Message);
+        Assert.Equal("pe row 1: 2 of 4 values differ by more than 1E-05. First at index 1: expected 1.5, found 1 (difference 0.5); largest difference 0.5 at index 1.", error.Message);
     }
 
     [Fact]
@@ -103,5 +103,57 @@ public class CheckTests
         }
 
         Assert.Equal("✓ rows: 3" + Environment.NewLine, captured.ToString());
+    }
+
+    [Fact]
+    public void Close_ValuesThatDifferInTheSeventhDigit_PrintWithEnoughDigitsToSeeIt()
+    {
+        var error = Assert.Throws<CheckFailedException>(() => Check.Close("PE[3, 1]", [-0.7101479f], [-0.7101487f], 1e-7f));
+        Assert.Contains("expected -0.7101487, found -0.7101479", error.Message);
+        var scalar = Assert.Throws<CheckFailedException>(() => Check.Close("angle", 1.0000001, 1.0000002, 1e-9));
+        Assert.Contains("expected 1.0000002, found 1.0000001", scalar.Message);
+    }
+
+    [Fact]
+    public void Close_Matrices_NameTheFirstAndWorstElementByRowAndColumn()
+    {
+        var expected = new float[2, 3] { { 0f, 1f, 2f }, { 3f, 4f, 5f } };
+        var actual = new float[2, 3] { { 0f, 1f, 2f }, { 3f, 4f, 9f } };
+        var error = Assert.Throws<CheckFailedException>(() => Check.Close("table", actual, expected, 1e-6f));
+        Assert.Equal("table: 1 of 6 values differ by more than 1E-06. First at (row 1, col 2): expected 5, found 9 (difference 4); largest difference 4 at (row 1, col 2).", error.Message);
+        Assert.Contains("expected shape [2, 3], found [3, 2]", Assert.Throws<CheckFailedException>(() => Check.Close("table", new float[3, 2], expected)).Message);
+        Check.Close("table", expected, (float[,])expected.Clone(), 0f);
+    }
+
+    [Fact]
+    public void Close_Tensors_NameTheElementByItsIndices()
+    {
+        var actual = Tensor.Zeros(2, 3, 4);
+        actual[1, 2, 3] = 1f;
+        var error = Assert.Throws<CheckFailedException>(() => Check.Close("batch", actual, Tensor.Zeros(2, 3, 4)));
+        Assert.Contains("First at [1, 2, 3]", error.Message);
+    }
+
+    [Fact]
+    public void Call_StudentCodeThatThrows_FailsNamingTheCallTheExceptionAndTheHint()
+    {
+        Assert.Equal(6, Check.Call("RowMajorOffset(1, 2, cols: 4)", () => 6));
+        var error = Assert.Throws<CheckFailedException>(() => Check.Call("LookupRows(weight [5, 2], ids {0, 7})",
+            () => new float[4].AsSpan(14, 2).ToArray(), hint: "row id starts at id * dim"));
+        Assert.Equal("LookupRows(weight [5, 2], ids {0, 7}): threw ArgumentOutOfRangeException (\"Specified argument was out of the range of valid values.\") " +
+                     "instead of returning. Hint: row id starts at id * dim", error.Message);
+        Assert.IsType<ArgumentOutOfRangeException>(error.InnerException);
+        Assert.Contains("not implemented yet", Assert.Throws<CheckFailedException>(() => Check.Call("Stub()", () => throw new NotImplementedException())).Message);
+        var inner = new CheckFailedException("inner check");
+        Assert.Same(inner, Assert.Throws<CheckFailedException>(() => Check.Call("Nested()", () => throw inner)));
+    }
+
+    [Fact]
+    public void CloseRows_NamesTheElementByRowAndColumnOfTheFlatBuffer()
+    {
+        var error = Assert.Throws<CheckFailedException>(() => Check.CloseRows("lookup", [0f, 1f, 2f, 3f, 4f, 5f], [0f, 1f, 2f, 3f, 4f, 6f], 2, 1e-6f));
+        Assert.Contains("First at (row 2, col 1): expected 6, found 5", error.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Check.CloseRows("lookup", [1f], [1f], 0));
+        Check.CloseRows("lookup", [1f, 2f], [1f, 2f], 2, 0f);
     }
 }

@@ -7,7 +7,7 @@ namespace TensorLab;
 /// Assertions for notebook test cells. A passing check prints one ✓ line; a failing one throws
 /// <see cref="CheckFailedException"/> whose message says what was expected, what was found, where, and what to try.
 /// </summary>
-public static class Check
+public static partial class Check
 {
     private const string StubHint = "This part is not implemented yet: replace `throw new NotImplementedException();` with your code.";
 
@@ -40,7 +40,8 @@ public static class Check
         var difference = Math.Abs(actual - expected);
         if (!(difference <= tolerance))
         {
-            Fail($"{what}: expected {Show(expected)}, found {Show(actual)} (difference {Show(difference)} > tolerance {Show(tolerance)}).", hint);
+            var (shownExpected, shownActual) = ShowApart(expected, actual, MaxDoubleDigits);
+            Fail($"{what}: expected {shownExpected}, found {shownActual} (difference {Show(difference)} > tolerance {Show(tolerance)}).", hint);
         }
 
         Pass(difference == 0 ? $"{what}: exact" : $"{what}: approx (diff {Show(difference)} ≤ {Show(tolerance)})");
@@ -53,7 +54,57 @@ public static class Check
     /// <param name="tolerance">Largest allowed absolute difference per element (default 1e-5).</param>
     /// <param name="hint">What to try when it fails; optional.</param>
     /// <exception cref="CheckFailedException">Lengths differ, or some element is off (the message gives the first one and the worst one).</exception>
-    public static void Close(string what, ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, float tolerance = 1e-5f, string? hint = null)
+    public static void Close(string what, ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, float tolerance = 1e-5f, string? hint = null) =>
+        CloseElements(what, actual, expected, tolerance, hint, index => $"index {index}");
+
+    /// <summary>
+    /// Passes when both matrices have the same shape and every element is within <paramref name="tolerance"/>;
+    /// a failure names elements by (row, col).
+    /// </summary>
+    /// <param name="what">What is checked.</param>
+    /// <param name="actual">The student's matrix.</param>
+    /// <param name="expected">The right matrix.</param>
+    /// <param name="tolerance">Largest allowed absolute difference per element (default 1e-5).</param>
+    /// <param name="hint">What to try when it fails; optional.</param>
+    /// <exception cref="CheckFailedException">Shapes differ or some element is off (the message gives the first one and the worst one).</exception>
+    public static void Close(string what, float[,] actual, float[,] expected, float tolerance = 1e-5f, string? hint = null)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(expected);
+        var (rows, cols) = (expected.GetLength(0), expected.GetLength(1));
+        if (actual.GetLength(0) != rows || actual.GetLength(1) != cols)
+        {
+            Fail($"{what}: expected shape [{rows}, {cols}], found [{actual.GetLength(0)}, {actual.GetLength(1)}].", hint);
+        }
+
+        var flatActual = new float[actual.Length];
+        var flatExpected = new float[expected.Length];
+        Buffer.BlockCopy(actual, 0, flatActual, 0, actual.Length * sizeof(float));
+        Buffer.BlockCopy(expected, 0, flatExpected, 0, expected.Length * sizeof(float));
+        CloseElements(what, flatActual, flatExpected, tolerance, hint, index => $"(row {index / cols}, col {index % cols})");
+    }
+
+    /// <summary>
+    /// Passes when two flat row-major buffers of <paramref name="columns"/> columns match element by element; a failure
+    /// names elements by (row, col), so "(row 2, col 1)" points at the wrong row instead of "index 7".
+    /// </summary>
+    /// <param name="what">What is checked.</param>
+    /// <param name="actual">The student's values, row-major.</param>
+    /// <param name="expected">The right values, row-major.</param>
+    /// <param name="columns">Values per row (≥ 1).</param>
+    /// <param name="tolerance">Largest allowed absolute difference per element (default 1e-5).</param>
+    /// <param name="hint">What to try when it fails; optional.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="columns"/> is less than 1.</exception>
+    /// <exception cref="CheckFailedException">Lengths differ or some element is off.</exception>
+    public static void CloseRows(string what, ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, int columns,
+        float tolerance = 1e-5f, string? hint = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
+        CloseElements(what, actual, expected, tolerance, hint, index => $"(row {index / columns}, col {index % columns})");
+    }
+
+    private static void CloseElements(string what, ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, float tolerance, string? hint,
+        Func<int, string> position)
     {
         if (actual.Length != expected.Length)
         {
@@ -78,9 +129,10 @@ public static class Check
 
         if (bad > 0)
         {
+            var (shownExpected, shownActual) = ShowApart(expected[first], actual[first], MaxFloatDigits);
             Fail($"{what}: {bad} of {actual.Length} values differ by more than {Show(tolerance)}. " +
-                 $"First at index {first}: expected {Show(expected[first])}, found {Show(actual[first])}; " +
-                 $"largest difference {Show(maxDifference)} at index {worst}.", hint);
+                 $"First at {position(first)}: expected {shownExpected}, found {shownActual} (difference {Show(Math.Abs((double)actual[first] - expected[first]))}); " +
+                 $"largest difference {Show(maxDifference)} at {position(worst)}.", hint);
         }
 
         Pass(maxDifference == 0 ? $"{what}: exact ({actual.Length} values)"
@@ -103,7 +155,21 @@ public static class Check
             Fail($"{what}: expected shape {expected.ShapeText}, found {actual.ShapeText}.", hint);
         }
 
-        Close(what, (ReadOnlySpan<float>)actual.Span, expected.Span, tolerance, hint);
+        var shape = expected.Shape;
+        CloseElements(what, actual.Span, expected.Span, tolerance, hint, index => shape.Count < 2 ? $"index {index}" : Position(index, shape));
+    }
+
+    // Flat row-major index → "[b, s, j]" for the tensor's shape.
+    private static string Position(int index, IReadOnlyList<int> shape)
+    {
+        var indices = new int[shape.Count];
+        for (var axis = shape.Count - 1; axis >= 0; axis--)
+        {
+            indices[axis] = shape[axis] == 0 ? 0 : index % shape[axis];
+            index = shape[axis] == 0 ? 0 : index / shape[axis];
+        }
+
+        return "[" + string.Join(", ", indices) + "]";
     }
 
     /// <summary>Passes when <paramref name="actual"/> has exactly the shape <paramref name="expected"/>.</summary>
@@ -177,6 +243,25 @@ public static class Check
     private static string Message(string message, string? hint) => hint is null ? message : $"{message} Hint: {hint}";
 
     private static void Pass(string verdict) => Console.Out.WriteLine("✓ " + verdict);
+
+    // G6 hides a difference in the 6th or 7th digit ("expected -0.710149, found -0.710148" reads as equal): print
+    // one digit more than the first digit where the two differ, up to the round-trip precision.
+    private const int MaxFloatDigits = 9;
+    private const int MaxDoubleDigits = 17;
+
+    private static (string Expected, string Actual) ShowApart(double expected, double actual, int maxDigits)
+    {
+        for (var digits = 6; ; digits++)
+        {
+            if (Text(expected, digits) != Text(actual, digits) || digits == maxDigits)
+            {
+                var shown = Math.Min(digits + 1, maxDigits);
+                return (Text(expected, shown), Text(actual, shown));
+            }
+        }
+
+        static string Text(double value, int digits) => value.ToString("G" + digits, CultureInfo.InvariantCulture);
+    }
 
     private static string Show<T>(T value) => value switch
     {
