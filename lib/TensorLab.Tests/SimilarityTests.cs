@@ -74,12 +74,14 @@ public class SimilarityTests
     [InlineData(1, 30, 8)]
     [InlineData(2, 50, 16)]
     [InlineData(3, 7, 3)]
-    public void Analogy_EqualsNaiveNearestToAMinusBPlusC(int seed, int vocab, int dim)
+    public void Analogy_EqualsNaiveNearestToTheSumOfUnitRows(int seed, int vocab, int dim)
     {
         var random = new Random(seed);
-        var table = Tensor.FromArray(Enumerable.Range(0, vocab * dim).Select(_ => random.NextSingle() * 2 - 1).ToArray(), vocab, dim);
+        // Rows of very different lengths, so normalising changes the query.
+        var table = Tensor.FromArray(Enumerable.Range(0, vocab * dim).Select(i => (random.NextSingle() * 2 - 1) * (1 + i / dim % 5)).ToArray(), vocab, dim);
         var (a, b, c) = (0, 1, 2);
-        var query = Enumerable.Range(0, dim).Select(d => table[a, d] - table[b, d] + table[c, d]).ToArray();
+        var unit = new[] { a, b, c }.Select(id => table.Row(id).ToArray()).Select(r => r.Select(x => x / Math.Sqrt(r.Sum(v => (double)v * v))).ToArray()).ToArray();
+        var query = Enumerable.Range(0, dim).Select(d => (float)(unit[0][d] - unit[1][d] + unit[2][d])).ToArray();
         var expected = Enumerable.Range(0, vocab)
             .Where(id => id is not (0 or 1 or 2))
             .Select(id => (Id: id, Score: NaiveCosine(table.Row(id).ToArray(), query)))
@@ -91,6 +93,25 @@ public class SimilarityTests
         {
             Assert.Equal(expected[i].Score, actual[i].Score, Tolerances.FloatAccumulation);
         }
+    }
+
+    [Fact]
+    public void Analogy_GivenALongRowA_NormalisesItInsteadOfLettingItDominate()
+    {
+        // a = [10, 0] is ten times longer than b and c. Plain a − b + c = [11, 0] points at row 3;
+        // unit rows give [1.71, −0.29], whose nearest row is 4.
+        var table = Tensor.FromArray([10, 0, 0, 1, 1, 1, 1, 0, 1, -0.2f], 5, 2);
+        Assert.Equal(4, Similarity.Analogy(table, 0, 1, 2)[0].Id);
+    }
+
+    [Fact]
+    public void Analogy_GivenAnAllZeroRow_LeavesItOutOfTheQuery()
+    {
+        // b is all zeros: the query is unit(a) + unit(c) = [1, 1], nearest to row 3.
+        var table = Tensor.FromArray([1, 0, 0, 0, 0, 1, 1, 1, 1, -1], 5, 2);
+        var answer = Similarity.Analogy(table, 0, 1, 2);
+        Assert.Equal(3, answer[0].Id);
+        Assert.Equal(1f, answer[0].Score, Tolerances.FloatAccumulation);
     }
 
     [Fact]

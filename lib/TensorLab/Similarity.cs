@@ -71,21 +71,22 @@ public static class Similarity
     }
 
     /// <summary>
-    /// "b is to a as c is to ?" (man : king = woman : ?) answered as the rows nearest, by cosine, to the raw
-    /// offset query <c>a − b + c</c>, never returning a, b or c themselves.
+    /// "b is to a as c is to ?" (man : king = woman : ?) answered as the rows nearest, by cosine, to
+    /// <c>â − b̂ + ĉ</c>, the offset of the three rows scaled to unit length, never returning a, b or c themselves.
     /// </summary>
     /// <param name="table">A [V, D] table.</param>
     /// <param name="a">Id of the word to start from (king).</param>
     /// <param name="b">Id of the word to subtract (man).</param>
     /// <param name="c">Id of the word to add (woman).</param>
-    /// <param name="k">How many answers (default 1).</param>
-    /// <returns>The best answers, best first (queen).</returns>
+    /// <param name="k">How many answers (default 1), ≥ 0.</param>
+    /// <returns>The best answers, best first (queen), with their cosine to the query.</returns>
     /// <exception cref="ArgumentException">The table is not rank 2.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An id is outside the table or k is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is outside [0, V), or k is negative.</exception>
     /// <remarks>
-    /// query = W[a] − W[b] + W[c]; answers = <see cref="Nearest"/>(W, query, k, exclude: [a, b, c]). The rows are not
-    /// normalised first; for word2vec's 3CosAdd on unit vectors, normalise the table's rows before calling.
-    /// PyTorch equivalent: none built in; gensim's <c>most_similar(positive=[a, c], negative=[b])</c>.
+    /// query = W[a] / ‖W[a]‖ − W[b] / ‖W[b]‖ + W[c] / ‖W[c]‖ (an all-zero row adds nothing: it has no direction);
+    /// answers = <see cref="Nearest"/>(W, query, k, exclude: [a, b, c]). Normalising first is word2vec's 3CosAdd: without
+    /// it, a word with a long vector (often a frequent one) outweighs the other two and the offset is lost.
+    /// PyTorch equivalent: none built in; gensim's <c>most_similar(positive=[a, c], negative=[b])</c> does the same.
     /// </remarks>
     public static Neighbor[] Analogy(Tensor table, int a, int b, int c, int k = 1)
     {
@@ -105,7 +106,11 @@ public static class Similarity
             }
 
             var row = table.Row(words[i]);
-            TensorPrimitives.MultiplyAdd(row, i == 1 ? -1f : 1f, query, query);
+            var norm = TensorPrimitives.Norm(row);
+            if (norm > 0)
+            {
+                TensorPrimitives.MultiplyAdd(row, (i == 1 ? -1f : 1f) / norm, query, query);
+            }
         }
 
         return Nearest(table, query, k, words);

@@ -53,7 +53,10 @@ public sealed class WordVectors
         return Named(TensorLab.Similarity.Nearest(Vectors, Vectors.Row(id), k, [id]));
     }
 
-    /// <summary>a − b + c: "<paramref name="a"/> is to <paramref name="b"/> as ? is to <paramref name="c"/>" (king, man, woman → queen).</summary>
+    /// <summary>
+    /// â − b̂ + ĉ on unit-length rows (<see cref="TensorLab.Similarity.Analogy"/>): "<paramref name="a"/> is to
+    /// <paramref name="b"/> as ? is to <paramref name="c"/>" (king, man, woman → queen).
+    /// </summary>
     /// <param name="a">The word to start from.</param>
     /// <param name="b">The word to subtract.</param>
     /// <param name="c">The word to add.</param>

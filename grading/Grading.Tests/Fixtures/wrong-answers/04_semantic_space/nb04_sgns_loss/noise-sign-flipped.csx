@@ -1,0 +1,10 @@
+// mistake: uses −log σ(v·u_n) for noise words, rewarding them like real neighbours
+// validate flags it: yes
+static double NegativeSamplingLoss(float[] centre, float[] context, int dim, int c, int o, int[] negatives)
+{
+    static double MinusLogSigmoid(double x) => Math.Max(-x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+    ReadOnlySpan<float> v = centre.AsSpan(c * dim, dim);
+    double loss = MinusLogSigmoid(Dot(v, context.AsSpan(o * dim, dim)));
+    foreach (int n in negatives) loss += MinusLogSigmoid(Dot(v, context.AsSpan(n * dim, dim)));
+    return loss;
+}

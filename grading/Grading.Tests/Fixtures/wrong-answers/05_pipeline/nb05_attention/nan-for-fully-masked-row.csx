@@ -1,0 +1,22 @@
+// mistake: a row with every key masked computes −∞ − (−∞) = NaN instead of staying 0
+// validate flags it: no
+static float[,] AttentionWeights(float[,] q, float[,] k, bool[,] allowed)
+{
+    int seqQ = q.GetLength(0), seqK = k.GetLength(0), dHead = q.GetLength(1);
+    if (k.GetLength(1) != dHead) throw new ArgumentException("d_head differs", nameof(k));
+    if (allowed.GetLength(0) != seqQ || allowed.GetLength(1) != seqK) throw new ArgumentException("mask shape", nameof(allowed));
+    var weights = new float[seqQ, seqK];
+    for (int i = 0; i < seqQ; i++)
+    {
+        var s = new double[seqK];
+        for (int j = 0; j < seqK; j++)
+        {
+            double dot = 0;
+            for (int c = 0; c < dHead; c++) dot += (double)q[i, c] * k[j, c];
+            s[j] = allowed[i, j] ? dot / Math.Sqrt(dHead) : double.NegativeInfinity;
+        }
+        double max = s.Max(), sum = s.Sum(x => Math.Exp(x - max));
+        for (int j = 0; j < seqK; j++) weights[i, j] = (float)(Math.Exp(s[j] - max) / sum);
+    }
+    return weights;
+}
