@@ -35,7 +35,11 @@ public sealed class NotebookSession : IAsyncDisposable
         this.stdout = stdout;
         this.stderr = stderr;
         baseDirectory = settings.WorkingDirectory;
+        Assistant = new CodeAssistant(() => new ScriptSnapshot(this.state.Script, this.options));
     }
+
+    /// <summary>Completion, inspection and is-complete checks that see every cell this session has run; they run nothing.</summary>
+    public CodeAssistant Assistant { get; }
 
     /// <summary>The directives cells may use (also listed in the DNI101 error of an unknown one).</summary>
     public IReadOnlyList<string> SupportedDirectives => CellDirectives.Supported;
