@@ -101,10 +101,12 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
         }
         catch (OperationCanceledException)
         {
-            return new CellResult(CellStatus.TimedOut, [ErrorOutput.From("Command cancelled.")], TimeSpan.Zero)
-            {
-                Failure = new CellFailure(CellStatus.TimedOut, "Command cancelled.", null),
-            };
+            return Failed(CellStatus.TimedOut, "Command cancelled.", null);
+        }
+        catch (Exception exception)
+        {
+            // Every execute_request gets a reply: a client waits for it forever otherwise.
+            return Failed(CellStatus.RuntimeError, $"The notebook engine could not start: {exception.GetBaseException().Message}. Restart the kernel.", exception);
         }
 
         if (code.Contains("TensorLab.dll", StringComparison.Ordinal))
@@ -114,6 +116,12 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
 
         return await ready.ExecuteAsync(code, listener, interrupt);
     }
+
+    private static CellResult Failed(CellStatus status, string message, Exception? exception) =>
+        new(status, [ErrorOutput.From(message)], TimeSpan.Zero)
+        {
+            Failure = new CellFailure(status, message, exception?.GetType().FullName),
+        };
 
     // As `run` does: a kernel started in a fresh clone builds lib/bin/TensorLab.dll before the cell that loads it.
     private void EnsureTensorLabBuilt()

@@ -27,6 +27,7 @@ internal sealed class KernelServer : IDisposable
     private readonly CodeAssistHandler assist;
     private readonly History history = new();
     private readonly CancellationTokenSource stopping = new();
+    private readonly List<Thread> threads = [];
     private PosixSignalRegistration? interruptSignal;
 
     private KernelServer(ConnectionInfo connection, KernelOptions options)
@@ -48,7 +49,7 @@ internal sealed class KernelServer : IDisposable
         Console.SetIn(new KernelStdinReader(stdin));
         var session = StartSessionAsync(options);
         execution = new ExecuteHandler(session, iopub, stdin, history);
-        assist = new CodeAssistHandler(execution);
+        assist = new CodeAssistHandler(session);
     }
 
     /// <summary>Binds every socket; the kernel answers kernel_info while the engine still warms up.</summary>
@@ -65,8 +66,9 @@ internal sealed class KernelServer : IDisposable
             context.Cancel = true;
             execution.Interrupt();
         });
-        new Thread(HeartbeatLoop) { IsBackground = true, Name = "heartbeat" }.Start();
-        new Thread(() => ServeLoop(control)) { IsBackground = true, Name = "control" }.Start();
+        threads.Add(new Thread(HeartbeatLoop) { IsBackground = true, Name = "heartbeat" });
+        threads.Add(new Thread(() => ServeLoop(control)) { IsBackground = true, Name = "control" });
+        threads.ForEach(thread => thread.Start());
         ParentWatcher.Start(stopping);
         ServeLoop(shell);
         return 0;
@@ -77,6 +79,8 @@ internal sealed class KernelServer : IDisposable
     {
         interruptSignal?.Dispose();
         stopping.Cancel();
+        // Each loop polls every 100 ms: once they have returned, no thread touches a socket being closed.
+        threads.ForEach(thread => thread.Join(TimeSpan.FromSeconds(2)));
         iopub.Dispose();
         foreach (var socket in new NetMQSocket[] { shell, control, stdinSocket, iopubSocket, heartbeat })
         {
@@ -103,12 +107,16 @@ internal sealed class KernelServer : IDisposable
     {
         // Off the shell thread: Roslyn's cold start takes about a second and kernel_info must be answered at once.
         await Task.Yield();
-        return await NotebookSession.StartAsync(new SessionOptions
+        var session = await NotebookSession.StartAsync(new SessionOptions
         {
             WorkingDirectory = Environment.CurrentDirectory,
             CellTimeout = options.CellTimeout,
             Optimize = options.Optimize,
         });
+        // Loads Roslyn's binder and the doc files in the background: jupyter console gives up on a reply after 1 s.
+        _ = session.Assistant.WarmUpAsync().ContinueWith(t => KernelLog.Write($"code assistance warm-up failed: {t.Exception?.GetBaseException().Message}"),
+            TaskContinuationOptions.OnlyOnFaulted);
+        return session;
     }
 
     private void HeartbeatLoop()
@@ -200,7 +208,7 @@ internal sealed class KernelServer : IDisposable
             case "complete_request":
                 return (replyType, assist.Complete(request));
             case "inspect_request":
-                return (replyType, CodeAssistHandler.Inspect(request));
+                return (replyType, assist.Inspect(request));
             case "history_request":
                 return (replyType, history.Reply(request.Content));
             case "comm_info_request":
