@@ -47,6 +47,8 @@ internal sealed class KernelServer : IDisposable
         iopub = new IopubPublisher(iopubSocket, codec);
         var stdin = new StdinChannel(stdinSocket, codec, iopub);
         Console.SetIn(new KernelStdinReader(stdin));
+        // The parser first, at once: jupyter console asks is_complete with a 1 s timeout before the session is up.
+        _ = Task.Run(() => CodeAssistant.Classify("for (var i = 0; i < 1; i++) {"));
         var session = StartSessionAsync(options);
         execution = new ExecuteHandler(session, iopub, stdin, history);
         assist = new CodeAssistHandler(session);
