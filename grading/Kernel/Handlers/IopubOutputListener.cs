@@ -9,6 +9,8 @@ namespace NotebookKernel.Handlers;
 /// <summary>Publishes a running cell's outputs on IOPub as they happen: stream, display_data, update_display_data, execute_result.</summary>
 internal sealed class IopubOutputListener(IopubPublisher iopub, JupyterMessage request, int executionCount) : ICellOutputListener
 {
+    private const int PlainTextLimit = 4096;
+
     /// <summary>The execute_result's text/plain, for the history's output.</summary>
     public string? ResultText { get; private set; }
 
@@ -75,7 +77,9 @@ internal sealed class IopubOutputListener(IopubPublisher iopub, JupyterMessage r
     {
         try
         {
-            return TextSanitizer.WellFormed(value.ToDisplayString("text/plain"));
+            // A chart's plain-text form lists all its data: a console needs a glance, not megabytes.
+            var text = value.ToDisplayString("text/plain");
+            return TextSanitizer.WellFormed(text.Length <= PlainTextLimit ? text : text[..PlainTextLimit] + "…");
         }
         catch (Exception exception)
         {
