@@ -84,7 +84,7 @@ public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture
         Assert.NotEmpty(id);
         Assert.Contains("<script type=\"text/javascript\">", html);
         // Classic Notebook and nbconvert pages have require.js; JupyterLab and VS Code get a plain script element.
-        Assert.Contains("paths: { plotly: 'https://cdn.plot.ly/plotly-2.27.1.min' }", html);
+        Assert.Contains("waitSeconds: 0, paths: { plotly: 'https://cdn.plot.ly/plotly-2.27.1.min' }", html);
         Assert.Contains("script.src = 'https://cdn.plot.ly/plotly-2.27.1.min.js';", html);
         Assert.Contains("if (window.Plotly) { renderPlotly_", html);
         Assert.DoesNotContain("require.min.js", html);

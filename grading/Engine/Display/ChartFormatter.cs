@@ -12,7 +12,8 @@ namespace NotebookEngine;
 /// <remarks>
 /// Plotly.NET's own script loads plotly.js through require.js, which only the classic Notebook page has; JupyterLab and
 /// VS Code would first have to fetch require.js. Here the script uses plotly.js when the page has it, require.js when
-/// the page has that (classic Notebook, nbconvert's HTML: plotly.js registers as an AMD module there), and otherwise a
+/// the page has that (classic Notebook, nbconvert's HTML: plotly.js registers as an AMD module there; no load timeout,
+/// plotly.js is 3.5 MB), and otherwise a
 /// plain script element (JupyterLab, VS Code).
 /// </remarks>
 internal static partial class ChartFormatter
@@ -36,7 +37,7 @@ internal static partial class ChartFormatter
         (function () {
             if (window.Plotly) { {{render}}(); return; }
             if (typeof requirejs === 'function' && typeof requirejs.config === 'function') {
-                requirejs.config({ context: 'course-plotly', paths: { plotly: '{{PlotlyPath}}' } })(['plotly'], function (Plotly) {
+                requirejs.config({ context: 'course-plotly', waitSeconds: 0, paths: { plotly: '{{PlotlyPath}}' } })(['plotly'], function (Plotly) {
                     window.Plotly = Plotly;
                     {{render}}();
                 });
