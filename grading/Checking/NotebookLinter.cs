@@ -99,12 +99,14 @@ internal static partial class NotebookLinter
             problem(Severity.Warning, $"metadata.kernelspec should be {PolyglotMetadata.Kernelspec().ToJsonString()}");
         }
 
-        if (Text(At(notebook.Metadata, "language_info", "name")) != PolyglotMetadata.LanguageInfoName)
+        if (Text(At(notebook.Metadata, "language_info", "name")) is not (PolyglotMetadata.KernelLanguageInfoName or PolyglotMetadata.LanguageInfoName))
         {
-            problem(Severity.Error, $"metadata.language_info.name should be \"{PolyglotMetadata.LanguageInfoName}\"");
+            problem(Severity.Error, $"metadata.language_info.name should be \"{PolyglotMetadata.KernelLanguageInfoName}\" (the .net-csharp kernel's) or \"{PolyglotMetadata.LanguageInfoName}\" (Polyglot Notebooks')");
         }
 
-        if (Text(At(notebook.Metadata, "polyglot_notebook", "kernelInfo", "defaultKernelName")) != PolyglotMetadata.CSharpKernel)
+        // Jupyter clients keep this block when it is there but never write it: absent is fine, present must be right.
+        if (notebook.Metadata.ContainsKey("polyglot_notebook") &&
+            Text(At(notebook.Metadata, "polyglot_notebook", "kernelInfo", "defaultKernelName")) != PolyglotMetadata.CSharpKernel)
         {
             problem(Severity.Error, $"metadata.polyglot_notebook.kernelInfo.defaultKernelName should be \"{PolyglotMetadata.CSharpKernel}\"");
         }
@@ -119,8 +121,10 @@ internal static partial class NotebookLinter
 
     private static void CheckCodeMetadata(NotebookCell cell, Action<string> problem)
     {
-        if (Text(At(cell.Metadata, "dotnet_interactive", "language")) != PolyglotMetadata.CSharpKernel ||
-            Text(At(cell.Metadata, "polyglot_notebook", "kernelName")) != PolyglotMetadata.CSharpKernel)
+        // A cell added in a Jupyter client with the .net-csharp kernel has neither entry; it runs as C# all the same.
+        var jupyterCell = !cell.Metadata.ContainsKey("dotnet_interactive") && !cell.Metadata.ContainsKey("polyglot_notebook");
+        if (!jupyterCell && (Text(At(cell.Metadata, "dotnet_interactive", "language")) != PolyglotMetadata.CSharpKernel ||
+            Text(At(cell.Metadata, "polyglot_notebook", "kernelName")) != PolyglotMetadata.CSharpKernel))
         {
             problem($"code cell metadata should say {PolyglotMetadata.CodeCell().ToJsonString()}");
         }

@@ -25,6 +25,7 @@ internal static class GraderCli
         root.Subcommands.Add(AutogradeCommand.Create(terminal));
         root.Subcommands.Add(ManualCommand.Create(terminal));
         root.Subcommands.Add(MergeCommand.Create(terminal));
+        root.Subcommands.Add(KernelCommand.Create(terminal));
         return root;
     }
 }

@@ -3,6 +3,13 @@ using Grading.Benchmarks;
 
 // Grading benches. Engine overhead: the same 150 cells through a bare Roslyn chain and through the engine, in one
 // process. Autograde throughput: 40 submissions with one and two workers at a time (skipped with --engine-only).
+if (args.Contains("--kernel-baselines"))
+{
+    // Used by .ci/kernel/bench_kernel.py: the engine's own figures, printed as JSON for the kernel's ratios.
+    await OutputCapture.PrintKernelBaselinesAsync(200);
+    return 0;
+}
+
 var cellCount = args.Contains("--quick") ? 60 : 150;
 var cells = EngineOverhead.Cells(cellCount);
 var format = CultureInfo.InvariantCulture;
@@ -24,6 +31,7 @@ double Median(List<double> values) => values.Order().ElementAt(values.Count / 2)
 var ratio = Median(engine) / Median(bare);
 Console.WriteLine($"{cellCount} cells: bare RunAsync/ContinueWithAsync chain {Median(bare).ToString("0.00", format)} s, " +
                   $"engine {Median(engine).ToString("0.00", format)} s, ratio {ratio.ToString("0.00", format)}× (goal ≤ 1.25×: {(ratio <= 1.25 ? "met" : "MISSED")}).");
+await OutputCapture.PrintAsync();
 if (!args.Contains("--engine-only"))
 {
     await AutogradeThroughput.BreakdownAsync();

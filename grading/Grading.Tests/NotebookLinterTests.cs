@@ -29,9 +29,26 @@ public class NotebookLinterTests
         Assert.Equal([
             "circles.ipynb: warning: nbformat_minor should be 5, found 4",
             "circles.ipynb: warning: metadata.kernelspec should be {\"display_name\":\".NET (C#)\",\"language\":\"C#\",\"name\":\".net-csharp\"}",
-            "circles.ipynb: error: metadata.language_info.name should be \"polyglot-notebook\"",
+            "circles.ipynb: error: metadata.language_info.name should be \"C#\" (the .net-csharp kernel's) or \"polyglot-notebook\" (Polyglot Notebooks')",
             "circles.ipynb: error: metadata.polyglot_notebook.kernelInfo.defaultKernelName should be \"csharp\"",
         ], problems);
+    }
+
+    [Fact]
+    public void GivenANotebookSavedByAJupyterClientWithTheKernel_WhenLinted_ThenThereIsNoProblem()
+    {
+        var problems = Lint(notebook =>
+        {
+            // What JupyterLab/nbclient leave: the kernel's language_info, and new cells without Polyglot's entries.
+            notebook.Metadata["language_info"] = PolyglotMetadata.KernelLanguageInfo();
+            notebook.Metadata.Remove("polyglot_notebook");
+            foreach (var cell in notebook.Cells.Where(c => c.IsCode))
+            {
+                cell.Metadata.Remove("dotnet_interactive");
+                cell.Metadata.Remove("polyglot_notebook");
+            }
+        });
+        Assert.Empty(problems);
     }
 
     [Fact]

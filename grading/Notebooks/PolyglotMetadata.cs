@@ -17,6 +17,9 @@ internal static class PolyglotMetadata
     /// <summary>The <c>language_info.name</c> Polyglot Notebooks writes.</summary>
     public const string LanguageInfoName = "polyglot-notebook";
 
+    /// <summary>The <c>language_info.name</c> the course's own `.net-csharp` Jupyter kernel writes (grading/Kernel).</summary>
+    public const string KernelLanguageInfoName = "C#";
+
     /// <summary>The subkernel every code cell runs in.</summary>
     public const string CSharpKernel = "csharp";
 
@@ -28,8 +31,22 @@ internal static class PolyglotMetadata
         ["name"] = KernelName,
     };
 
-    /// <summary><c>metadata.language_info</c>.</summary>
+    /// <summary><c>metadata.language_info</c> as Polyglot Notebooks writes it.</summary>
     public static JsonObject LanguageInfo() => new() { ["name"] = LanguageInfoName };
+
+    /// <summary>
+    /// <c>metadata.language_info</c> as the `.net-csharp` kernel reports it (the course notebooks carry this one): nbconvert
+    /// and GitHub highlight C# from it, JupyterLab picks its editor mode.
+    /// </summary>
+    public static JsonObject KernelLanguageInfo() => new()
+    {
+        ["name"] = KernelLanguageInfoName,
+        ["version"] = "14.0",
+        ["mimetype"] = "text/x-csharp",
+        ["file_extension"] = ".cs",
+        ["pygments_lexer"] = "csharp",
+        ["codemirror_mode"] = "text/x-csharp",
+    };
 
     /// <summary><c>metadata.polyglot_notebook</c>.</summary>
     public static JsonObject PolyglotNotebook() => new()

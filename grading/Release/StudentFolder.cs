@@ -14,7 +14,7 @@ internal sealed record ReleasedNotebook(string Name, int Cells, double Points, I
 internal static class StudentFolder
 {
     private static readonly string[] RootFiles = ["global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig"];
-    private static readonly string[] SkippedFolders = ["bin", "obj", "release", "graded", "runs", "samples", "Engine.Tests", "Grading.Tests", "Grading.Benchmarks"];
+    private static readonly string[] SkippedFolders = ["bin", "obj", "release", "graded", "runs", "samples", "Engine.Tests", "Grading.Tests", "Grading.Benchmarks", "Kernel.Tests"];
 
     /// <summary>Lints the sources, refuses on errors, then writes the release. Returns the problems (empty on success).</summary>
     public static (IReadOnlyList<ReleasedNotebook> Released, IReadOnlyList<Problem> Problems) Write(string repositoryRoot,

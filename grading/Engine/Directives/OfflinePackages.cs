@@ -34,6 +34,13 @@ internal static class OfflinePackages
 
         var context = DependencyContext.Default;
         var library = Find(context, request.Name);
+        if ((context is null || library is null) && SharedFrameworkAssembly(request.Name) is { } shared)
+        {
+            // NuGet resolves a package the shared framework already carries (System.Text.Json) to the framework's copy.
+            var version = shared.GetName().Version?.ToString(3) ?? Environment.Version.ToString(3);
+            return new([shared], version, null, null);
+        }
+
         if (context is null || library is null)
         {
             var available = context?.RuntimeLibraries.Where(l => l.Type == "package" && IsNotebookPackage(l.Name))
@@ -106,6 +113,18 @@ internal static class OfflinePackages
         {
             return null;
         }
+    }
+
+    // The framework's own assemblies sit in the runtime directory; only those count, never a file beside the host.
+    private static Assembly? SharedFrameworkAssembly(string name)
+    {
+        var file = Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), name + ".dll");
+        if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || !File.Exists(file))
+        {
+            return null;
+        }
+
+        return TryLoad(new AssemblyName(name));
     }
 
     private static RuntimeLibrary? Find(DependencyContext? context, string name) =>

@@ -1,25 +1,55 @@
+using System.Text.RegularExpressions;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 
 namespace NotebookEngine;
 
 /// <summary>
-/// What Plotly.NET.Interactive registers: a chart displays as <c>text/html</c>, a <c>&lt;div id=…&gt;</c> plus a script
-/// that loads plotly.js through require.js and calls <c>Plotly.newPlot</c>. Plotly.NET.Interactive itself cannot load
-/// here (it needs the deprecated Microsoft.DotNet.Interactive package), so the engine does the same in its place.
+/// What Plotly.NET.Interactive registers, in a form every notebook front end draws: a chart displays as
+/// <c>text/html</c>, a <c>&lt;div id=…&gt;</c> plus a script that calls <c>Plotly.newPlot</c> once plotly.js is there.
+/// Plotly.NET.Interactive itself cannot load here (it needs the deprecated Microsoft.DotNet.Interactive package).
 /// </summary>
-internal static class ChartFormatter
+/// <remarks>
+/// Plotly.NET's own script loads plotly.js through require.js, which only the classic Notebook page has; JupyterLab and
+/// VS Code would first have to fetch require.js. Here the script uses plotly.js when the page has it, require.js when
+/// the page has that (classic Notebook, nbconvert's HTML: plotly.js registers as an AMD module there; no load timeout,
+/// plotly.js is 3.5 MB), and otherwise a
+/// plain script element (JupyterLab, VS Code).
+/// </remarks>
+internal static partial class ChartFormatter
 {
-    /// <summary>The plotly.js that Plotly.NET.Interactive points require.js at (Plotly.NET's Globals.PLOTLYJS_VERSION).</summary>
-    public const string PlotlyRequirePath = "https://cdn.plot.ly/plotly-2.27.1.min";
+    /// <summary>The plotly.js the chart loads (Plotly.NET's Globals.PLOTLYJS_VERSION), without ".js" as require.js wants it.</summary>
+    public const string PlotlyPath = "https://cdn.plot.ly/plotly-2.27.1.min";
 
     public static void Register() =>
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(ToHtml(chart)), "text/html");
 
     public static string ToHtml(GenericChart chart)
     {
-        var withRequire = Chart.withDisplayOptionsStyle(null, null, null, null, null, null,
-            PlotlyJSReference.NewRequire(PlotlyRequirePath)).Invoke(chart);
-        return GenericChart.toChartHTML(withRequire);
+        var bare = Chart.withDisplayOptionsStyle(null, null, null, null, null, null, PlotlyJSReference.NoReference).Invoke(chart);
+        var html = GenericChart.toChartHTML(bare);
+        // Plotly.NET defines `var renderPlotly_<id> = function() {…}` and calls it at once; call it when plotly.js is loaded instead.
+        var name = RenderFunction().Match(html).Groups[1].Value;
+        return Regex.Replace(html, $@"\b{name}\(\);", Loader(name), RegexOptions.None, TimeSpan.FromSeconds(1));
     }
+
+    private static string Loader(string render) => $$"""
+        (function () {
+            if (window.Plotly) { {{render}}(); return; }
+            if (typeof requirejs === 'function' && typeof requirejs.config === 'function') {
+                requirejs.config({ context: 'course-plotly', waitSeconds: 0, paths: { plotly: '{{PlotlyPath}}' } })(['plotly'], function (Plotly) {
+                    window.Plotly = Plotly;
+                    {{render}}();
+                });
+                return;
+            }
+            var script = document.createElement('script');
+            script.src = '{{PlotlyPath}}.js';
+            script.onload = function () { {{render}}(); };
+            document.head.appendChild(script);
+        })();
+        """;
+
+    [GeneratedRegex(@"var (renderPlotly_[0-9a-f]+) = function\(\)")]
+    private static partial Regex RenderFunction();
 }

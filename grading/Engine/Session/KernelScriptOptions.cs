@@ -19,11 +19,13 @@ internal static class KernelScriptOptions
     /// Latest C#, nullable off (Roslyn's default, the kernel never sets it), unsafe allowed, no debug info and
     /// OptimizationLevel.Debug (ScriptOptions.Default, which the kernel keeps), so stack traces look alike.
     /// </summary>
-    public static ScriptOptions Create(string directory) => ScriptOptions.Default
+    /// <param name="directory">Where relative <c>#r</c> and <c>#load</c> resolve.</param>
+    /// <param name="optimize">Compile optimized (an opt-in for timing code in class; the kernel never did).</param>
+    public static ScriptOptions Create(string directory, bool optimize = false) => ScriptOptions.Default
         .WithLanguageVersion(LanguageVersion.Latest)
         .WithAllowUnsafe(true)
         .WithEmitDebugInformation(false)
-        .WithOptimizationLevel(OptimizationLevel.Debug)
+        .WithOptimizationLevel(optimize ? OptimizationLevel.Release : OptimizationLevel.Debug)
         .WithImports(Imports)
         // As assemblies, not paths: references then get recursive aliases, so what they depend on (System.Text.Json,
         // System.Net.Http, System.Numerics, … through the Formatting assembly's netstandard facade) is visible too.

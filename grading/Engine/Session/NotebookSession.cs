@@ -65,7 +65,7 @@ public sealed class NotebookSession : IAsyncDisposable
         var callerDirectory = Environment.CurrentDirectory;
         Environment.CurrentDirectory = directory;
         MimeFormatter.EnsureInstalled();
-        var options = KernelScriptOptions.Create(directory);
+        var options = KernelScriptOptions.Create(directory, settings.Optimize);
         var state = await CSharpScript.RunAsync(KernelScriptOptions.HelpersSubmission, options, cancellationToken: cancellationToken);
 
         var stdout = new RoutingWriter(Console.Out, "stdout");
@@ -93,7 +93,22 @@ public sealed class NotebookSession : IAsyncDisposable
     /// <param name="cancellationToken">Stops waiting for the cell, reported as "Command cancelled." like the kernel.</param>
     /// <returns>What the cell produced.</returns>
     /// <exception cref="InvalidOperationException">Another cell of this session is still running.</exception>
-    public async Task<CellResult> ExecuteAsync(string source, CancellationToken cancellationToken = default)
+    public Task<CellResult> ExecuteAsync(string source, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(source, listener: null, cancellationToken);
+
+    /// <summary>
+    /// Runs one cell, reporting each output to <paramref name="listener"/> as it happens (a live front end), and returns
+    /// its outputs; a failure is reported, never thrown, and the session goes on.
+    /// </summary>
+    /// <param name="source">The cell's source.</param>
+    /// <param name="listener">Hears outputs while the cell runs; null for none.</param>
+    /// <param name="cancellationToken">
+    /// Stops waiting for the cell (an interrupt), reported as "Command cancelled." like the kernel. The cell's thread
+    /// cannot be aborted: code that ignores the token keeps running, writing nowhere, and the session goes on.
+    /// </param>
+    /// <returns>What the cell produced.</returns>
+    /// <exception cref="InvalidOperationException">Another cell of this session is still running.</exception>
+    public async Task<CellResult> ExecuteAsync(string source, ICellOutputListener? listener, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (Interlocked.Exchange(ref running, 1) == 1)
@@ -103,7 +118,7 @@ public sealed class NotebookSession : IAsyncDisposable
 
         try
         {
-            return await ExecuteCoreAsync(source, cancellationToken);
+            return await ExecuteCoreAsync(source, listener, cancellationToken);
         }
         finally
         {
@@ -125,10 +140,10 @@ public sealed class NotebookSession : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task<CellResult> ExecuteCoreAsync(string source, CancellationToken cancellationToken)
+    private async Task<CellResult> ExecuteCoreAsync(string source, ICellOutputListener? listener, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var collector = new OutputCollector(settings.OutputLimitBytes);
+        var collector = new OutputCollector(settings.OutputLimitBytes, listener);
         var directives = CellDirectives.Parse(source);
         if (directives.Error is { } directiveError)
         {
@@ -181,7 +196,7 @@ public sealed class NotebookSession : IAsyncDisposable
             // Formatted here, inside the time limit: formatting runs user code too (ToString, property getters).
             if (next.Exception is null && ReturnValues.HasReturnValue(next))
             {
-                collector.Display(new DisplayDataOutput(MimeFormatter.FormatSafely(next.ReturnValue), null));
+                collector.Result(new DisplayDataOutput(MimeFormatter.FormatSafely(next.ReturnValue), null), next.ReturnValue);
             }
 
             return next;

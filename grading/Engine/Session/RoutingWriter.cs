@@ -3,6 +3,7 @@ using System.Text;
 namespace NotebookEngine;
 
 /// <summary>Console.Out/Error while a session exists: writes go to the running cell's collector, or through when none runs.</summary>
+/// <remarks>Every overload hands the collector a span, so a write allocates nothing beyond what the collector keeps.</remarks>
 internal sealed class RoutingWriter(TextWriter passthrough, string stream) : TextWriter
 {
     /// <summary>The writer this one replaced, restored when the session ends.</summary>
@@ -10,34 +11,48 @@ internal sealed class RoutingWriter(TextWriter passthrough, string stream) : Tex
 
     public override Encoding Encoding => Encoding.UTF8;
 
-    public override void Write(char value) => Write(value.ToString());
+    public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
 
-    public override void Write(string? value)
+    public override void Write(string? value) => Write(value.AsSpan());
+
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+    public override void Write(ReadOnlySpan<char> buffer)
     {
-        if (string.IsNullOrEmpty(value))
+        if (buffer.IsEmpty)
         {
             return;
         }
 
         if (OutputCollector.Current.Value is { } collector)
         {
-            collector.Write(stream, value);
+            collector.Write(stream, buffer);
         }
         else
         {
-            passthrough.Write(value);
+            passthrough.Write(buffer);
         }
     }
 
-    public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
+    public override void WriteLine(string? value) => WriteLine(value.AsSpan());
 
-    public override void Write(ReadOnlySpan<char> buffer) => Write(new string(buffer));
+    public override void WriteLine(ReadOnlySpan<char> buffer)
+    {
+        // One write for text and newline, so a line is never split between two outputs of a live front end.
+        var newLine = CoreNewLine;
+        var length = buffer.Length + newLine.Length;
+        char[]? rented = null;
+        var line = length <= 256 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        buffer.CopyTo(line);
+        newLine.CopyTo(line[buffer.Length..]);
+        Write(line[..length]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+    }
 
-    public override void WriteLine(string? value) => Write(value + NewLine);
-
-    public override void WriteLine(ReadOnlySpan<char> buffer) => Write(new string(buffer) + NewLine);
-
-    public override void WriteLine() => Write(NewLine);
+    public override void WriteLine() => Write(CoreNewLine);
 
     public override void Flush() => passthrough.Flush();
 }

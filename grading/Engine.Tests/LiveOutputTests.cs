@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using NotebookEngine;
+
+namespace Engine.Tests;
+
+/// <summary>The live view a front end gets (<see cref="ICellOutputListener"/>), the output cap under floods, opt-ins.</summary>
+public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
+{
+    /// <summary>Records every call, in order, as "kind:payload".</summary>
+    private sealed class RecordingListener : ICellOutputListener
+    {
+        public List<string> Events { get; } = [];
+
+        public void OnStream(string name, string text) => Events.Add($"{name}:{text}");
+
+        public void OnDisplay(DisplayDataOutput display) => Events.Add($"display:{display.Data["text/plain"]}");
+
+        public void OnUpdate(DisplayDataOutput display) => Events.Add($"update:{display.Data["text/plain"]}");
+
+        public void OnResult(IReadOnlyDictionary<string, string> data, object? value) => Events.Add($"result:{value}:{string.Join(",", data.Keys)}");
+    }
+
+    [Fact]
+    public async Task GivenAListener_WhenACellWritesDisplaysUpdatesAndReturns_ThenItHearsEachInOrder_AndTheCollectedOutputsAreUnchanged()
+    {
+        var listener = new RecordingListener();
+        var result = await fixture.Session.ExecuteAsync(
+            "Console.Write(\"a\"); Console.Write(\"b\"); var shown = display(\"one\"); Console.Error.Write(\"e\"); shown.Update(\"two\"); 1 + 1",
+            listener);
+        Assert.Equal(["stdout:a", "stdout:b", "display:one", "stderr:e", "update:two", "result:2:text/html"], listener.Events);
+        Assert.Collection(result.Outputs,
+            o => Assert.Equal(new StreamOutput("stdout", "ab"), o),
+            o => Assert.Equal("two", Assert.IsType<DisplayDataOutput>(o).Data["text/plain"]),
+            o => Assert.Equal(new StreamOutput("stderr", "e"), o),
+            o => Assert.Contains("<pre>2</pre>", Assert.IsType<DisplayDataOutput>(o).Data["text/html"]));
+    }
+
+    [Fact]
+    public async Task GivenAListener_WhenTheOutputPassesTheLimit_ThenItHearsOnlyTheKeptTextAndTheNote()
+    {
+        var listener = new RecordingListener();
+        await using var session = await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath(), OutputLimitBytes = 10 });
+        var result = await session.ExecuteAsync("for (var i = 0; i < 1000; i++) Console.Write(\"abcd\");", listener);
+        Assert.Equal(["stdout:abcd", "stdout:abcd", "stdout:ab", "stderr:\n[output truncated: this cell printed more than 10 bytes; the rest was dropped]\n"],
+            listener.Events);
+        Assert.Equal("abcdabcdab", result.Text());
+    }
+
+    [Fact]
+    public async Task GivenAMillionLines_ThenTheOutputIsCutAtTheLimitWithOneNote_AndLinesKeepTheirNewlines()
+    {
+        var result = (await fixture.RunAsync("for (var i = 0; i < 1_000_000; i++) Console.WriteLine(i);"))[0];
+        var text = result.Text();
+        Assert.Equal(1 << 20, text.Length);
+        Assert.StartsWith("0\n1\n2\n", text);
+        Assert.Equal("\n[output truncated: this cell printed more than 1024 KiB; the rest was dropped]\n", result.Text("stderr"));
+        Assert.Equal(2, result.Outputs.Count);
+    }
+
+    [Fact]
+    public async Task GivenWritesAfterTheNote_ThenNoneIsKept_EvenShortOnesOnTheOtherStream()
+    {
+        var options = new SessionOptions { WorkingDirectory = Path.GetTempPath(), OutputLimitBytes = 8 };
+        var result = (await Cells.RunInAsync(options, "Console.Write(\"123456789\"); Console.Error.Write(\"x\"); Console.Write(\"y\");"))[0];
+        Assert.Equal("12345678", result.Text());
+        Assert.Equal("\n[output truncated: this cell printed more than 8 bytes; the rest was dropped]\n", result.Text("stderr"));
+    }
+
+    [Fact]
+    public async Task GivenACancelledToken_WhenACellIgnoresIt_ThenTheCallReturnsPromptly_AndTheSessionRunsTheNextCell()
+    {
+        using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+        var stuck = await fixture.Session.ExecuteAsync("while (true) { }", interrupt.Token);
+        Assert.Equal(CellStatus.TimedOut, stuck.Status);
+        Assert.Equal("Command cancelled.", stuck.Failure!.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"returned after {clock.Elapsed}");
+        var next = await fixture.Session.ExecuteAsync("40 + 2");
+        Assert.Equal(42, next.ReturnValue);
+    }
+
+    [Fact]
+    public async Task GivenAVersionlessReferenceToAFrameworkPackage_ThenItResolvesToTheSharedFramework_WithTheInstalledPackagesDisplay()
+    {
+        var result = (await fixture.RunAsync(
+            "#r \"nuget:System.Text.Json\"\nusing System.Text.Json;\nConsole.Write(JsonSerializer.Serialize(new[] { 1, 2 }));"))[0];
+        Assert.Equal(CellStatus.Succeeded, result.Status);
+        Assert.Equal("[1,2]", result.Text());
+        var version = typeof(System.Text.Json.JsonSerializer).Assembly.GetName().Version!.ToString(3);
+        Assert.Contains($"<strong>Installed Packages</strong><ul><li><span>System.Text.Json, {version}</span></li></ul>", result.Display().Data["text/html"]);
+    }
+
+    [Theory]
+    [InlineData(false, "Debug")]
+    [InlineData(true, "Release")]
+    public async Task GivenTheOptimizeOption_ThenCellsAreCompiledAtThatLevel(bool optimize, string expected)
+    {
+        var options = new SessionOptions { WorkingDirectory = Path.GetTempPath(), Optimize = optimize };
+        var result = (await Cells.RunInAsync(options,
+            "using System.Diagnostics;\nclass Probe { }\n" +
+            "typeof(Probe).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).Cast<DebuggableAttribute>()" +
+            ".Any(a => a.IsJITOptimizerDisabled) ? \"Debug\" : \"Release\""))[0];
+        Assert.Equal(expected, result.ReturnValue);
+    }
+}
