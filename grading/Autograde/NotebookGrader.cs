@@ -13,6 +13,8 @@ namespace Grading.Autograde;
 /// </summary>
 internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string? libraryDll)
 {
+    private readonly PolicyGate gate = new();
+
     public async Task<(NotebookGrade Grade, Notebook? Executed)> GradeAsync(AssignmentSource source, Submission submission,
         CancellationToken cancellationToken)
     {
@@ -37,16 +39,19 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
         var cells = sanitized.Cells.Select((cell, index) => (cell, index)).Where(p => p.cell.IsCode).Select(p => (p.index, p.cell.Source)).ToList();
         var scratch = CreateScratch();
         WorkerRun run;
+        IReadOnlyDictionary<int, WorkerCellReport> refused;
         try
         {
-            run = await new WorkerClient(limits, sandboxed).RunAsync(scratch, cells, cancellationToken);
+            // Reviewed where the worker will run it, so #r resolves to the same library; refused cells never reach the worker.
+            refused = gate.Review(source, sanitized, Path.Combine(scratch, "notebooks"));
+            run = await new WorkerClient(limits, sandboxed).RunAsync(scratch, cells.Where(c => !refused.ContainsKey(c.index)).ToList(), cancellationToken);
         }
         finally
         {
             TryDelete(scratch);
         }
 
-        var reports = run.Cells.ToDictionary(r => r.Index);
+        var reports = run.Cells.Concat(refused.Values).ToDictionary(r => r.Index);
         var count = 0;
         foreach (var (index, _) in cells)
         {
