@@ -29,7 +29,9 @@ internal static class ValidateCommand
         }
 
         var warnings = Warnings(notebook).ToList();
-        var executed = await NotebookRunner.RunAsync(notebook, Path.GetDirectoryName(Path.GetFullPath(path))!, TimeSpan.FromSeconds(30), cancellationToken: token);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var refused = StudentPolicy.Refusals(notebook, directory, terminal);
+        var executed = await NotebookRunner.RunAsync(notebook, directory, TimeSpan.FromSeconds(30), cancellationToken: token, refused: refused);
         var table = new Table().AddColumns("", "test cell", "points", "message");
         var (earned, possible, failedTests) = (0.0, 0.0, 0);
         foreach (var cell in executed.Where(c => c.Cell.Nbgrader is { IsAutogradedTest: true }))
@@ -54,7 +56,7 @@ internal static class ValidateCommand
         var otherFailures = executed.Count(c => c.Result.Status != CellStatus.Succeeded && c.Cell.Nbgrader is not { IsAutogradedTest: true });
         terminal.Out.WriteLine($"Visible tests: {earned}/{possible} points; {failedTests} test cell(s) failing" +
                                (otherFailures > 0 ? $"; {otherFailures} other cell(s) failed — fix those first, later cells may depend on them." : "."));
-        return (int)(failedTests > 0 || warnings.Count > 0 ? ExitCode.ProblemsFound : ExitCode.Success);
+        return (int)(failedTests > 0 || warnings.Count > 0 || refused.Count > 0 ? ExitCode.ProblemsFound : ExitCode.Success);
     }
 
     private static IEnumerable<string> Warnings(Notebook notebook)

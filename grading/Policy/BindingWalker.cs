@@ -23,7 +23,8 @@ internal static class BindingWalker
 
         foreach (var node in model.SyntaxTree.GetRoot().DescendantNodes())
         {
-            if (node is ExpressionSyntax)
+            // Zero-width nodes (the omitted sizes of new float[,] { … }) stand for nothing a student can change.
+            if (node is ExpressionSyntax && node.Span.Length > 0)
             {
                 var type = model.GetTypeInfo(node);
                 Add(node, "means", model.GetSymbolInfo(node).Symbol);

@@ -59,6 +59,7 @@ internal sealed class SymbolKeys(Func<SyntaxTree, DeclarationScope?> scopeOf)
 
     private string TypeKey(ITypeSymbol type) => type switch
     {
+        IErrorTypeSymbol error => "unbound " + error.Name,
         IArrayTypeSymbol array => TypeKey(array.ElementType) + "[" + new string(',', array.Rank - 1) + "]",
         IPointerTypeSymbol pointer => TypeKey(pointer.PointedAtType) + "*",
         ITypeParameterSymbol parameter => (parameter.TypeParameterKind == TypeParameterKind.Method ? "!!" : "!") + parameter.Ordinal,
