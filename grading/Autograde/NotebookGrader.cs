@@ -45,13 +45,14 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
             // Reviewed where the worker will run it, so #r resolves to the same library; refused cells never reach the worker.
             refused = gate.Review(source, sanitized, Path.Combine(scratch, "notebooks"));
             run = await new WorkerClient(limits, sandboxed).RunAsync(scratch, cells.Where(c => !refused.ContainsKey(c.index)).ToList(), cancellationToken);
+            refused = refused.Concat(gate.RecheckAfterTimeouts(source, sanitized, Path.Combine(scratch, "notebooks"), run.Cells)).ToDictionary();
         }
         finally
         {
             TryDelete(scratch);
         }
 
-        var reports = run.Cells.Concat(refused.Values).ToDictionary(r => r.Index);
+        var reports = run.Cells.Where(r => !refused.ContainsKey(r.Index)).Concat(refused.Values).ToDictionary(r => r.Index);
         var count = 0;
         foreach (var (index, _) in cells)
         {

@@ -95,7 +95,7 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
     public void Outputs_AreAllWritten_AndTheBatchFinishes()
     {
         Assert.Equal(0, graded.ExitCode);
-        Assert.Equal(24, graded.Gradebook.Students.Count());
+        Assert.Equal(25, graded.Gradebook.Students.Count());
         var csv = File.ReadAllLines(Path.Combine(graded.Output, "grades.csv"));
         Assert.Equal("assignment,duedate,timestamp,student_id,last_name,first_name,email,raw_score,late_submission_penalty,score,max_score,tiny:square_tests,tiny:partial_tests,tiny:why_answer", csv[0]);
         Assert.Contains("assignment,2026-11-21 00:00:00,2026-11-20 10:00:00,perfect,,,,4,0,4,5,2,2,", csv);
@@ -144,6 +144,7 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
     [InlineData("any_struct", 0, 0, "Not run: `Square(3)` (line 2) must have the assignment's signature `int Square(int)`, but yours is `Any Square(int)` (cell 2). Give it exactly the parameter and return types of the stub you were given.")]
     [InlineData("overwrites_library", 0, 0, "Square(3): expected 9, found 4. Hint: multiply x by itself")]
     [InlineData("patches_runtime", 0, 0, "Square(3): expected 9, found 4. Hint: multiply x by itself")]
+    [InlineData("times_out_to_unshadow", 0, 0, "Not counted: a cell of yours timed out and its declarations were lost, so `Square(3)` (line 2) must have the assignment's signature `int Square(int)`, but yours is `Any Square(int)`")]
     public void HostileStudents_AreRefusedBeforeTheyRun_WithTheApiAndLine(string student, double square, double partial, string reason)
     {
         Assert.Equal(square, Cell(student, "square_tests").Score);

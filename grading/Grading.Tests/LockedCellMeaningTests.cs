@@ -70,6 +70,33 @@ public class LockedCellMeaningTests
             refused[Index(Tiny.Value, "square_tests")].Failure);
     }
 
+    [Fact]
+    public void GivenACellThatTimesOutToUncoverAnEarlierShadow_WhenRecheckedAfterTheRun_ThenTheTestsThatPassedDoNotCount()
+    {
+        // Reviewed before the run, the answer's Square hides the added Any Square; the answer then times out, its
+        // declaration is lost, and the tests ran against Any Square.
+        var student = Tiny.Value.Released.Clone();
+        var answer = student.Cells.FindIndex(c => c.GradeId == "square");
+        student.Cells[answer].Source = "static int Square(int x) => x * x;\nwhile (true) { }";
+        var added = new NotebookCell(student.Cells[answer].Json.DeepClone().AsObject()) { Source = "static Any Square(int x) => new Any();\n" +
+            "struct Any { public static implicit operator Any(int v) => new Any(); public override bool Equals(object o) => true; public override int GetHashCode() => 0; }" };
+        added.Metadata.Remove("nbgrader");
+        student.Cells.Insert(answer, added);
+        var sanitized = SanitizePipeline.Create(Tiny.Value).Run(student, new StepContext("tiny"));
+        var gate = new PolicyGate();
+        Assert.Empty(gate.Review(Tiny.Value, sanitized, PolicyWorkspace.Notebooks));
+
+        var tests = sanitized.Cells.FindIndex(c => c.GradeId == "square_tests");
+        var ran = new[]
+        {
+            new Isolation.WorkerCellReport(answer + 1, "TimedOut", "Cell timed out", null, [], TimeSpan.Zero),
+            new Isolation.WorkerCellReport(tests, "Succeeded", null, null, [], TimeSpan.Zero),
+        };
+        var overridden = gate.RecheckAfterTimeouts(Tiny.Value, sanitized, PolicyWorkspace.Notebooks, ran);
+        Assert.StartsWith("Not counted: a cell of yours timed out and its declarations were lost, so `Square(3)` (line 2) must have the assignment's signature `int Square(int)`, but yours is `Any Square(int)`",
+            Assert.Single(overridden).Value.Failure);
+    }
+
     private static int Index(AssignmentSource source, string gradeId) => source.Source.Cells.FindIndex(c => c.GradeId == gradeId);
 
     // The student's notebook: the release with one answer cell written (null: the solution), sanitized and reviewed.

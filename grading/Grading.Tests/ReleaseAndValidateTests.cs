@@ -89,6 +89,24 @@ public class ReleaseAndValidateTests
     }
 
     [Fact]
+    public async Task Validate_OfAnAnswerThePolicyRefuses_SaysWhichApiAndLine_AndDoesNotRunIt()
+    {
+        var output = await ReleaseTinyAsync();
+        var path = Path.Combine(output, "notebooks", "tiny.ipynb");
+        var notebook = Notebook.Load(path);
+        notebook.Cells[2].Source = "static int Square(int x) => x * x;\nSystem.IO.File.WriteAllText(\"../lib/bin/TensorLab.dll\", \"\");";
+        notebook.Save(path);
+
+        var (code, text, error) = await Fixture.RunCliAsync("validate", path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("cell 2: This cell was not run because it uses what this assignment's code policy does not allow:\n" +
+                        "  line 2 uses System.IO.File.WriteAllText (the file system), which this assignment does not allow", error);
+        Assert.Contains("Visible tests: 0/4 points; 2 test cell(s) failing; 1 other cell(s) failed", text);
+        Assert.True(File.Exists(Path.Combine(output, "lib", "bin", "TensorLab.dll")) && new FileInfo(Path.Combine(output, "lib", "bin", "TensorLab.dll")).Length > 0);
+    }
+
+    [Fact]
     public async Task Run_WritesOutputsAndExecutionCounts_AndReportsFailedCells()
     {
         var output = Path.Combine(Fixture.TempFolder(), "out.ipynb");

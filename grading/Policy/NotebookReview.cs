@@ -15,15 +15,16 @@ internal static class NotebookReview
     /// <param name="policy">What student cells may use.</param>
     /// <param name="workingDirectory">The folder the notebook runs in (relative <c>#r</c> resolve there).</param>
     /// <param name="instructor">What each locked cell means in the instructor's run, by grade id; null to skip that check.</param>
+    /// <param name="lost">Cells whose declarations the run lost (a timed-out cell): left out of the chain, as the session left them out.</param>
     public static IReadOnlyDictionary<int, CellRefusal> Run(IReadOnlyList<ReviewCell> cells, ApiPolicy policy, string workingDirectory,
-        IReadOnlyDictionary<string, IReadOnlyList<Binding>>? instructor)
+        IReadOnlyDictionary<string, IReadOnlyList<Binding>>? instructor, IReadOnlySet<int>? lost = null)
     {
         var refused = new Dictionary<int, CellRefusal>();
         var chain = ScriptChain.Start(workingDirectory);
         var scopes = new Dictionary<SyntaxTree, DeclarationScope> { [chain.KernelTree] = new("kernel", -1) };
         var keys = new SymbolKeys(tree => scopes.GetValueOrDefault(tree));
         CellRefusal? firstBlocked = null;
-        foreach (var cell in cells)
+        foreach (var cell in cells.Where(c => lost?.Contains(c.Index) != true))
         {
             var compiled = chain.Compile(cell.Source);
             if (compiled.Tree is { } tree)
