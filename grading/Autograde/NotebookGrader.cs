@@ -13,6 +13,8 @@ namespace Grading.Autograde;
 /// </summary>
 internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string? libraryDll)
 {
+    private readonly PolicyGate gate = new();
+
     public async Task<(NotebookGrade Grade, Notebook? Executed)> GradeAsync(AssignmentSource source, Submission submission,
         CancellationToken cancellationToken)
     {
@@ -41,12 +43,17 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
         var sanitized = SanitizePipeline.Create(source).Run(notebook, context);
         var cells = sanitized.Cells.Select((cell, index) => (cell, index)).Where(p => p.cell.IsCode).Select(p => (p.index, p.cell.Source)).ToList();
         WorkerRun run;
+        IReadOnlyDictionary<int, WorkerCellReport> refused;
         using (var scratch = WorkerScratch.Create(libraryDll, source.SupportFiles))
         {
-            run = await new WorkerClient(limits, sandboxed).RunAsync(scratch, SetUpFirst.Order(source, sanitized, cells), cancellationToken);
+            // Reviewed where the worker will run it, so #r resolves to the same library; refused cells never reach the worker.
+            refused = gate.Review(source, sanitized, scratch.Notebooks);
+            var allowed = cells.Where(c => !refused.ContainsKey(c.index)).ToList();
+            run = await new WorkerClient(limits, sandboxed).RunAsync(scratch, SetUpFirst.Order(source, sanitized, allowed), cancellationToken);
+            refused = refused.Concat(gate.RecheckAfterTimeouts(source, sanitized, scratch.Notebooks, run.Cells)).ToDictionary();
         }
 
-        var reports = run.Cells.ToDictionary(r => r.Index);
+        var reports = run.Cells.Where(r => !refused.ContainsKey(r.Index)).Concat(refused.Values).ToDictionary(r => r.Index);
         var count = 0;
         foreach (var (index, _) in cells)
         {

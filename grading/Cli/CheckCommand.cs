@@ -10,7 +10,7 @@ internal static class CheckCommand
     public static Command Create(Terminal terminal)
     {
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.ZeroOrMore, Description = "Notebooks or folders (default: the course's notebooks/)." };
-        var command = new Command("check", "Lint notebooks: nbformat, Polyglot and nbgrader metadata, unique grade ids, regions, points, no outputs.");
+        var command = new Command("check", "Lint notebooks: nbformat, Polyglot and nbgrader metadata, unique grade ids, regions, points, no outputs, and the solution passes the student code policy.");
         command.Arguments.Add(paths);
         command.SetAction(result => Run(result.GetValue(paths) is { Length: > 0 } given ? given : [RepositoryPaths.Notebooks], terminal));
         return command;
@@ -36,7 +36,9 @@ internal static class CheckCommand
             var display = RepositoryPaths.Display(path);
             try
             {
-                foreach (var problem in NotebookLinter.Lint(Notebook.Load(path), display))
+                var notebook = Notebook.Load(path);
+                var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+                foreach (var problem in NotebookLinter.Lint(notebook, display).Concat(SolutionPolicy.Check(notebook, display, directory)))
                 {
                     (problem.Severity == Severity.Error ? terminal.Error : terminal.Out).WriteLine(problem);
                     errors += problem.Severity == Severity.Error ? 1 : 0;

@@ -29,7 +29,9 @@ internal static class ValidateCommand
         }
 
         var warnings = Warnings(notebook).ToList();
-        var executed = await NotebookRunner.RunAsync(notebook, Path.GetDirectoryName(Path.GetFullPath(path))!, TimeSpan.FromSeconds(30), cancellationToken: token);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var refused = StudentPolicy.Refusals(notebook, directory, terminal);
+        var executed = await NotebookRunner.RunAsync(notebook, directory, TimeSpan.FromSeconds(30), cancellationToken: token, refused: refused);
         var table = new Table().AddColumns("", "test cell", "points", "message");
         var (earned, possible, failedTests) = (0.0, 0.0, 0);
         foreach (var cell in executed.Where(c => c.Cell.Nbgrader is { IsAutogradedTest: true }))
@@ -57,7 +59,7 @@ internal static class ValidateCommand
         terminal.Out.WriteLine($"Visible tests: {earned}/{possible} points; {failedTests} test cell(s) failing" +
                                (otherFailures.Count > 0 ? $"; {otherFailures.Count} other cell(s) failed — fix those first, later cells may depend on them: " +
                                                           string.Join("; ", otherFailures) : "."));
-        return (int)(failedTests > 0 || warnings.Count > 0 ? ExitCode.ProblemsFound : ExitCode.Success);
+        return (int)(failedTests > 0 || warnings.Count > 0 || refused.Count > 0 ? ExitCode.ProblemsFound : ExitCode.Success);
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();

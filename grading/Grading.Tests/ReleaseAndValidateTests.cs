@@ -71,21 +71,43 @@ public class ReleaseAndValidateTests
     [Fact]
     public async Task Validate_OfAnAnsweredRelease_PassesAndWarnsAboutEditedLockedCellsAndMissingGradedCells()
     {
-        var output = await ReleaseTinyAsync();
-        var path = Path.Combine(output, "notebooks", "tiny.ipynb");
-        var notebook = Notebook.Load(path);
-        notebook.Cells[2].Source = "static int Square(int x) => x * x;";
-        notebook.Cells[3].Source = "// edited by the student";
-        notebook.Cells.RemoveAt(6);
-        notebook.Save(path);
-
-        var (code, text, error) = await Fixture.RunCliAsync("validate", path);
+        var (_, code, text, error) = await ValidateEditedReleaseAsync(notebook =>
+        {
+            notebook.Cells[2].Source = "static int Square(int x) => x * x;";
+            notebook.Cells[3].Source = "// edited by the student";
+            notebook.Cells.RemoveAt(6);
+        });
 
         Assert.Equal(1, code);
         // partial_tests returns the points it awards (2 of 2 here): the cell's numeric value, not a fixed full score.
         Assert.Contains("Visible tests: 4/4 points; 0 test cell(s) failing.", text);
         Assert.Contains("warning: the locked cell 'square_tests' was modified: the grader will restore the original.", error);
         Assert.Contains("warning: the graded cell 'why_answer' is missing: the grader will put it back, but your answer in it is lost.", error);
+    }
+
+    [Fact]
+    public async Task Validate_OfAnAnswerThePolicyRefuses_SaysWhichApiAndLine_AndDoesNotRunIt()
+    {
+        var (output, code, text, error) = await ValidateEditedReleaseAsync(notebook =>
+            notebook.Cells[2].Source = "static int Square(int x) => x * x;\nSystem.IO.File.WriteAllText(\"../lib/bin/TensorLab.dll\", \"\");");
+
+        Assert.Equal(1, code);
+        Assert.Contains("cell 2: This cell was not run because it uses what this assignment's code policy does not allow:\n" +
+                        "  line 2 uses System.IO.File.WriteAllText (the file system), which this assignment does not allow", error);
+        Assert.Contains("Visible tests: 0/4 points; 2 test cell(s) failing; 1 other cell(s) failed", text);
+        Assert.True(File.Exists(Path.Combine(output, "lib", "bin", "TensorLab.dll")) && new FileInfo(Path.Combine(output, "lib", "bin", "TensorLab.dll")).Length > 0);
+    }
+
+    // The released tiny notebook as a student edited it, then validated.
+    private static async Task<(string Output, int Code, string Text, string Error)> ValidateEditedReleaseAsync(Action<Notebook> edit)
+    {
+        var output = await ReleaseTinyAsync();
+        var path = Path.Combine(output, "notebooks", "tiny.ipynb");
+        var notebook = Notebook.Load(path);
+        edit(notebook);
+        notebook.Save(path);
+        var (code, text, error) = await Fixture.RunCliAsync("validate", path);
+        return (output, code, text, error);
     }
 
     [Fact]

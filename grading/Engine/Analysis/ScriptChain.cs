@@ -1,0 +1,148 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace NotebookEngine.Analysis;
+
+/// <summary>
+/// A notebook's cells compiled the way <see cref="NotebookSession"/> would chain them (the same script options,
+/// references, <c>#r "nuget:…"</c> packages and kernel helpers), without running anything: what each name in a cell
+/// binds to, for checks that must decide before a cell runs. Cells are compiled one at a time on top of the chain,
+/// and a caller decides which of them join it, as the session keeps only cells that compiled.
+/// </summary>
+public sealed class ScriptChain
+{
+    private Script<object> last;
+    private ScriptOptions options;
+
+    private ScriptChain(ScriptOptions options, Script<object> helpers)
+    {
+        this.options = options;
+        last = helpers;
+        KernelTree = helpers.GetCompilation().SyntaxTrees.Single();
+    }
+
+    /// <summary>The hidden first submission that imports the kernel's display helpers (<c>display</c>, <c>HTML</c>).</summary>
+    public SyntaxTree KernelTree { get; }
+
+    /// <summary>Starts a chain whose relative <c>#r</c> and <c>#load</c> resolve against <paramref name="workingDirectory"/>, as the session's.</summary>
+    /// <param name="workingDirectory">The notebook's folder when it runs.</param>
+    /// <returns>A chain holding only the kernel helpers.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static ScriptChain Start(string workingDirectory)
+    {
+        var directory = Path.GetFullPath(workingDirectory);
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"The notebook's folder '{directory}' does not exist.");
+        }
+
+        var options = KernelScriptOptions.Create(directory);
+        return new ScriptChain(options, CSharpScript.Create(KernelScriptOptions.HelpersSubmission, options));
+    }
+
+    /// <summary>Compiles <paramref name="source"/> as the next cell of the chain; the chain itself is unchanged until <see cref="Append"/>.</summary>
+    /// <param name="source">The cell's source, directives included.</param>
+    /// <returns>The compiled cell: its semantic model, or why it has none.</returns>
+    public CompiledCell Compile(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var directives = CellDirectives.Parse(source);
+        if (directives.Error is { } directiveError)
+        {
+            return new CompiledCell(null, [], directiveError, null, options);
+        }
+
+        if (directives.Markdown)
+        {
+            return new CompiledCell(null, [], null, null, options);
+        }
+
+        // The session adds a cell's packages before it compiles the code, and keeps them even when the code fails.
+        var cellOptions = WithPackages(directives, out var packageError);
+        if (packageError is not null)
+        {
+            return new CompiledCell(null, [], packageError, null, options);
+        }
+
+        if (string.IsNullOrWhiteSpace(directives.Code))
+        {
+            return new CompiledCell(null, [], null, null, cellOptions);
+        }
+
+        var script = last.ContinueWith(directives.Code, cellOptions);
+        var compilation = script.GetCompilation();
+        var tree = compilation.SyntaxTrees.Single();
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        return new CompiledCell(compilation.GetSemanticModel(tree), errors, null, script, cellOptions);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="cell"/> part of the chain, so later cells see its declarations. A cell with errors is
+    /// not appended (the session drops it too); its packages still are, as the session adds them before compiling.
+    /// </summary>
+    /// <param name="cell">A cell from <see cref="Compile"/> on this chain's current end.</param>
+    public void Append(CompiledCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        options = cell.Options;
+        if (cell.Script is { } script && cell.Errors.Count == 0)
+        {
+            last = script;
+        }
+    }
+
+    private ScriptOptions WithPackages(CellDirectives directives, out string? error)
+    {
+        error = null;
+        var result = options;
+        foreach (var package in directives.Packages)
+        {
+            var resolution = OfflinePackages.Resolve(package);
+            if (resolution.Error is not null)
+            {
+                error = resolution.Error;
+                return options;
+            }
+
+            result = result.AddReferences(resolution.Assemblies);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>One cell compiled on a <see cref="ScriptChain"/>.</summary>
+public sealed class CompiledCell
+{
+    internal CompiledCell(SemanticModel? model, IReadOnlyList<Diagnostic> errors, string? directiveError, Script<object>? script, ScriptOptions options)
+    {
+        Model = model;
+        Errors = errors;
+        DirectiveError = directiveError;
+        Script = script;
+        Options = options;
+    }
+
+    /// <summary>What every name in the cell binds to; null when nothing of the cell is C# (markdown, directives only, a directive error).</summary>
+    public SemanticModel? Model { get; }
+
+    /// <summary>The cell's syntax tree, or null without a model.</summary>
+    public SyntaxTree? Tree => Model?.SyntaxTree;
+
+    /// <summary>Compile errors, as the session would report them (positions are 1-based lines of the cell).</summary>
+    public IReadOnlyList<Diagnostic> Errors { get; }
+
+    /// <summary>A wrong directive or an unavailable package: the session fails the cell without compiling it.</summary>
+    public string? DirectiveError { get; }
+
+    /// <summary>True when the session would compile the cell and run it.</summary>
+    public bool Compiles => DirectiveError is null && Errors.Count == 0;
+
+    /// <summary>Why the session would reject the cell, in its format: one <c>(line,col): error CSxxxx: text</c> per line.</summary>
+    public string ErrorText => DirectiveError ?? string.Join("\n", Errors.Select(d => d.ToString()));
+
+    internal Script<object>? Script { get; }
+
+    internal ScriptOptions Options { get; }
+}

@@ -1,0 +1,47 @@
+using Grading.Notebooks;
+using Microsoft.CodeAnalysis;
+using NotebookEngine.Analysis;
+
+namespace Grading.Policy;
+
+/// <summary>What every locked code cell means when the instructor's solution runs, by grade id (the reference for the locked-cell check).</summary>
+internal static class InstructorBindings
+{
+    /// <summary>
+    /// Compiles <paramref name="source"/> in solution order in <paramref name="workingDirectory"/> and records each locked
+    /// cell's bindings. Pass the source after the same text rewrites the student's notebook gets, so the cells align.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<Binding>> Compute(Notebook source, string workingDirectory)
+    {
+        var result = new Dictionary<string, IReadOnlyList<Binding>>();
+        var chain = ScriptChain.Start(workingDirectory);
+        var scopes = new Dictionary<SyntaxTree, DeclarationScope> { [chain.KernelTree] = new("kernel", -1) };
+        var keys = new SymbolKeys(tree => scopes.GetValueOrDefault(tree));
+        for (var index = 0; index < source.Cells.Count; index++)
+        {
+            var cell = source.Cells[index];
+            if (!cell.IsCode)
+            {
+                continue;
+            }
+
+            var compiled = chain.Compile(cell.Source);
+            var lockedId = LockedId(cell);
+            if (compiled.Model is { } model)
+            {
+                scopes[model.SyntaxTree] = lockedId is null ? new DeclarationScope(DeclarationScope.Student, index) : new DeclarationScope("cell:" + lockedId, index);
+                if (lockedId is not null)
+                {
+                    result[lockedId] = BindingWalker.Of(model, keys);
+                }
+            }
+
+            chain.Append(compiled);
+        }
+
+        return result;
+    }
+
+    /// <summary>The grade id of a cell the grader restores from the source (locked, with a grade id); null for cells a student writes.</summary>
+    public static string? LockedId(NotebookCell cell) => cell.Nbgrader is { Locked: true, GradeId: { } id } ? id : null;
+}

@@ -1,0 +1,97 @@
+using Microsoft.CodeAnalysis;
+using NotebookEngine.Analysis;
+
+namespace Grading.Policy;
+
+/// <summary>
+/// Decides, before anything runs, which cells of a notebook must not run: a student cell that uses what the policy
+/// does not allow, a locked cell whose names no longer mean what they mean in the instructor's run, and any cell that
+/// does not compile in the chain as it will run (refused here, so nothing unchecked ever reaches the engine).
+/// </summary>
+internal static class NotebookReview
+{
+    /// <summary>The refused cells, by index; cells not listed may run.</summary>
+    /// <param name="cells">The notebook's code cells in order.</param>
+    /// <param name="policy">What student cells may use.</param>
+    /// <param name="workingDirectory">The folder the notebook runs in (relative <c>#r</c> resolve there).</param>
+    /// <param name="instructor">What each locked cell means in the instructor's run, by grade id; null to skip that check.</param>
+    /// <param name="lost">Cells whose declarations the run lost (a timed-out cell): left out of the chain, as the session left them out.</param>
+    public static IReadOnlyDictionary<int, CellRefusal> Run(IReadOnlyList<ReviewCell> cells, ApiPolicy policy, string workingDirectory,
+        IReadOnlyDictionary<string, IReadOnlyList<Binding>>? instructor, IReadOnlySet<int>? lost = null)
+    {
+        var refused = new Dictionary<int, CellRefusal>();
+        var chain = ScriptChain.Start(workingDirectory);
+        var scopes = new Dictionary<SyntaxTree, DeclarationScope> { [chain.KernelTree] = new("kernel", -1) };
+        var keys = new SymbolKeys(tree => scopes.GetValueOrDefault(tree));
+        CellRefusal? firstBlocked = null;
+        foreach (var cell in cells.Where(c => lost?.Contains(c.Index) != true))
+        {
+            var compiled = chain.Compile(cell.Source);
+            if (compiled.Tree is { } tree)
+            {
+                scopes[tree] = cell.ByStudent ? new DeclarationScope(DeclarationScope.Student, cell.Index) : new DeclarationScope("cell:" + cell.LockedId, cell.Index);
+            }
+
+            // A student cell is judged even when it does not compile (what it names is still bound); a locked cell's
+            // meaning is compared only once it compiles, else its compile errors are the reason.
+            var refusal = cell.ByStudent ? PolicyRefusal(cell, compiled, policy)
+                : compiled.Compiles ? MeaningRefusal(cell, compiled, keys, instructor) : null;
+            if (refusal is not null)
+            {
+                refused[cell.Index] = refusal;
+                firstBlocked ??= cell.ByStudent ? refusal : null;
+                continue;
+            }
+
+            if (!compiled.Compiles)
+            {
+                refused[cell.Index] = CompileRefusal(cell, compiled, firstBlocked);
+            }
+
+            chain.Append(compiled);
+        }
+
+        return refused;
+    }
+
+    private static CellRefusal? PolicyRefusal(ReviewCell cell, CompiledCell compiled, ApiPolicy policy)
+    {
+        var violations = PolicyChecker.Check(compiled, policy);
+        if (violations.Count == 0)
+        {
+            return null;
+        }
+
+        var reason = $"Not run: {violations[0]}" + (violations.Count > 1 ? $" (and {violations.Count - 1} more)" : "") + ". Remove it: student code may not use it.";
+        var detail = "This cell was not run because it uses what this assignment's code policy does not allow:\n" +
+                     string.Join("\n", violations.Select(v => "  " + v)) + "\nRemove these uses and run `validate` again.";
+        return new CellRefusal(cell.Index, CellRefusal.Blocked, reason, detail);
+    }
+
+    private static CellRefusal? MeaningRefusal(ReviewCell cell, CompiledCell compiled, SymbolKeys keys, IReadOnlyDictionary<string, IReadOnlyList<Binding>>? instructor)
+    {
+        if (instructor is null || compiled.Model is not { } model || !instructor.TryGetValue(cell.LockedId!, out var expected))
+        {
+            return null;
+        }
+
+        var difference = BindingComparer.FirstDifference(expected, BindingWalker.Of(model, keys));
+        return difference is null ? null
+            : new CellRefusal(cell.Index, CellRefusal.Blocked, "Not run: " + difference, $"The locked cell '{cell.LockedId}' was not run: {difference}");
+    }
+
+    private static CellRefusal CompileRefusal(ReviewCell cell, CompiledCell compiled, CellRefusal? firstBlocked)
+    {
+        var firstLine = compiled.ErrorText.Split('\n')[0].Trim();
+        var status = compiled.DirectiveError is null ? "CompilationError" : "DirectiveError";
+        var reason = status == "CompilationError" ? "Does not compile: " + firstLine : firstLine;
+        if (firstBlocked is not null && !cell.ByStudent)
+        {
+            // A test usually fails to compile because the answer cell it needs was refused: say that first.
+            var cause = firstBlocked.Reason.Replace("Not run: ", "", StringComparison.Ordinal).Split(". Remove it", 2)[0];
+            reason = $"Cell {firstBlocked.Index} was not run: {cause}. So this cell does not compile: {firstLine}";
+        }
+
+        return new CellRefusal(cell.Index, status, reason, compiled.ErrorText);
+    }
+}
