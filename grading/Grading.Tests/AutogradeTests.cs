@@ -242,9 +242,7 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
     public async Task InTheSandbox_OtherFoldersAndTheNetworkAreOutOfReach_EvenForCodeThePolicyWouldRefuse()
     {
         // Defence in depth: the policy refuses these cells before they run, so the sandbox is tested on its own here.
-        var scratch = Fixture.TempFolder();
-        Directory.CreateDirectory(Path.Combine(scratch, "notebooks"));
-        Directory.CreateDirectory(Path.Combine(scratch, "home"));
+        using var scratch = Isolation.WorkerScratch.Create(libraryDll: null);
         var cells = new List<(int, string)>
         {
             (0, """foreach (var dir in new[] { "/work", "/root", "/home" }) Console.WriteLine($"{dir}: {(System.IO.Directory.Exists(dir) ? "visible" : "not visible")}");"""),
