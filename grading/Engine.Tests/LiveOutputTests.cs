@@ -71,7 +71,8 @@ public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixt
     {
         using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
-        var stuck = await fixture.Session.ExecuteAsync("while (true) { }", interrupt.Token);
+        // Bounded: the runaway thread cannot be stopped, and an endless one would burn a core for every later test.
+        var stuck = await fixture.Session.ExecuteAsync("var spinUntil = DateTime.UtcNow.AddSeconds(4); while (DateTime.UtcNow < spinUntil) { }", interrupt.Token);
         Assert.Equal(CellStatus.TimedOut, stuck.Status);
         Assert.Equal("Command cancelled.", stuck.Failure!.Message);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"returned after {clock.Elapsed}");

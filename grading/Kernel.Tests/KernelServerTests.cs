@@ -70,7 +70,8 @@ public class KernelServerTests(KernelClient kernel)
     [Fact]
     public void GivenACellThatIgnoresCancellation_WhenInterruptedOnControl_ThenItEndsWithinTwoSeconds_AndTheKernelRunsTheNextCell()
     {
-        kernel.Send(kernel.Shell, "execute_request", new JsonObject { ["code"] = "while (true) { }" });
+        // Ignores cancellation for 8 s (bounded, so the stray thread does not burn a core for the rest of the run).
+        kernel.Send(kernel.Shell, "execute_request", new JsonObject { ["code"] = "var spinUntil = DateTime.UtcNow.AddSeconds(8); while (DateTime.UtcNow < spinUntil) { }" });
         Thread.Sleep(500);
         var clock = Stopwatch.StartNew();
         kernel.Send(kernel.Control, "interrupt_request", []);
