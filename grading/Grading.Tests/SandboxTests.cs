@@ -21,7 +21,7 @@ public class SandboxTests
         """Console.WriteLine("fds: " + string.Join(" ", System.IO.Directory.GetFiles("/proc/self/fd").Select(f => { try { return new System.IO.FileInfo(f).LinkTarget; } catch (Exception) { return "?"; } })));""",
         """try { System.IO.File.WriteAllText("../lib/bin/TensorLab.dll", "fake"); Console.WriteLine("library: WRITTEN"); } catch (Exception e) { Console.WriteLine("library: " + e.GetType().Name); }""",
         """try { System.IO.Directory.Move("../lib", "../lib2"); Console.WriteLine("library folder: MOVED"); } catch (Exception e) { Console.WriteLine("library folder: " + e.GetType().Name); }""",
-        """try { var p = System.Runtime.InteropServices.Marshal.AllocHGlobal((nint)(1.25 * 1024 * 1024 * 1024)); Console.WriteLine("native: ALLOCATED"); } catch (OutOfMemoryException) { Console.WriteLine("native: refused"); }""",
+        """try { var p = System.Runtime.InteropServices.Marshal.AllocHGlobal((nint)(3L * 1024 * 1024 * 1024)); Console.WriteLine("native: ALLOCATED"); } catch (OutOfMemoryException) { Console.WriteLine("native: refused"); }""",
         """
         var started = new List<System.Diagnostics.Process>();
         string outcome;

@@ -16,9 +16,10 @@ internal sealed record WorkerLimits(TimeSpan CellTimeout, TimeSpan NotebookBudge
 
     /// <summary>
     /// Private writable memory beyond the managed heap (RLIMIT_DATA = heap + this): the runtime, the compiler and thread
-    /// stacks fit in it; a student's native allocation (Marshal.AllocHGlobal, NativeMemory) of more does not.
+    /// stacks fit in it; a student's native allocation (Marshal.AllocHGlobal, NativeMemory) of more does not. 1 GiB:
+    /// an honest course notebook (Roslyn, Plotly, the chapter-03 tables) was seen at 1.5 GB of private data with a 1 GiB heap.
     /// </summary>
-    public int NativeHeadroomMegabytes { get; init; } = 256;
+    public int NativeHeadroomMegabytes { get; init; } = 1024;
 
     /// <summary>Processes and threads of one worker (RLIMIT_NPROC under its own host user); .NET itself needs about 30.</summary>
     public int MaxTasks { get; init; } = 256;
