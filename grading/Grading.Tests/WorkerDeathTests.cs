@@ -29,7 +29,7 @@ public class WorkerDeathTests
 
     [Fact]
     public void GivenAKillByTheKernel_ThenTheReasonNamesTheMemoryLimits() =>
-        Assert.Contains("1024 MB managed + 256 MB native", WorkerDeath.Explain(WorkerDeath.Killed, "", false, Limits, "cell 1"));
+        Assert.Contains("1024 MB managed + 1024 MB native", WorkerDeath.Explain(WorkerDeath.Killed, "", false, Limits, "cell 1"));
 
     [Fact]
     public void GivenTheBudgetRanOut_ThenTheReasonIsTheBudget_WhateverTheExitCode() =>

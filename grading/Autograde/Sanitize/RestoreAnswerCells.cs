@@ -20,10 +20,8 @@ internal sealed class RestoreAnswerCells(AssignmentSource source) : INotebookSte
             var index = notebook.Cells.FindIndex(c => c.GradeId == id);
             if (index < 0)
             {
-                var sourceIndex = source.Released.Cells.IndexOf(released);
-                var previous = sourceIndex > 0 ? source.Released.Cells[sourceIndex - 1].GradeId : null;
-                var at = previous is null ? 0 : notebook.Cells.FindIndex(c => c.GradeId == previous) + 1;
-                notebook.Cells.Insert(Math.Max(0, at), new NotebookCell(released.Json.DeepClone().AsObject()));
+                var at = SourcePosition.InsertionPoint(source.Released, source.Released.Cells.IndexOf(released), notebook);
+                notebook.Cells.Insert(at, new NotebookCell(released.Json.DeepClone().AsObject()));
                 context.Notes.Add((-1, $"the answer cell '{id}' was deleted; the empty stub was put back"));
                 continue;
             }

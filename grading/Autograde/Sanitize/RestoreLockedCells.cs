@@ -28,7 +28,7 @@ internal sealed class RestoreLockedCells(AssignmentSource source) : INotebookSte
             var index = notebook.Cells.FindIndex(c => c.GradeId == id);
             if (index < 0)
             {
-                notebook.Cells.Insert(InsertionPoint(notebook, s), restored);
+                notebook.Cells.Insert(SourcePosition.InsertionPoint(source.Source, s, notebook), restored);
                 context.Notes.Add((-1, $"the locked cell '{id}' was deleted; it was put back"));
                 continue;
             }
@@ -50,19 +50,5 @@ internal sealed class RestoreLockedCells(AssignmentSource source) : INotebookSte
         var released = source.Released.Cells.First(c => c.GradeId == id);
         return submitted.CellType == released.CellType && submitted.Source == released.Source &&
                (submitted.Nbgrader is { } nb && CellChecksum.Compute(submitted) == released.Nbgrader!.Checksum && nb.Grade == released.Nbgrader.Grade);
-    }
-
-    // After the nearest earlier source cell that the submission still has, so restored cells keep their place.
-    private int InsertionPoint(Notebook notebook, int sourceIndex)
-    {
-        for (var s = sourceIndex - 1; s >= 0; s--)
-        {
-            if (source.Source.Cells[s].GradeId is { } previous && notebook.Cells.FindIndex(c => c.GradeId == previous) is var at and >= 0)
-            {
-                return at + 1;
-            }
-        }
-
-        return 0;
     }
 }

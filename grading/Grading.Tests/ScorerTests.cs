@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Grading.Autograde;
+using Grading.Isolation;
+
+namespace Grading.Tests;
+
+/// <summary>
+/// The scorer on its own, in memory: a test cell scores by the worker's status and numeric return value only, every lost
+/// point has a reason, partial credit is clamped, and an unanswered manual question is "No response.".
+/// </summary>
+public class ScorerTests
+{
+    private static readonly AssignmentSource Tiny = AssignmentSource.Load(Fixture.TinyNotebook);
+
+    private static int IndexOf(string gradeId) => Tiny.Released.Cells.FindIndex(c => c.GradeId == gradeId);
+
+    private static WorkerCellReport Report(string gradeId, string status, string? failure = null, double? returned = null) =>
+        new(IndexOf(gradeId), status, failure, returned, new JsonArray(), TimeSpan.Zero);
+
+    private static Gradebook.CellGrade Score(string gradeId, params WorkerCellReport[] reports) =>
+        Scorer.Score(Tiny, Tiny.Released.Clone(), reports.ToDictionary(r => r.Index), []).Single(g => g.GradeId == gradeId);
+
+    [Fact]
+    public void GivenASucceededTestCell_ThenItEarnsItsPoints()
+    {
+        var grade = Score("square_tests", Report("square_tests", "Succeeded"));
+        Assert.Equal((2.0, 2.0, "passed", (string?)null), (grade.Score, grade.MaxScore, grade.Status, grade.Reason));
+    }
+
+    [Fact]
+    public void GivenAFailedTestCell_ThenItEarnsNothing_AndTheFailureIsTheReason()
+    {
+        var grade = Score("square_tests", Report("square_tests", "RuntimeError", "Square(3): expected 9, found 4."));
+        Assert.Equal((0.0, "failed", "Square(3): expected 9, found 4."), (grade.Score, grade.Status, grade.Reason));
+    }
+
+    [Fact]
+    public void GivenATestCellThatNeverRan_ThenItEarnsNothing_WithAReason()
+    {
+        var grade = Score("square_tests");
+        Assert.Equal((0.0, "The test cell did not run."), (grade.Score, grade.Reason));
+    }
+
+    [Theory]
+    [InlineData(1.0, 1.0, "partial")]
+    [InlineData(0.0, 0.0, "failed")]
+    [InlineData(-3.0, 0.0, "failed")]
+    [InlineData(7.0, 2.0, "passed")]
+    [InlineData(2.0, 2.0, "passed")]
+    public void GivenATestCellReturningANumber_ThenThatNumberIsTheScore_ClampedToItsPoints(double returned, double score, string status)
+    {
+        var grade = Score("partial_tests", Report("partial_tests", "Succeeded", returned: returned));
+        Assert.Equal((score, status), (grade.Score, grade.Status));
+        Assert.True(status == "passed" || grade.Reason is { Length: > 0 }, "every lost point carries a reason");
+    }
+
+    [Fact]
+    public void GivenAManualAnswerLeftAsReleased_ThenItIsNoResponse_WorthNothing()
+    {
+        var grade = Score("why_answer");
+        Assert.Equal((0.0, "no-response", "No response."), (grade.Score, grade.Status, grade.Reason));
+    }
+
+    [Fact]
+    public void GivenAManualAnswerWritten_ThenItWaitsForAPerson()
+    {
+        var notebook = Tiny.Released.Clone();
+        notebook.Cells[IndexOf("why_answer")].Source = "They multiply.";
+        var grade = Scorer.Score(Tiny, notebook, new Dictionary<int, WorkerCellReport>(), []).Single(g => g.GradeId == "why_answer");
+        Assert.Equal(("needs-manual-grade", (double?)null), (grade.Status, grade.AutoScore));
+    }
+
+    [Fact]
+    public void GivenATamperNoteNamingACell_ThenItIsAttachedToThatCellOnly()
+    {
+        var note = (IndexOf("square_tests"), "the locked cell 'square_tests' was modified; the original was restored before grading");
+        var grades = Scorer.Score(Tiny, Tiny.Released.Clone(), new Dictionary<int, WorkerCellReport>(), [note]);
+        Assert.Equal([note.Item2], grades.Single(g => g.GradeId == "square_tests").TamperNotes);
+        Assert.Empty(grades.Single(g => g.GradeId == "partial_tests").TamperNotes);
+    }
+}
