@@ -48,7 +48,7 @@ public class LockedCellMeaningTests
     [InlineData("static class Similarity { public static float Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => CosineSimilarity(a, b); }",
         "`Similarity.Cosine(u, v)` (line 12)", "your type Similarity (cell 5) takes its place: rename or remove your type Similarity")]
     [InlineData("static class Math { public static double Sqrt(double x) => 0; public static double Abs(double x) => 0; }",
-        "`Math.Sqrt(0.5)` (line 15) should mean `", "your type Math (cell 5) takes its place: rename or remove your type Math")]
+        "`Math.Sqrt(0.5)` (line 5) should mean `", "your type Math (cell 5) takes its place: rename or remove your type Math")]
     [InlineData("static float[] ToArray(this IEnumerable<float> xs) => new float[1];",
         "(line 10) should mean `", "your extension method ToArray (cell 5) takes its place: rename or remove your extension method ToArray")]
     public void GivenAShadowOfWhatTheHiddenTestsUse_WhenReviewed_ThenTheTestCellIsRefusedNamingIt(string addition, string where, string cause)

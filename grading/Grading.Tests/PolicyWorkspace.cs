@@ -6,7 +6,7 @@ using NotebookEngine.Analysis;
 namespace Grading.Tests;
 
 /// <summary>
-/// A folder laid out as a worker's scratch (notebooks/ beside lib/bin/TensorLab.dll), so notebooks reviewed here
+/// A folder laid out as a worker's scratch (notebooks/ with the course's support files, beside lib/bin/TensorLab.dll), so notebooks reviewed here
 /// resolve <c>#r "../lib/bin/TensorLab.dll"</c> as when they are graded. Built once per test run.
 /// </summary>
 internal static class PolicyWorkspace
@@ -17,7 +17,14 @@ internal static class PolicyWorkspace
         var root = Fixture.TempFolder();
         var bin = Directory.CreateDirectory(Path.Combine(root, "lib", "bin")).FullName;
         File.Copy(Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll"), Path.Combine(bin, "TensorLab.dll"));
-        return Directory.CreateDirectory(Path.Combine(root, "notebooks")).FullName;
+        var notebooks = Directory.CreateDirectory(Path.Combine(root, "notebooks")).FullName;
+        // The course's support files (the chart helpers its notebooks #load), as the grader writes them for a worker.
+        foreach (var (name, text) in Grading.Notebooks.SupportFiles.Beside(Path.Combine(RepositoryPaths.Root, "notebooks", "00_welcome.ipynb")))
+        {
+            File.WriteAllText(Path.Combine(notebooks, name), text);
+        }
+
+        return notebooks;
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The notebooks folder of the workspace.</summary>

@@ -72,7 +72,8 @@ public sealed class ScriptChain
 
         var script = last.ContinueWith(directives.Code, cellOptions);
         var compilation = script.GetCompilation();
-        var tree = compilation.SyntaxTrees.Single();
+        // A cell that #loads a file brings that file's tree along; the cell's own tree is the one without the file's path.
+        var tree = compilation.SyntaxTrees.LastOrDefault(t => t.FilePath == cellOptions.FilePath) ?? compilation.SyntaxTrees.Last();
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         return new CompiledCell(compilation.GetSemanticModel(tree), errors, null, script, cellOptions);
     }
