@@ -33,7 +33,13 @@ tmux send-keys -t "$session" -l -- 'Console.WriteLi'; sleep 0.5
 tmux send-keys -t "$session" Tab; sleep 2
 keys '("completed by tab");'; sleep 0.3
 tmux send-keys -t "$session" Enter
-wait_for "completed by tab" 30 || true
+# An Enter that lands while prompt_toolkit's completion menu is still open only closes the menu: press it again then.
+ran() { [ "$(tmux capture-pane -p -t "$session" -S - | grep -cF 'completed by tab')" -ge 2 ]; }
+for _ in 1 2 3; do
+  for _ in $(seq 1 40); do ran && break; sleep 0.25; done
+  ran && break
+  tmux send-keys -t "$session" Enter
+done
 tmux capture-pane -p -t "$session" -S - > "$pane_file"
 cat "$pane_file"
 
