@@ -33,9 +33,7 @@ internal sealed class PolicyGate
             .Select(p => new ReviewCell(p.index, p.cell.Source, p.cell.GradeId is { } id && restored.Contains(id) ? id : null))
             .ToList();
         // Reviewed in the order the worker runs them: set-up cells first (a cell added above them sees the library).
-        var setUpIds = SetUpFirst.SetUpIds(source.Source);
-        cells = [.. cells.Where(c => c.LockedId is { } id && setUpIds.Contains(id)).OrderBy(c => setUpIds.IndexOf(c.LockedId!)),
-            .. cells.Where(c => c.LockedId is not { } id || !setUpIds.Contains(id))];
+        cells = SetUpFirst.Order(source, cells, c => c.LockedId);
         return NotebookReview.Run(cells, policy, workingDirectory, reference, lost)
             .ToDictionary(p => p.Key, p => Report(p.Value));
     }

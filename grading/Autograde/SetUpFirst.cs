@@ -13,10 +13,16 @@ internal static class SetUpFirst
     public static IReadOnlyList<(int Index, string Source)> Order(AssignmentSource source, Notebook sanitized,
         IReadOnlyList<(int Index, string Source)> cells)
     {
+        return Order(source, cells, c => sanitized.Cells[c.Index].GradeId);
+    }
+
+    /// <summary><paramref name="cells"/> reordered so the set-up cells of <paramref name="source"/> (by the grade id <paramref name="gradeId"/> gives) come first.</summary>
+    public static List<T> Order<T>(AssignmentSource source, IEnumerable<T> cells, Func<T, string?> gradeId)
+    {
         var setUpIds = SetUpIds(source.Source);
-        var setUp = cells.Where(c => sanitized.Cells[c.Index].GradeId is { } id && setUpIds.Contains(id))
-            .OrderBy(c => setUpIds.IndexOf(sanitized.Cells[c.Index].GradeId!)).ToList();
-        return [.. setUp, .. cells.Where(c => !setUp.Contains(c))];
+        var all = cells.ToList();
+        var setUp = all.Where(c => gradeId(c) is { } id && setUpIds.Contains(id)).OrderBy(c => setUpIds.IndexOf(gradeId(c)!)).ToList();
+        return [.. setUp, .. all.Where(c => !setUp.Contains(c))];
     }
 
     /// <summary>The grade ids of the set-up cells of <paramref name="source"/>, in source order.</summary>

@@ -39,11 +39,13 @@ public class EmbeddingTests
         }
     }
 
-    [Fact]
-    public void Lookup_AllocatesNothing()
+    [Theory]
+    [InlineData(1000)]   // a small table: the plain row copies
+    [InlineData(20_000)] // 5 MB: the prefetching path on huge pages
+    public void Lookup_AllocatesNothing(int vocab)
     {
-        var table = new Embedding(1000, 64, seed: 1);
-        var ids = LookupProfiler.RandomIds(512, 1000, seed: 2);
+        var table = new Embedding(vocab, 64, seed: 1);
+        var ids = LookupProfiler.RandomIds(512, vocab, seed: 2);
         var destination = new float[512 * 64];
         table.Lookup(ids, destination);
         var before = GC.GetAllocatedBytesForCurrentThread();
