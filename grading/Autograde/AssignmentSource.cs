@@ -43,8 +43,15 @@ internal sealed class AssignmentSource
         var name = Path.GetFileNameWithoutExtension(path);
         var released = ReleasePipeline.Create().Run(source.Clone(), new StepContext(name));
         var supportFiles = Grading.Notebooks.SupportFiles.Beside(path);
-        var bytes = File.ReadAllBytes(path).Concat(supportFiles.SelectMany(f => System.Text.Encoding.UTF8.GetBytes(f.Key + "\n" + f.Value))).ToArray();
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        // The same bytes as before, fed in pieces: the notebook, then each support file's name and text.
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        sha.AppendData(File.ReadAllBytes(path));
+        foreach (var (file, text) in supportFiles)
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(file + "\n" + text));
+        }
+
+        var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
         return new AssignmentSource(name, source, released, hash, supportFiles);
     }
 
