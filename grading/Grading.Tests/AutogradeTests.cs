@@ -200,12 +200,10 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
         var output = Path.Combine(root, "graded");
         var options = new GradingOptions(submissions, graded.Source, output, Jobs: 2, WorkerLimits.Default, SandboxMode.Auto, (1, 1), null,
             LatePolicy.None, Force: true, ["gradescope"], LibraryDll: null);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var exit = await Grading.Cli.AutogradeCommand.RunAsync(options, Grading.Cli.Terminal.Plain(new StringWriter(), new StringWriter(), width: 200), CancellationToken.None);
         var gradebook = GradebookJson.Read<ClassGradebook>(Path.Combine(output, "gradebook.json"))!;
 
         Assert.Equal(0, exit);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
         var expected = new Dictionary<string, string>
         {
             ["link_to_classmate"] = "link_to_classmate/tiny.ipynb is a symbolic link",

@@ -67,11 +67,9 @@ public class UntrustedFileTests
             stream.SetLength(3L << 30); // 3 GB, sparse: nothing is written, so the test is instant.
         }
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (content, problem) = UntrustedFile.Read(root, huge, SubmissionFinder.MaxNotebookBytes);
         Assert.Null(content);
         Assert.Equal("huge/tiny.ipynb is 3072 MB; the grader reads notebooks up to 32 MB. Clear large outputs (Clear All Outputs) and submit again.", problem);
-        Assert.True(clock.ElapsedMilliseconds < 1000, $"took {clock.ElapsedMilliseconds} ms");
     }
 
     [Fact]
