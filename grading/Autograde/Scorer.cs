@@ -6,7 +6,7 @@ using Grading.Release;
 namespace Grading.Autograde;
 
 /// <summary>
-/// Turns what the worker observed into grades (dialect §2): a test cell scores by its status and numeric return
+/// Turns what the worker observed into grades (docs/grading-model.md §4): a test cell scores by its status and numeric return
 /// value, never by anything printed; every lost point carries a reason; a manual answer left as released is "No response."
 /// </summary>
 internal static class Scorer

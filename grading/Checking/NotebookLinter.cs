@@ -5,7 +5,7 @@ using Grading.Release;
 
 namespace Grading.Checking;
 
-/// <summary>The rules a course notebook must follow (notebook-dialect.md §1–§2, §5), each reported with its place.</summary>
+/// <summary>The rules a course notebook must follow (docs/notebook-dialect.md §1, docs/grading-model.md §1–§2), each reported with its place.</summary>
 internal static partial class NotebookLinter
 {
     public static IReadOnlyList<Problem> Lint(Notebook notebook, string displayPath, bool isSource = true)

@@ -38,7 +38,7 @@ internal static class ValidateCommand
         {
             var points = cell.Cell.Nbgrader!.Points ?? 0;
             var passed = cell.Result.Status == CellStatus.Succeeded;
-            // A test cell may end with a number: the points it awards (partial credit, dialect §2).
+            // A test cell may end with a number: the points it awards (partial credit, docs/grading-model.md §4).
             var score = !passed ? 0 : cell.Result.NumericReturnValue is { } awarded ? Math.Clamp(awarded, 0, points) : points;
             possible += points;
             earned += score;

@@ -2,7 +2,7 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>is_complete: every sample the Jupyter kernel reference lists for each status (§7), and the directives.</summary>
+/// <summary>is_complete: samples of each status, and the directives (docs/notebook-dialect.md §8).</summary>
 public class CompletenessTests
 {
     [Theory]

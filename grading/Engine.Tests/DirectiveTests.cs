@@ -4,7 +4,7 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>Dialect §4: directives at column 0 on any line.</summary>
+/// <summary>Directives at column 0 on any line: docs/notebook-dialect.md §3.</summary>
 public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     [Fact]

@@ -2,7 +2,7 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>Dialect §3 display API (display, Display, DisplayAs, DisplayTable, HTML, Javascript, CSS, Update) and §6 charts.</summary>
+/// <summary>The display API (display, Display, DisplayAs, DisplayTable, HTML, Javascript, CSS, Update) and charts: docs/notebook-dialect.md §5.</summary>
 public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     [Fact]

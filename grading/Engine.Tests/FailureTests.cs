@@ -2,7 +2,7 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>Dialect §3 failures: compile errors, exceptions, timeouts, cancellation; the run always goes on.</summary>
+/// <summary>Failures: compile errors, exceptions, timeouts, cancellation; the run always goes on (docs/notebook-dialect.md §6).</summary>
 public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     [Fact]

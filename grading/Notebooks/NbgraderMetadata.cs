@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Grading.Notebooks;
 
-/// <summary>A cell's <c>metadata.nbgrader</c> (schema version 3), with the cell kinds of the dialect's table.</summary>
+/// <summary>A cell's <c>metadata.nbgrader</c> (schema version 3), with the cell kinds of docs/grading-model.md §1.</summary>
 internal sealed record NbgraderMetadata(bool Grade, bool Solution, bool Locked, bool Task, string? GradeId, double? Points,
     string? Checksum, int SchemaVersion)
 {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Grading.Notebooks;
 
 /// <summary>
-/// The metadata a .NET Interactive (Polyglot Notebooks) C# notebook carries, as notebook-dialect.md §1 fixes it.
+/// The metadata a .NET Interactive (Polyglot Notebooks) C# notebook carries, as docs/notebook-dialect.md §1 describes it.
 /// Factories rather than shared instances: a <see cref="JsonNode"/> can only have one parent.
 /// </summary>
 internal static class PolyglotMetadata

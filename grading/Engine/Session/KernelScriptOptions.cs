@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Scripting;
 
 namespace NotebookEngine;
 
-/// <summary>The Roslyn script options .NET Interactive's C# kernel uses (facts §1.1–1.3).</summary>
+/// <summary>The Roslyn script options .NET Interactive's C# kernel uses (docs/notebook-dialect.md §2).</summary>
 internal static class KernelScriptOptions
 {
     /// <summary>The kernel's default imports, in its order.</summary>
