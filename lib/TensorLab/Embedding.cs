@@ -141,8 +141,8 @@ public sealed class Embedding
     /// <returns>A tensor of shape [ids.Length, D].</returns>
     /// <exception cref="ArgumentOutOfRangeException">An id is outside [0, V).</exception>
     /// <remarks>
-    /// A result of 4 MiB and more starts on a 2 MiB page where Linux allows it, so writing it costs a couple of page
-    /// faults instead of a thousand; its array then holds up to 2 MiB more than the result, never written.
+    /// A result of 4 MiB and more fills whole 2 MiB pages where Linux allows it, so writing it costs a couple of page
+    /// faults instead of a thousand; its array is then up to 4 MiB longer than the result (see LargeTableMemory).
     /// PyTorch equivalent: <c>embedding(ids)</c> for a 1-D <c>ids</c>.
     /// </remarks>
     public Tensor Forward(ReadOnlySpan<int> ids)

@@ -24,7 +24,9 @@ internal static partial class LargeTableMemory
     /// Floats allocated beyond a page-aligned result so that it can start on a 2 MiB boundary wherever the GC puts the
     /// array (arrays are at least 4-byte aligned, so the gap before the boundary is at most 2 MiB − 4 bytes).
     /// </summary>
-    private const int AlignmentSlackFloats = (int)(HugePageBytes / sizeof(float)) - 1;
+    private const int AlignmentSlackFloats = HugePageFloats - 1;
+
+    private const int HugePageFloats = (int)(HugePageBytes / sizeof(float));
 
     /// <summary>Whether Linux hands out 2 MiB pages to memory that asks for them (the "always" or "madvise" policy).</summary>
     private static readonly bool HugePagesOnRequest = ReadHugePagePolicy();
@@ -59,29 +61,31 @@ internal static partial class LargeTableMemory
     /// <summary>
     /// An uninitialized tensor for a result its caller writes in full at once (a <see cref="Embedding.Forward(ReadOnlySpan{int})"/>
     /// output, the sinusoidal table). From 4 MiB on it starts on a 2 MiB boundary of a pinned array advised to use huge
-    /// pages, so writing it faults in one 2 MiB page per 2 MiB instead of 512 pages of 4 KiB.
+    /// pages and ends inside a whole 2 MiB page of that array, so writing it faults in one 2 MiB page per 2 MiB instead of
+    /// 512 pages of 4 KiB.
     /// </summary>
     /// <remarks>
     /// Why: the GC hands a large result memory it has just given back to the OS (decommitted) about every other
     /// allocation, and on the course's 2-core VM each 4 KiB page fault cost 15–40 µs, so a fresh 4 MiB result cost 15–40 ms
-    /// to write against 0.5 ms for the copy itself. An unaligned start would leave up to 2 MiB on small pages, hence the
-    /// slack: the array is up to 2 MiB − 4 bytes longer than the tensor, and that gap is never written (so never backed
-    /// by memory; the GC still counts it as allocated).
+    /// to write against 0.5 ms for the copy itself. The price is address space: the array is longer than the tensor by
+    /// the gap before the boundary (under 2 MiB, never written, so never backed by memory) and by the rest of the last
+    /// 2 MiB page (under 2 MiB, zeroed by the kernel with that page). The GC counts both as allocated.
     /// </remarks>
     public static Tensor UninitializedOnHugePages(params int[] shape)
     {
         var length = checked(shape.Aggregate(1, (product, size) => product * size));
-        if ((long)length * sizeof(float) < HugePagesFromBytes || !HugePagesOnRequest || length > Array.MaxLength - AlignmentSlackFloats)
+        if ((long)length * sizeof(float) < HugePagesFromBytes || !HugePagesOnRequest || length > Array.MaxLength - 2 * HugePageFloats)
         {
             return Tensor.FromArray(GC.AllocateUninitializedArray<float>(length), shape);
         }
 
+        var wholePages = (length + HugePageFloats - 1) / HugePageFloats * HugePageFloats;
         // Pinned: the offset below is only right while the array stays at this address.
-        var storage = GC.AllocateUninitializedArray<float>(length + AlignmentSlackFloats, pinned: true);
+        var storage = GC.AllocateUninitializedArray<float>(wholePages + AlignmentSlackFloats, pinned: true);
         var start = Marshal.UnsafeAddrOfPinnedArrayElement(storage, 0);
         var boundary = (start + (nint)(HugePageBytes - 1)) & ~(nint)(HugePageBytes - 1);
         var offset = (int)((boundary - start) / sizeof(float));
-        Advise(boundary, (long)length * sizeof(float), MadviseHugePage);
+        Advise(boundary, (long)wholePages * sizeof(float), MadviseHugePage);
         return Tensor.FromStorage(storage, offset, shape);
     }
 
