@@ -68,7 +68,7 @@ internal static partial class LargeTableMemory
     /// Why: the GC hands a large result memory it has just given back to the OS (decommitted) about every other
     /// allocation, and on the course's 2-core VM each 4 KiB page fault cost 15–40 µs, so a fresh 4 MiB result cost 15–40 ms
     /// to write against 0.5 ms for the copy itself. The price is address space: the array is longer than the tensor by
-    /// the gap before the boundary (under 2 MiB, never written, so never backed by memory) and by the rest of the last
+    /// the gap before the boundary (under 2 MiB, never written by TensorLab) and by the rest of the last
     /// 2 MiB page (under 2 MiB, zeroed by the kernel with that page). The GC counts both as allocated.
     /// </remarks>
     public static Tensor UninitializedOnHugePages(params int[] shape)
