@@ -23,14 +23,34 @@ internal static class MedianTimer
         for (var i = 0; i < repeats; i++)
         {
             betweenRuns?.Invoke();
-            var start = Stopwatch.GetTimestamp();
-            action();
-            samples[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            samples[i] = TimeOnce(action);
         }
 
-        // The median, not the mean: one descheduling on a shared 2-core machine should not move the figure.
-        Array.Sort(samples);
-        return samples[repeats / 2];
+        return Median(samples);
+    }
+
+    /// <summary>
+    /// Median seconds of <paramref name="ours"/> and of <paramref name="baseline"/>, timed in alternation (ours, baseline,
+    /// ours, …) so both medians come from the same minutes. On a shared machine memory bandwidth drifts by 2–5× within
+    /// seconds; timing all of one side and then all of the other let that drift decide the ratio.
+    /// </summary>
+    public static (double Ours, double Baseline) PairedSeconds(Action ours, Action baseline, int warmup, int repeats)
+    {
+        for (var i = 0; i < warmup; i++)
+        {
+            ours();
+            baseline();
+        }
+
+        var oursSamples = new double[repeats];
+        var baselineSamples = new double[repeats];
+        for (var i = 0; i < repeats; i++)
+        {
+            oursSamples[i] = TimeOnce(ours);
+            baselineSamples[i] = TimeOnce(baseline);
+        }
+
+        return (Median(oursSamples), Median(baselineSamples));
     }
 
     /// <summary>A full blocking GC: the untimed step between allocating runs.</summary>
@@ -38,5 +58,19 @@ internal static class MedianTimer
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
+    }
+
+    private static double TimeOnce(Action action)
+    {
+        var start = Stopwatch.GetTimestamp();
+        action();
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    // The median, not the mean: one descheduling on a shared 2-core machine should not move the figure.
+    private static double Median(double[] samples)
+    {
+        Array.Sort(samples);
+        return samples[samples.Length / 2];
     }
 }

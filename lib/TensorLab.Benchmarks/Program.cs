@@ -58,6 +58,8 @@ if (degradedCopies.Count > 0)
 Console.WriteLine(numPyVersion is null ? $"NumPy column skipped: {skipReason}." : $"NumPy {numPyVersion} via /usr/bin/python3, measured in each round.");
 Console.WriteLine($"Load average at the end: {Load()} on {Environment.ProcessorCount} cores (above the core count, other work shared the CPUs).");
 Console.WriteLine("Allocating rows (Forward, PE build) run a full GC between runs, untimed: see MedianTimer.");
+Console.WriteLine("Lookup and AddTo are timed in alternation with their memcpy (ours, memcpy, ours, …), so both see the same load;");
+Console.WriteLine("the cold memcpy's source is on 2 MiB pages like the tables; no method runs as tier-0 JIT code (QuickJit off).");
 Console.WriteLine("ratio = baseline ÷ TensorLab (> 1: faster, or closer to the memcpy roof), the median over rounds of each round's");
 Console.WriteLine("ratio of medians; the spread is the lowest and highest round; a goal is met when the median ratio reaches it.");
 return 0;

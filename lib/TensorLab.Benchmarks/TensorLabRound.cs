@@ -19,6 +19,7 @@ internal sealed class TensorLabBench
     private readonly Dictionary<int, (Embedding Table, int[] Ids, float[] Destination, DramCopy ColdCopy)> lookups = [];
     private readonly SinusoidalPositionalEncoding encoding;
     private readonly Tensor batch;
+    private readonly CachedCopy addCopy;
 
     public TensorLabBench(BenchSizes sizes)
     {
@@ -32,6 +33,7 @@ internal sealed class TensorLabBench
 
         encoding = new SinusoidalPositionalEncoding(sizes.PositionalDim, sizes.AddSequence);
         batch = Tensor.Zeros(sizes.AddBatch, sizes.AddSequence, sizes.PositionalDim);
+        addCopy = new CachedCopy(AddBytes);
     }
 
     /// <summary>Bytes one lookup of the bench writes (and a memcpy of the same size copies).</summary>
@@ -46,16 +48,14 @@ internal sealed class TensorLabBench
         Dictionary<int, double> lookup = [], forward = [], cold = [], hot = [];
         foreach (var (dim, (table, ids, destination, coldCopy)) in lookups)
         {
-            lookup[dim] = MedianTimer.Seconds(() => table.Lookup(ids, destination), warmup, repeats);
+            (lookup[dim], cold[dim]) = MedianTimer.PairedSeconds(() => table.Lookup(ids, destination), coldCopy.CopyNextWindow, warmup, repeats);
             forward[dim] = MedianTimer.Seconds(() => table.Forward(ids), warmup, repeats, MedianTimer.ReclaimGarbage);
-            cold[dim] = coldCopy.Seconds(warmup, repeats);
             hot[dim] = LookupProfiler.MeasureCopy(LookupBytes(dim), warmup, repeats).MedianSeconds;
         }
 
         var positional = MedianTimer.Seconds(() => _ = new SinusoidalPositionalEncoding(sizes.PositionalDim, sizes.PositionalLength),
             warmup, repeats, MedianTimer.ReclaimGarbage);
-        var add = MedianTimer.Seconds(() => encoding.AddTo(batch), warmup, repeats);
-        var addCopy = LookupProfiler.MeasureCopy(AddBytes, warmup, repeats).MedianSeconds;
-        return new TensorLabRound(lookup, forward, cold, hot, add, addCopy, positional);
+        var (add, addCopySeconds) = MedianTimer.PairedSeconds(() => encoding.AddTo(batch), addCopy.Copy, warmup, repeats);
+        return new TensorLabRound(lookup, forward, cold, hot, add, addCopySeconds, positional);
     }
 }

@@ -152,6 +152,22 @@ public class SinusoidalPositionalEncodingTests
     }
 
     [Fact]
+    public void AddTo_OfSequencesLongerThanOneAddPiece_MatchesNaiveAddition()
+    {
+        // [3, 100, 300]: each sequence is 30,000 floats, so AddTo adds it as a 16,384-float piece and a shorter one.
+        var encoding = new SinusoidalPositionalEncoding(300, maxSeqLength: 120);
+        var random = new Random(11);
+        var values = Enumerable.Range(0, 3 * 100 * 300).Select(_ => random.NextSingle()).ToArray();
+        var x = Tensor.FromArray((float[])values.Clone(), 3, 100, 300);
+        encoding.AddTo(x);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var position = i / 300 % 100;
+            Assert.Equal(values[i] + encoding.Table[position, i % 300], x.Span[i]);
+        }
+    }
+
+    [Fact]
     public void AddTo_ThrowsForWrongRank() =>
         Assert.Throws<ArgumentException>(() => new SinusoidalPositionalEncoding(4, 8).AddTo(Tensor.Zeros(4)));
 

@@ -5,6 +5,13 @@ namespace TensorLab;
 /// <summary>What the fixed and the learned positional tables share: adding rows [0, S) to a [S, D] or [B, S, D] input.</summary>
 internal static class PositionTable
 {
+    /// <summary>
+    /// Floats per TensorPrimitives.Add call in AddTo (64 KiB). Above 256 KiB per call TensorPrimitives writes with
+    /// non-temporal stores, which send the updated x to DRAM and out of the caches: right for a one-off copy, wrong for
+    /// an input the model reads again at once. Pieces of 64 KiB keep ordinary stores and still cost one call per 16,384 adds.
+    /// </summary>
+    private const int AddPieceFloats = 16 * 1024;
+
     public static void AddTo(ReadOnlySpan<float> table, int embeddingDim, int maxSeqLength, Tensor x, bool learned)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -44,12 +51,18 @@ internal static class PositionTable
             ThrowHelper.LengthMismatch(nameof(x), block, x.Length, "a whole number of [sequenceLength, embeddingDim] blocks");
         }
 
-        // One vectorised add per sequence of the batch: the table slice is broadcast over the batch axis.
+        // The table slice [S, D] is broadcast over the batch axis: x[b] += table[..S], one whole sequence at a time,
+        // cut into pieces that keep TensorPrimitives on ordinary stores (see AddPieceFloats).
         var positions = table[..block];
         for (var start = 0; start < x.Length; start += block)
         {
             var sequence = x.Slice(start, block);
-            TensorPrimitives.Add(sequence, positions, sequence);
+            for (var piece = 0; piece < block; piece += AddPieceFloats)
+            {
+                var length = Math.Min(AddPieceFloats, block - piece);
+                var part = sequence.Slice(piece, length);
+                TensorPrimitives.Add(part, positions.Slice(piece, length), part);
+            }
         }
     }
 

@@ -13,7 +13,9 @@ namespace TensorLab;
 /// needs: rows of a table far bigger than the cache are random DRAM reads, each a TLB miss plus a ~100 ns round trip,
 /// and copied one after the other those latencies add up instead of overlapping. So while row n is copied, the cache
 /// lines of row n + k are requested (a prefetch: a hint that loads nothing into registers and cannot fault), and small
-/// rows are copied with a few vector moves instead of a call per row.
+/// rows are copied with a few vector moves instead of a call per row. A destination too large for the caches is written
+/// with streaming (non-temporal) stores, as memcpy does for large copies: an ordinary store first reads the destination
+/// line from memory (to own it) and only then overwrites it, so a copy moved its bytes three times instead of twice.
 /// </remarks>
 internal static class RowGather
 {
@@ -21,7 +23,16 @@ internal static class RowGather
     private const long PrefetchFromTableBytes = 1 << 20;
 
     /// <summary>Bytes of rows kept in flight ahead of the copy: enough to cover DRAM latency at copy speed.</summary>
-    private const int BytesInFlight = 12 * 1024;
+    private const int BytesInFlight = 8 * 1024;
+
+    /// <summary>
+    /// From this destination size on, rows are written with streaming stores. Half of one EPYC CCD's 32 MiB L3: by the
+    /// time a larger lookup ends, its first rows have left the caches anyway, so keeping them there only costs the reads.
+    /// </summary>
+    private const long StreamFromDestinationBytes = 16 << 20;
+
+    /// <summary>Rows shorter than this (256 bytes) are copied with ordinary stores: too few whole aligned vectors to stream.</summary>
+    private const int StreamFromDim = 64;
 
     private const int CacheLineFloats = 64 / sizeof(float);
 
@@ -32,7 +43,8 @@ internal static class RowGather
         // Overlapping buffers keep memmove's semantics (the plain path), however unusual such a call is.
         if (large && Sse.IsSupported && !table.Overlaps(destination))
         {
-            CopyRowsPrefetched(table, dim, ids, destination);
+            var stream = (long)destination.Length * sizeof(float) >= StreamFromDestinationBytes;
+            CopyRowsPrefetched(table, dim, ids, destination, stream);
         }
         else
         {
@@ -50,8 +62,13 @@ internal static class RowGather
     }
 
     /// <summary>The same copies as <see cref="CopyRowsPlain"/>, with the rows a few ids ahead already requested.</summary>
+    /// <param name="table">[rows, dim], row-major.</param>
+    /// <param name="dim">Floats per row.</param>
+    /// <param name="ids">Row indices, validated by the caller.</param>
+    /// <param name="destination">ids.Length × dim floats.</param>
+    /// <param name="stream">Write rows of at least 64 floats with streaming stores (for destinations beyond the caches).</param>
     /// <remarks>Callers validate first (so nothing is written for a bad id); the checks here only keep pointers in bounds.</remarks>
-    public static unsafe void CopyRowsPrefetched(ReadOnlySpan<float> table, int dim, ReadOnlySpan<int> ids, Span<float> destination)
+    public static unsafe void CopyRowsPrefetched(ReadOnlySpan<float> table, int dim, ReadOnlySpan<int> ids, Span<float> destination, bool stream = false)
     {
         // Whatever happens below, a wrong length must not turn into an out-of-bounds pointer write.
         if ((long)ids.Length * dim != destination.Length)
@@ -61,6 +78,7 @@ internal static class RowGather
 
         var rowBytes = dim * sizeof(float);
         var ahead = Math.Clamp(BytesInFlight / rowBytes, 2, 16);
+        var streamRows = stream && dim >= StreamFromDim && Avx.IsSupported;
         var rows = table.Length / dim;
         fixed (float* tableStart = table)
         fixed (float* destinationStart = destination)
@@ -85,8 +103,21 @@ internal static class RowGather
                     ThrowHelper.IdOutOfRange(nameof(ids), id, n, rows);
                 }
 
-                CopyRow(tableStart + (long)id * dim, destinationStart + (long)n * dim, dim);
+                if (streamRows)
+                {
+                    StreamRow(tableStart + (long)id * dim, destinationStart + (long)n * dim, dim);
+                }
+                else
+                {
+                    CopyRow(tableStart + (long)id * dim, destinationStart + (long)n * dim, dim);
+                }
             }
+        }
+
+        if (streamRows)
+        {
+            // Streaming stores are weakly ordered: make them visible before anything this thread writes next.
+            Sse.StoreFence();
         }
     }
 
@@ -106,6 +137,24 @@ internal static class RowGather
 
         // A row that starts mid-line ends in one more line than the loop above touched.
         Sse.Prefetch0(row + dim - 1);
+    }
+
+    /// <summary>
+    /// One row with streaming stores. They need 32-byte aligned addresses, and a row starts wherever n × dim puts it: the
+    /// first and last 8 floats go with ordinary unaligned stores, every whole aligned vector between them streams.
+    /// </summary>
+    private static unsafe void StreamRow(float* source, float* destination, int dim)
+    {
+        const int lanes = 8; // Vector256<float>.Count
+        Vector256.Store(Vector256.Load(source), destination);
+        // First 32-byte boundary after the start (the start itself if aligned); float addresses are 4-byte aligned.
+        var column = (int)((32 - ((nint)destination & 31)) & 31) / sizeof(float);
+        for (; column + lanes <= dim; column += lanes)
+        {
+            Avx.StoreAlignedNonTemporal(destination + column, Vector256.Load(source + column));
+        }
+
+        Vector256.Store(Vector256.Load(source + dim - lanes), destination + dim - lanes);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -43,7 +43,7 @@ public sealed class SinusoidalPositionalEncoding
         Theta = theta;
         // Build writes every element, so the table need not be zeroed first. A large table is faulted in as a few
         // 2 MiB pages instead of thousands of 4 KiB ones (see LargeTableMemory).
-        Table = Tensor.FromArray(LargeTableMemory.Uninitialized(checked(maxSeqLength * embeddingDim)), maxSeqLength, embeddingDim);
+        Table = LargeTableMemory.UninitializedOnHugePages(maxSeqLength, embeddingDim);
         Build(Table.Span, embeddingDim, maxSeqLength, theta);
     }
 

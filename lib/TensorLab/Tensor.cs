@@ -69,6 +69,22 @@ public sealed class Tensor
         return new Tensor(data, 0, (int[])shape.Clone());
     }
 
+    /// <summary>
+    /// Wraps elements [<paramref name="offset"/>, offset + product of <paramref name="shape"/>) of
+    /// <paramref name="storage"/>, for storage laid out by the library itself (see LargeTableMemory).
+    /// </summary>
+    internal static Tensor FromStorage(float[] storage, int offset, params int[] shape)
+    {
+        ValidateShape(shape);
+        if ((uint)offset > (uint)storage.Length || storage.Length - offset < Product(shape))
+        {
+            ThrowHelper.Shape(nameof(shape), string.Create(CultureInfo.InvariantCulture,
+                $"Shape [{string.Join(", ", shape)}] at offset {offset} does not fit storage of {storage.Length} elements."));
+        }
+
+        return new Tensor(storage, offset, (int[])shape.Clone());
+    }
+
     /// <summary>A copy of the elements, row-major.</summary>
     /// <returns>A new array.</returns>
     public float[] ToArray() => Span.ToArray();
