@@ -3,14 +3,16 @@
 Usage: export_compare.py <executed.ipynb> <app-stdout.txt>
 The app was run with NOTEBOOK_CELL_MARKERS=1, so each code cell's output follows a "\x1e%% cell N" line. Compared per
 cell: stdout and text/plain outputs. Left aside: charts (HTML in the notebook, a "chart: path" line in the app), and the
-numbers on lines that report timings or ratios of timings, which differ from run to run. Exit 1 when a cell differs.
+numbers and their padding on lines that report timings, speeds or ratios of them, or the allocation noise around a
+measured buffer ("unaccounted"), which differ from run to run. Exit 1 when a cell differs.
 """
 import json
 import re
 import sys
 
 MARKER = re.compile(r"^\x1e%% cell (\d+)$")
-TIMING = re.compile(r"µs|\bms\b|\bns\b|\d\s*s\b|/s\b|×|Wall time|throughput|speed", re.IGNORECASE)
+TIMING = re.compile(r"µs|\bms\b|\bns\b|\d\s*s\b|/s\b|×|Wall time|throughput|speed|unaccounted", re.IGNORECASE)
+NOISE = re.compile(r"unaccounted: [\d.,]+ ?[kKMG]?i?B")
 NUMBER = re.compile(r"[-+]?\d[\d,.]*(e[-+]?\d+)?")
 
 
@@ -45,7 +47,7 @@ def app_text(path):
 
 def normalise(text):
     lines = [line.rstrip() for line in text.rstrip("\n").split("\n")] if text.strip() else []
-    return [NUMBER.sub("#", line) if TIMING.search(line) else line for line in lines]
+    return [" ".join(NUMBER.sub("#", NOISE.sub("unaccounted: #", line)).split()) if TIMING.search(line) else line for line in lines]
 
 
 def main(executed, stdout):

@@ -10,7 +10,7 @@ internal static class FileBasedAppWriter
     // file-based app's own defaults (nullable, implicit usings, AOT analyzers) differ from the notebook's too.
     private static readonly (string Property, string Why)[] Properties =
     [
-        ("Nullable=disable", "cells compile with nullable off, as in the notebook"),
+        ("Nullable=annotations", "no nullable warnings, as in the notebook, and `?` annotations still allowed"),
         ("ImplicitUsings=disable", "the notebook's default imports are the using lines below"),
         ("AllowUnsafeBlocks=true", "the notebook engine allows unsafe code"),
         ("PublishAot=false", "charts and formatting use reflection"),
@@ -37,13 +37,17 @@ internal static class FileBasedAppWriter
             file.Append(line).Append('\n');
         }
 
+        file.Append("// How notebook cells compile, restated (a Directory.Build.props above this file would apply otherwise):\n");
         foreach (var (property, why) in Properties)
+        {
+            file.Append($"//   {property}: {why}\n");
+        }
+
+        foreach (var (property, _) in Properties)
         {
             file.Append($"#:property {property}\n");
         }
 
-        file.Append("// The #:property lines restate how notebook cells compile: ")
-            .Append(string.Join("; ", Properties.Select(p => $"{p.Property.Split('=')[0]}: {p.Why}"))).Append(".\n");
         foreach (var note in program.Directives.Notes)
         {
             file.Append(note).Append('\n');

@@ -48,13 +48,22 @@ internal static class OutputHelperSource
                 if (cell == 0)
                 {
                     // A notebook shows an exercise's NotImplementedException under its cell; an app stops, so say which one.
+                    // A test may wrap it (Check.Call reports the call that threw), so look through inner exceptions.
                     AppDomain.CurrentDomain.UnhandledException += (_, e) =>
                     {
-                        if (e.ExceptionObject is NotImplementedException todo)
+                        for (var error = e.ExceptionObject as Exception; error is not null; error = error.InnerException)
                         {
-                            Console.Out.Flush();
-                            Console.Error.WriteLine($"Stopped at cell {cell}: {todo.Message}");
-                            Environment.Exit(/*EXIT*/);
+                            if (error is NotImplementedException todo)
+                            {
+                                Console.Out.Flush();
+                                Console.Error.WriteLine($"Stopped at cell {cell}: {todo.Message}");
+                                if (!ReferenceEquals(error, e.ExceptionObject))
+                                {
+                                    Console.Error.WriteLine(((Exception)e.ExceptionObject).Message);
+                                }
+
+                                Environment.Exit(/*EXIT*/);
+                            }
                         }
                     };
                 }
