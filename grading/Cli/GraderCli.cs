@@ -26,6 +26,7 @@ internal static class GraderCli
         root.Subcommands.Add(ManualCommand.Create(terminal));
         root.Subcommands.Add(MergeCommand.Create(terminal));
         root.Subcommands.Add(KernelCommand.Create(terminal));
+        root.Subcommands.Add(ExportCommand.Create(terminal));
         return root;
     }
 }
