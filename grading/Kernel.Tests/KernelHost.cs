@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using NotebookKernel.Server;
 using NotebookKernel.Wire;
 
@@ -38,36 +37,20 @@ internal sealed class InProcessKernelHost : IKernelHost
 internal sealed class ChildProcessKernelHost : IKernelHost
 {
     private readonly Process process;
-    private readonly StringBuilder log = new();
 
     public ChildProcessKernelHost(string connectionFile)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        // Not redirected: the kernel writes only problems to stderr, and they belong in the test run's output.
+        var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NotebookKernel.dll"));
         start.ArgumentList.Add("--connection-file");
         start.ArgumentList.Add(connectionFile);
         // The kernel ends itself if the test run dies, as it does when a Jupyter client dies.
         start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, line) => { lock (log) { log.AppendLine(line.Data); } };
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
     }
 
     public int ProcessId => process.Id;
-
-    /// <summary>What the kernel wrote to stderr so far, for failure messages.</summary>
-    public string Log
-    {
-        get
-        {
-            lock (log)
-            {
-                return log.ToString();
-            }
-        }
-    }
 
     public void Dispose()
     {
