@@ -1,11 +1,14 @@
 """Kernel bench (Release): the `.net-csharp` kernel driven by jupyter_client against the engine alone, in one run.
 Prints launch -> first kernel_info_reply, first cell vs the engine's cold start, per-cell overhead over the engine for
-200 trivial cells (median, p95), and 1,000,000 printed lines through the kernel vs the same loop into a StringWriter.
+200 trivial cells (median, p95), 1,000,000 printed lines through the kernel vs the same loop into a StringWriter, and how
+long an interrupt takes to end a cell that spins ignoring cancellation (interrupt request -> error reply, median of 5).
 Usage: /usr/bin/python3 bench_kernel.py <Grading.Benchmarks.dll>   (the kernelspec must be installed)"""
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 from jupyter_client import KernelManager
@@ -28,6 +31,28 @@ def run_cell(kc, code, outputs=None):
             return time.perf_counter() - started
         if outputs is not None and message["msg_type"] == "display_data":
             outputs.append(message["content"]["data"].get("text/plain", ""))
+
+
+def interrupt_seconds(km, kc, gate):
+    """Seconds from the interrupt request to the execute_reply of a cell that spins without looking at cancellation.
+    The cell spins until the gate file exists; the gate is created after the reply so the abandoned thread stops
+    burning a core before the next try (the kernel cannot abort it)."""
+    msg_id = kc.execute(f'Console.WriteLine("spinning"); while (!System.IO.File.Exists(@"{gate}")) {{ }}')
+    while True:  # the cell's own output: it is running, and spinning, before the interrupt is sent
+        message = kc.get_iopub_msg(timeout=120)
+        if message["parent_header"].get("msg_id") == msg_id and message["msg_type"] == "stream":
+            break
+    requested = time.perf_counter()
+    km.interrupt_kernel()
+    reply = kc.get_shell_msg(timeout=120)
+    latency = time.perf_counter() - requested
+    open(gate, "w").close()
+    assert reply["parent_header"]["msg_id"] == msg_id and reply["content"].get("ename") == "OperationCanceledException", reply["content"]
+    while True:  # the idle of the interrupted request, so the next try starts clean
+        message = kc.get_iopub_msg(timeout=120)
+        if (message["parent_header"].get("msg_id") == msg_id and message["msg_type"] == "status"
+                and message["content"]["execution_state"] == "idle"):
+            return latency
 
 
 def engine_ms(outputs):
@@ -60,6 +85,11 @@ def main(bench_dll):
     for _ in range(3):
         console.append(run_cell(kc, CONSOLE_LOOP))
         writer.append(run_cell(kc, WRITER_LOOP))
+    interrupts = []
+    with tempfile.TemporaryDirectory() as gates:
+        for attempt in range(5):
+            interrupts.append(interrupt_seconds(km, kc, os.path.join(gates, f"gate-{attempt}")))
+    run_cell(kc, "1 + 1")  # the kernel still runs cells after the interrupts
     kc.stop_channels()
     km.shutdown_kernel()
 
@@ -77,6 +107,9 @@ def main(bench_dll):
     print(f"1,000,000 lines through the kernel: {statistics.median(console):.2f} s vs StringWriter loop "
           f"{statistics.median(writer):.2f} s: {lines_ratio:.2f}x (goal <= 3x: {verdict(lines_ratio <= 3)}); engine alone "
           f"{engine['console_loop_ms'] / engine['stringwriter_loop_ms']:.2f}x")
+    interrupt = statistics.median(interrupts)
+    print(f"interrupt of a cell ignoring cancellation -> its error reply: median {interrupt * 1000:.0f} ms of {len(interrupts)}, "
+          f"max {max(interrupts) * 1000:.0f} ms (goal <= 2 s: {verdict(interrupt <= 2)})")
 
 
 if __name__ == "__main__":

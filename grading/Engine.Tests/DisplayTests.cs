@@ -68,7 +68,7 @@ public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture
     }
 
     [Fact]
-    public async Task GivenAPlotlyChartAsTheTrailingExpression_ThenItShowsAsHtmlThatLoadsPlotlyWithOrWithoutRequireJs()
+    public async Task GivenAPlotlyChartAsTheTrailingExpression_ThenItShowsAsHtmlThatLoadsPlotlyWithOrWithoutRequireJsAndOneLineOfText()
     {
         var results = await fixture.RunAsync("""
             #r "nuget: Plotly.NET.CSharp, 0.14.0"
@@ -79,7 +79,10 @@ public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture
             """);
         Assert.Equal(CellStatus.Succeeded, results[0].Status);
         Assert.Contains("<li><span>Plotly.NET.CSharp, 0.14.0</span></li>", results[0].Display().Data["text/html"]);
-        var html = Assert.Single(results[1].Display().Data).Value;
+        var data = results[1].Display().Data;
+        Assert.Equal(["text/html", "text/plain"], data.Keys.Order());
+        Assert.Equal("Plotly chart: scatter, 1 trace", data["text/plain"]);
+        var html = data["text/html"];
         var id = System.Text.RegularExpressions.Regex.Match(html, "<div id=\"([0-9a-f-]{36})\"").Groups[1].Value;
         Assert.NotEmpty(id);
         Assert.Contains("<script type=\"text/javascript\">", html);
@@ -90,5 +93,20 @@ public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture
         Assert.DoesNotContain("require.min.js", html);
         Assert.Contains($"Plotly.newPlot('{id}', data, layout, config)", html);
         Assert.Contains("\"x\":[1.0,2.0]", html);
+    }
+
+    [Fact]
+    public async Task GivenADisplayedChartOfTwoTraceTypes_ThenItsTextNamesBothAndCountsTheTraces()
+    {
+        var results = await fixture.RunAsync("""
+            #r "nuget: Plotly.NET.CSharp, 0.14.0"
+            """, """
+            using Plotly.NET.CSharp;
+            var line = Chart.Line<double, double, string>(x: new[] { 1.0, 2 }, y: new[] { 3.0, 4 });
+            var bars = Chart.Column<double, string, string>(values: new[] { 1.0, 2 }, Keys: new[] { "a", "b" });
+            Chart.Combine(new[] { line, line, bars }).Display();
+            """);
+        Assert.Equal(CellStatus.Succeeded, results[1].Status);
+        Assert.Equal("Plotly chart: scatter, bar, 3 traces", results[1].Display().Data["text/plain"]);
     }
 }

@@ -4,26 +4,30 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetMQ;
 using NetMQ.Sockets;
-using NotebookKernel.Server;
 using NotebookKernel.Wire;
 
 namespace Kernel.Tests;
 
 /// <summary>
-/// One kernel served in this test process on free ports, and a client speaking to it over real NetMQ sockets the way
-/// jupyter_client does (DEALER for shell, control and stdin, SUB for IOPub). Shared by every server test: NetMQ's
-/// context is process-wide and ends with the kernel.
+/// One kernel on free ports, served in this test process (the default, shared by every server test: NetMQ's context is
+/// process-wide and ends with the kernel) or as its own process, and a client speaking to it over real NetMQ sockets
+/// the way jupyter_client does (DEALER for shell, control and stdin, SUB for IOPub).
 /// </summary>
 public sealed class KernelClient : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly WireCodec codec = new(MessageSigner.Create("hmac-sha256", "test-key"));
-    private readonly KernelServer server;
-    private readonly Thread serving;
+    private readonly IKernelHost host;
     private readonly string connectionFile = Path.Combine(Path.GetTempPath(), $"kernel-test-{Guid.NewGuid():N}.json");
 
+    /// <summary>A kernel served in this test process.</summary>
     public KernelClient()
+        : this(file => new InProcessKernelHost(file))
+    {
+    }
+
+    private KernelClient(Func<string, IKernelHost> startHost)
     {
         var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
         var connection = new ConnectionInfo
@@ -31,9 +35,7 @@ public sealed class KernelClient : IDisposable
             ShellPort = ports[0], IopubPort = ports[1], StdinPort = ports[2], ControlPort = ports[3], HeartbeatPort = ports[4], Key = "test-key",
         };
         File.WriteAllText(connectionFile, JsonSerializer.Serialize(connection));
-        server = KernelServer.Start(ConnectionInfo.Load(connectionFile), new KernelOptions(connectionFile, false, Timeout.InfiniteTimeSpan));
-        serving = new Thread(() => server.Run()) { IsBackground = true };
-        serving.Start();
+        host = startHost(connectionFile);
         // jupyter_client gives its shell, control and stdin DEALERs one identity: input_request is routed with the shell's.
         var identity = Guid.NewGuid().ToByteArray();
         foreach (var dealer in new[] { Shell, Control, Stdin })
@@ -60,7 +62,13 @@ public sealed class KernelClient : IDisposable
         Drain();
     }
 
+    /// <summary>The kernel's process id (this process's for the in-process kernel).</summary>
+    public int KernelProcessId => host.ProcessId;
+
     public DealerSocket Shell { get; } = new();
+
+    /// <summary>A kernel started as its own process, the way a Jupyter client starts it.</summary>
+    internal static KernelClient InChildProcess() => new(file => new ChildProcessKernelHost(file));
 
     public DealerSocket Control { get; } = new();
 
@@ -139,14 +147,13 @@ public sealed class KernelClient : IDisposable
     {
         Send(Control, "shutdown_request", new JsonObject { ["restart"] = false });
         TryReceive(Control, TimeSpan.FromSeconds(5));
-        serving.Join(TimeSpan.FromSeconds(5));
         foreach (var socket in new NetMQSocket[] { Shell, Control, Stdin, Iopub })
         {
             socket.Options.Linger = TimeSpan.Zero;
             socket.Dispose();
         }
 
-        server.Dispose();
+        host.Dispose();
         File.Delete(connectionFile);
     }
 

@@ -1,10 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using TestSupport;
 
 namespace Kernel.Tests;
 
-/// <summary>The kernel process itself: what cannot start fails with one line on stderr and a non-zero exit code.</summary>
+/// <summary>
+/// The kernel process itself: what cannot start fails with one line on stderr and a non-zero exit code; SIGINT (how
+/// signal-mode clients interrupt) ends a running cell and leaves the kernel usable.
+/// </summary>
 public sealed class KernelProcessTests : IDisposable
 {
     private readonly string file = Path.Combine(Path.GetTempPath(), $"kernel-process-{Guid.NewGuid():N}.json");
@@ -39,6 +44,37 @@ public sealed class KernelProcessTests : IDisposable
         Assert.Equal(1, code);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"kernel: cannot bind shell_port to tcp://127.0.0.1:{taken}", line);
+    }
+
+    [Fact]
+    public void GivenACellThatIgnoresCancellation_WhenTheKernelProcessGetsSigint_ThenTheCellFailsAsCancelled_AndTheNextCellRuns()
+    {
+        using var kernel = KernelClient.InChildProcess();
+        using var gate = new Gate();
+        kernel.Send(kernel.Shell, "execute_request", new JsonObject { ["code"] = $"Console.WriteLine(\"spinning\"); {gate.SpinCode}" });
+        // The cell's own output proves it is running (and spinning) before the signal is sent.
+        while (kernel.Receive(kernel.Iopub).Type != "stream")
+        {
+        }
+
+        SendSigint(kernel.KernelProcessId);
+        // The gate opens only after the reply: a reply at all proves the kernel gave up on the spinning cell.
+        var reply = kernel.Receive(kernel.Shell);
+        gate.Open();
+        Assert.Equal("error", reply.Text("status"));
+        Assert.Equal("OperationCanceledException", reply.Text("ename"));
+        kernel.Drain();
+        var next = kernel.Execute("6 * 7");
+        Assert.Equal("ok", next.Reply.Text("status"));
+        Assert.Equal("42", Assert.Single(next.Iopub, m => m.Type == "execute_result").Content["data"]!["text/plain"]!.GetValue<string>());
+    }
+
+    // kill(1) rather than P/Invoke: the same signal a shell's Ctrl+C or jupyter_client's signal mode sends.
+    private static void SendSigint(int processId)
+    {
+        using var kill = Process.Start("kill", ["-INT", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
     }
 
     private static int Free()

@@ -21,8 +21,22 @@ internal static partial class ChartFormatter
     /// <summary>The plotly.js the chart loads (Plotly.NET's Globals.PLOTLYJS_VERSION), without ".js" as require.js wants it.</summary>
     public const string PlotlyPath = "https://cdn.plot.ly/plotly-2.27.1.min";
 
-    public static void Register() =>
+    public static void Register()
+    {
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(ToHtml(chart)), "text/html");
+        Formatter.Register<GenericChart>((chart, writer) => writer.Write(Summary(chart)), "text/plain");
+        // text/plain beside the HTML: a console or a text-only view shows one line instead of nothing, and `run` and the
+        // kernel write the same bundle (the kernel adds text/plain to results that lack it).
+        Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), "text/html", "text/plain");
+    }
+
+    /// <summary>One line naming the chart's trace types, instead of Plotly.NET's dump of every data point.</summary>
+    public static string Summary(GenericChart chart)
+    {
+        var types = GenericChart.getTraces(chart).Select(trace => trace.type).ToList();
+        var kinds = string.Join(", ", types.Distinct());
+        return $"Plotly chart: {(kinds.Length == 0 ? "empty" : kinds)}, {types.Count} trace{(types.Count == 1 ? "" : "s")}";
+    }
 
     public static string ToHtml(GenericChart chart)
     {
