@@ -1,31 +1,40 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Grading.Worker;
+using NotebookEngine;
 
 namespace Grading.Isolation;
 
 /// <summary>
 /// Runs a list of cells in a fresh worker process and collects a report for every one of them, whatever the
 /// student's code does: loops, exits, crashes, floods or forged output only ever cost that notebook's own cells.
+/// One client runs one notebook: it remembers why it stopped that notebook's worker.
 /// </summary>
 internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
 {
     private static readonly TimeSpan EngineGrace = TimeSpan.FromSeconds(15);
 
+    // Set by whichever side kills the worker, read when explaining its death: a kill by us looks like any SIGKILL.
+    private WorkerStop stoppedBy;
+    private int used;
+
     /// <summary>Executes <paramref name="cells"/> (index, source) in order inside a worker rooted at <paramref name="scratch"/>.</summary>
     public async Task<WorkerRun> RunAsync(WorkerScratch scratch, IReadOnlyList<(int Index, string Source)> cells,
         CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref used, 1) != 0)
+        {
+            throw new InvalidOperationException("A WorkerClient runs one notebook; create a new one for the next.");
+        }
+
         var clock = Stopwatch.StartNew();
         var nonce = NewSecret();
         using var process = WorkerLauncher.Start(scratch, sandboxed, limits);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(limits.NotebookBudget);
         var stderrTail = ReadTailAsync(process.StandardError);
-        var events = Channel.CreateUnbounded<JsonObject>();
+        var events = Channel.CreateUnbounded<WorkerEvent>();
         var pump = PumpEventsAsync(process, nonce, events.Writer);
         var reports = new List<WorkerCellReport>();
         string? death = null;
@@ -33,8 +42,8 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
 
         try
         {
-            await SendAsync(process, WorkerMessages.Header(nonce, limits.CellTimeout, limits.OutputLimitBytes), budget.Token);
-            if (await NextAsync(events.Reader, WorkerMessages.Ready, null, null, budget.Token) is null)
+            await SendAsync(process, new WorkerHeader(nonce, limits.CellTimeout.TotalSeconds, limits.OutputLimitBytes), budget.Token);
+            if (await NextAsync<WorkerReady>(events.Reader, _ => true, budget.Token) is null)
             {
                 death = await DescribeDeathAsync(process, stderrTail, pump, budget, "starting the notebook session");
             }
@@ -48,13 +57,13 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
                     continue;
                 }
 
-                reports.Add(await RunCellAsync(process, events.Reader, index, source, budget) ?? Crash(index,
+                reports.Add(await RunCellAsync(process, events.Reader, index, source, budget) ?? Died(index,
                     death = await DescribeDeathAsync(process, stderrTail, pump, budget, $"cell {index}")));
             }
 
             if (death is null)
             {
-                await SendAsync(process, WorkerMessages.End(), budget.Token);
+                await SendAsync(process, new EndRequest(), budget.Token);
             }
         }
         catch (Exception e) when (e is IOException or OperationCanceledException)
@@ -71,7 +80,7 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
         return new WorkerRun(reports, startUp, clock.Elapsed, death, sandboxed ? "bubblewrap" : "process only");
     }
 
-    private async Task<WorkerCellReport?> RunCellAsync(Process process, ChannelReader<JsonObject> events, int index,
+    private async Task<WorkerCellReport?> RunCellAsync(Process process, ChannelReader<WorkerEvent> events, int index,
         string source, CancellationTokenSource budget)
     {
         using var cellDeadline = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
@@ -81,27 +90,28 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
         var secret = NewSecret();
         try
         {
-            await SendAsync(process, WorkerMessages.Cell(index, source, secret), cellDeadline.Token);
-            if (await NextAsync(events, WorkerMessages.Started, index, secret, cellDeadline.Token) is null ||
-                await NextAsync(events, WorkerMessages.Finished, index, secret, cellDeadline.Token) is not { } result)
+            await SendAsync(process, new CellRequest(index, source, secret), cellDeadline.Token);
+            if (await NextAsync<CellStarted>(events, e => e.Cell == index && e.Secret == secret, cellDeadline.Token) is null ||
+                await NextAsync<CellFinished>(events, e => e.Cell == index && e.Secret == secret, cellDeadline.Token) is not { } result)
             {
                 return null;
             }
 
-            return WorkerReportReader.Read(index, result, limits.OutputLimitBytes * 4L + 4096);
+            return WorkerReportReader.Read(result, limits.OutputLimitBytes * 4L + 4096);
         }
         catch (OperationCanceledException) when (!budget.IsCancellationRequested)
         {
             // The engine's own per-cell timeout did not fire in time: the worker is stuck, so it goes.
-            Stop(process);
+            Stop(process, WorkerStop.CellTimeout);
             return null;
         }
     }
 
     private static string NewSecret() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
-    private static WorkerCellReport Crash(int index, string death) =>
-        WorkerCellReport.Failed(index, WorkerCellReport.Crashed, death);
+    // A cell the grader had to stop after its timeout is a timeout, whatever exit status the kill left.
+    private WorkerCellReport Died(int index, string death) => WorkerCellReport.Failed(index,
+        stoppedBy == WorkerStop.CellTimeout ? nameof(CellStatus.TimedOut) : WorkerCellReport.Crashed, death);
 
     private static void FillMissing(List<WorkerCellReport> reports, IReadOnlyList<(int Index, string Source)> cells, string death)
     {
@@ -112,17 +122,15 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
     }
 
     /// <summary>
-    /// The next event of <paramref name="kind"/> for <paramref name="cell"/> carrying <paramref name="secret"/>; any other
-    /// event (a stale or forged one, for another cell, of the wrong shape) is skipped.
+    /// The next event of type <typeparamref name="T"/> that <paramref name="matches"/> (the cell in flight, its secret);
+    /// any other event (a stale or forged one, for another cell) is skipped. Null when the worker's stdout ended.
     /// </summary>
-    private static async Task<JsonObject?> NextAsync(ChannelReader<JsonObject> events, string kind, int? cell, string? secret,
-        CancellationToken cancellationToken)
+    private static async Task<T?> NextAsync<T>(ChannelReader<WorkerEvent> events, Func<T, bool> matches,
+        CancellationToken cancellationToken) where T : WorkerEvent
     {
         while (await events.WaitToReadAsync(cancellationToken))
         {
-            var message = await events.ReadAsync(cancellationToken);
-            if (Field<string>(message, "event") == kind && (cell is null || Field<int>(message, "cell") == cell) &&
-                (secret is null || Field<string>(message, "secret") == secret))
+            if (await events.ReadAsync(cancellationToken) is T message && matches(message))
             {
                 return message;
             }
@@ -131,23 +139,20 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
         return null;
     }
 
-    private static T? Field<T>(JsonObject message, string name) =>
-        message[name] is JsonValue value && value.TryGetValue<T>(out var field) ? field : default;
-
-    private async Task PumpEventsAsync(Process process, string nonce, ChannelWriter<JsonObject> events)
+    private async Task PumpEventsAsync(Process process, string nonce, ChannelWriter<WorkerEvent> events)
     {
         var reader = new BoundedLineReader(process.StandardOutput, maxLineChars: limits.OutputLimitBytes * 8 + (1 << 20));
         try
         {
             while (await reader.ReadLineAsync(CancellationToken.None) is { } line)
             {
-                if (TryParseEvent(line, nonce) is { } message)
+                if (WorkerProtocol.ReadEvent(line, nonce) is { } message)
                 {
                     events.TryWrite(message);
                 }
                 else if (reader.DroppedChars > limits.StrayOutputLimitBytes)
                 {
-                    Stop(process);
+                    Stop(process, WorkerStop.StrayOutput);
                     break;
                 }
             }
@@ -162,33 +167,14 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
         }
     }
 
-    private static JsonObject? TryParseEvent(string line, string nonce)
-    {
-        if (!line.StartsWith('{') || !line.Contains(nonce, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(line) is JsonObject message && Field<string>(message, "nonce") == nonce ? message : null;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
     private async Task<string> DescribeDeathAsync(Process process, Task<string> stderrTail, Task pump,
         CancellationTokenSource budget, string during)
     {
-        var outOfTime = budget.IsCancellationRequested;
-        Stop(process);
+        Stop(process, budget.IsCancellationRequested ? WorkerStop.NotebookBudget : WorkerStop.None);
         await process.WaitForExitAsync(CancellationToken.None);
         await pump;
         var stderr = await stderrTail;
-        var exitCode = process.ExitCode;
-        return WorkerDeath.Explain(exitCode, stderr, outOfTime, limits, during);
+        return WorkerDeath.Explain(process.ExitCode, stderr, stoppedBy, limits, during);
     }
 
     private static async Task<string> ReadTailAsync(StreamReader reader)
@@ -209,14 +195,17 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
         return tail.ToString();
     }
 
-    private static async Task SendAsync(Process process, JsonObject message, CancellationToken cancellationToken)
+    private static async Task SendAsync(Process process, WorkerRequest request, CancellationToken cancellationToken)
     {
-        await process.StandardInput.WriteLineAsync(message.ToJsonString().AsMemory(), cancellationToken);
+        await process.StandardInput.WriteLineAsync(WorkerProtocol.Write(request).AsMemory(), cancellationToken);
         await process.StandardInput.FlushAsync(cancellationToken);
     }
 
-    private static void Stop(Process process)
+    /// <summary>Kills the worker if it still runs, remembering the first reason the grader had to.</summary>
+    private void Stop(Process process, WorkerStop reason = WorkerStop.None)
     {
+        // The pump and the cell loop may both stop the worker; the first reason given is the one that explains it.
+        Interlocked.CompareExchange(ref stoppedBy, reason, WorkerStop.None);
         try
         {
             if (!process.HasExited)

@@ -18,12 +18,20 @@ internal static class WorkerDeath
     public const int FileTooLarge = 153;
 
     /// <summary>One sentence: what happened, during what, and what to try.</summary>
-    public static string Explain(int exitCode, string stderrTail, bool outOfTime, WorkerLimits limits, string during)
+    public static string Explain(int exitCode, string stderrTail, WorkerStop stoppedBy, WorkerLimits limits, string during)
     {
-        if (outOfTime)
+        switch (stoppedBy)
         {
-            return $"The notebook used up its time budget of {limits.NotebookBudget.TotalSeconds:0} s while running {during}. " +
-                   "Look for a loop that never ends or work that is far bigger than the exercise needs.";
+            case WorkerStop.NotebookBudget:
+                return $"The notebook used up its time budget of {limits.NotebookBudget.TotalSeconds:0} s while running {during}. " +
+                       "Look for a loop that never ends or work that is far bigger than the exercise needs.";
+            case WorkerStop.CellTimeout:
+                // The engine's own timeout did not end the cell (a loop that ignores cancellation), so the grader did.
+                return $"The cell timed out: {during} ran past its limit of {limits.CellTimeout.TotalSeconds:0} s and did not stop, " +
+                       "so its process was ended. Look for a loop that never ends or work that is far bigger than the exercise needs.";
+            case WorkerStop.StrayOutput:
+                return $"The notebook wrote more than {limits.StrayOutputLimitBytes / 1024} KiB to the grader's own channel while running " +
+                       $"{during} (output that bypassed Console), so its process was ended.";
         }
 
         var runtimeLines = stderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

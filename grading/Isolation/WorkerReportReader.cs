@@ -1,45 +1,37 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Grading.Worker;
 using NotebookEngine;
 
 namespace Grading.Isolation;
 
 /// <summary>
-/// Turns a worker's "result" event into a <see cref="WorkerCellReport"/> without trusting its shape: the status must be
-/// one the engine has, the failure text and numbers must be what they claim, the outputs must be nbformat. A malformed
-/// event fails the cell with a reason instead of crashing the grader or anything that renders the result later.
+/// Turns a worker's result event into a <see cref="WorkerCellReport"/> without trusting its values: the protocol's
+/// serializer has already checked the shape, so this checks what types cannot say (a status the engine has, a finite
+/// time and number, bounded text, nbformat outputs). A bad value fails the cell with a reason instead of crashing the
+/// grader or anything that renders the result later.
 /// </summary>
 internal static class WorkerReportReader
 {
     /// <summary>The longest failure text kept from a worker.</summary>
     public const int MaxFailureChars = 4000;
 
-    private static readonly HashSet<string> Statuses = [.. Enum.GetNames<CellStatus>()];
+    /// <summary>The failure of a cell whose result event carried values no honest worker sends.</summary>
+    public const string Malformed =
+        "The worker's report for this cell was malformed, so the cell counts as failed. Re-run with --force; if it persists, report it with this notebook.";
 
-    /// <summary>The report for cell <paramref name="index"/> from <paramref name="result"/>.</summary>
-    public static WorkerCellReport Read(int index, JsonObject result, long maxOutputChars)
+    /// <summary>The report for the cell <paramref name="result"/> answers.</summary>
+    public static WorkerCellReport Read(CellFinished result, long maxOutputChars)
     {
-        var status = String(result["status"]);
-        var elapsed = Number(result["elapsedMs"]);
-        var numeric = result["numeric"] is null ? null : Number(result["numeric"]);
-        var failure = result["failure"] is null ? "" : String(result["failure"]);
-        if (status is null || !Statuses.Contains(status) || elapsed is not >= 0 || failure is null ||
-            (result["numeric"] is not null && numeric is null))
+        if (!Enum.IsDefined(result.Status) || !double.IsFinite(result.ElapsedMs) || result.ElapsedMs < 0 ||
+            result.Numeric is { } numeric && !double.IsFinite(numeric))
         {
-            return WorkerCellReport.Failed(index, WorkerCellReport.Crashed,
-                "The worker's report for this cell was malformed, so the cell counts as failed. Re-run with --force; if it persists, report it with this notebook.");
+            return WorkerCellReport.Failed(result.Cell, WorkerCellReport.Crashed, Malformed);
         }
 
-        var reason = status == nameof(CellStatus.Succeeded) || failure.Length == 0 ? null
+        var status = result.Status.ToString();
+        var failure = result.Failure ?? "";
+        var reason = result.Status == CellStatus.Succeeded || failure.Length == 0 ? null
             : failure.Length > MaxFailureChars ? failure[..MaxFailureChars] + "…" : failure;
-        return new WorkerCellReport(index, status, reason, numeric, NbformatOutputs.Clean(result["outputs"], maxOutputChars),
-            TimeSpan.FromMilliseconds(elapsed.Value));
+        return new WorkerCellReport(result.Cell, status, reason, result.Numeric, NbformatOutputs.Clean(result.Outputs, maxOutputChars),
+            TimeSpan.FromMilliseconds(result.ElapsedMs));
     }
-
-    private static string? String(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
-
-    private static double? Number(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var number) && double.IsFinite(number)
-            ? number : null;
 }

@@ -1,71 +1,66 @@
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Grading.Execution;
 using NotebookEngine;
 
 namespace Grading.Worker;
 
 /// <summary>
-/// The worker side of isolation: runs inside its own process (and sandbox), reads cells from stdin, executes them
-/// in one engine session and writes one event per step to the real stdout. Everything it reports is checked by
-/// the grader; nothing here decides a score.
+/// The worker side of isolation: runs inside its own process (and sandbox), reads requests from stdin, executes cells
+/// in one engine session and writes one event per step to the real stdout (see <see cref="WorkerProtocol"/>). The
+/// grader re-validates every event it takes from here; nothing here decides a score.
 /// </summary>
 internal static class WorkerHost
 {
-    /// <summary>Runs until the grader sends "end" or closes stdin; returns the process exit code.</summary>
+    /// <summary>Runs until the grader sends an end request or closes stdin; returns the process exit code.</summary>
     public static async Task<int> RunAsync(TextReader input, Stream realStdout)
     {
         // Keep our own handle on fd 1 before the engine redirects Console.Out to capture student prints.
         await using var events = new StreamWriter(realStdout, new UTF8Encoding(false)) { AutoFlush = true };
-        var header = ReadMessage(input);
-        if (header?["nonce"]?.GetValue<string>() is not { } nonce)
+        if (await ReadAsync(input) is not WorkerHeader header)
         {
-            await Console.Error.WriteLineAsync("worker: the first line must be a header with a nonce.");
+            await Console.Error.WriteLineAsync("worker: the first line must be a header request with a nonce.");
             return 2;
         }
 
         var options = new SessionOptions
         {
             WorkingDirectory = Environment.CurrentDirectory,
-            CellTimeout = TimeSpan.FromSeconds(header["cellTimeoutSeconds"]!.GetValue<double>()),
-            OutputLimitBytes = header["outputLimitBytes"]!.GetValue<int>(),
+            CellTimeout = TimeSpan.FromSeconds(header.CellTimeoutSeconds),
+            OutputLimitBytes = header.OutputLimitBytes,
         };
         await using var session = await NotebookSession.StartAsync(options);
-        await Emit(events, nonce, new JsonObject { ["event"] = WorkerMessages.Ready });
+        await EmitAsync(events, new WorkerReady(header.Nonce));
 
-        while (ReadMessage(input) is { } message && message["end"] is null)
+        while (await ReadAsync(input) is CellRequest cell)
         {
-            var index = message["cell"]!.GetValue<int>();
-            var secret = message["secret"]!.GetValue<string>();
-            await Emit(events, nonce, new JsonObject { ["event"] = WorkerMessages.Started, ["cell"] = index, ["secret"] = secret });
-            var result = await session.ExecuteAsync(message["source"]!.GetValue<string>());
-            var finished = Describe(index, result);
-            finished["secret"] = secret;
-            await Emit(events, nonce, finished);
+            await EmitAsync(events, new CellStarted(header.Nonce, cell.Cell, cell.Secret));
+            var result = await session.ExecuteAsync(cell.Source);
+            await EmitAsync(events, new CellFinished(header.Nonce, cell.Cell, cell.Secret, result.Status,
+                result.Elapsed.TotalMilliseconds, result.Failure is null ? null : FailureReasons.For(result),
+                result.NumericReturnValue, CellOutputJson.ToJson(result.Outputs)));
         }
 
         return 0;
     }
 
-    private static JsonObject Describe(int index, CellResult result) => new()
+    /// <summary>The next request, or null at the end of input or on a line that is not a request (the grader's bug).</summary>
+    private static async Task<WorkerRequest?> ReadAsync(TextReader input)
     {
-        ["event"] = WorkerMessages.Finished,
-        ["cell"] = index,
-        ["status"] = result.Status.ToString(),
-        ["elapsedMs"] = result.Elapsed.TotalMilliseconds,
-        ["failure"] = result.Failure is null ? null : FailureReasons.For(result),
-        ["numeric"] = result.NumericReturnValue,
-        ["outputs"] = CellOutputJson.ToJson(result.Outputs),
-    };
+        if (await input.ReadLineAsync() is not { } line)
+        {
+            return null;
+        }
 
-    private static JsonObject? ReadMessage(TextReader input) =>
-        input.ReadLine() is { } line ? JsonNode.Parse(line)?.AsObject() : null;
+        var request = WorkerProtocol.ReadRequest(line, out var problem);
+        if (request is null)
+        {
+            await Console.Error.WriteLineAsync($"worker: a request did not parse ({problem}): stopping.");
+        }
 
-    private static Task Emit(StreamWriter events, string nonce, JsonObject payload)
-    {
-        payload["nonce"] = nonce;
-        // The leading newline ends any partial line a stray write left on fd 1, so the event starts a line of its own.
-        return events.WriteLineAsync("\n" + payload.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+        return request;
     }
+
+    private static Task EmitAsync(StreamWriter events, WorkerEvent message) =>
+        // The leading newline ends any partial line a stray write left on fd 1, so the event starts a line of its own.
+        events.WriteLineAsync("\n" + WorkerProtocol.Write(message));
 }
