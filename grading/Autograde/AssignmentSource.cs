@@ -41,7 +41,7 @@ internal sealed class AssignmentSource
     {
         var source = Notebook.Load(path);
         var name = Path.GetFileNameWithoutExtension(path);
-        var released = ReleasePipeline.Create().Run(source.Clone(), new StepContext(name));
+        var released = ReleasePipeline.Create().Run(source.Clone(), new StepContext());
         var supportFiles = Grading.Notebooks.SupportFiles.Beside(path);
         // The same bytes as before, fed in pieces: the notebook, then each support file's name and text.
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);

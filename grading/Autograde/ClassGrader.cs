@@ -4,6 +4,7 @@ using Grading.Exports;
 using Grading.Gradebook;
 using Grading.Isolation;
 using Grading.Notebooks;
+using Grading.Pipelines;
 
 namespace Grading.Autograde;
 
@@ -55,7 +56,7 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
             if (!options.Force && submission.Content is not null && previous is not null && previous.SubmissionHash == submission.Hash &&
                 previous.SourceHash == source.Hash)
             {
-                return (WithTime(previous with { Notes = previous.Notes.Where(n => !n.StartsWith(SubmissionTimeNote, StringComparison.Ordinal)).ToList() }, submission), true);
+                return (WithTime(previous with { Notes = previous.Notes.Where(n => n.Kind != NoteKind.SubmissionTime).ToList() }, submission), true);
             }
 
             var (graded, executed) = await grader.GradeAsync(source, submission, token);
@@ -77,13 +78,10 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
         return (grade, false);
     }
 
-    /// <summary>The note that flags an unknown or unreadable submission time.</summary>
-    public const string SubmissionTimeNote = "submission time";
-
     private static NotebookGrade WithTime(NotebookGrade grade, Submission submission) => grade with
     {
         Timestamp = submission.Timestamp,
-        Notes = submission.TimeProblem is null ? grade.Notes : [.. grade.Notes, submission.TimeProblem],
+        Notes = submission.TimeProblem is null ? grade.Notes : [.. grade.Notes, new GradingNote(NoteKind.SubmissionTime, null, submission.TimeProblem)],
     };
 
     private static NotebookGrade? ReadPrevious(string resultPath)

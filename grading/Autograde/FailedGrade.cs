@@ -1,4 +1,5 @@
 using Grading.Gradebook;
+using Grading.Notebooks;
 
 namespace Grading.Autograde;
 
@@ -12,10 +13,10 @@ internal static class FailedGrade
     /// <summary>The failed grade; <paramref name="error"/> is the instructor's detail, <paramref name="reason"/> what each cell says.</summary>
     public static NotebookGrade For(AssignmentSource source, Submission submission, string error, string reason)
     {
-        var cells = source.Source.Cells.Where(c => c.Nbgrader is { Grade: true } or { Task: true })
-            .Select(c => new CellGrade(c.GradeId!, c.Nbgrader!.IsAutogradedTest ? CellKinds.Tests : c.Nbgrader.IsTask ? CellKinds.Task : CellKinds.Manual,
-                0, null, c.Nbgrader.Points ?? 0, "failed", reason, null, []))
+        var cells = source.Source.Cells.Where(c => c.Kind().IsGraded())
+            .Select(c => new CellGrade(c.GradeId!, c.Kind(), AutoScore: 0, ManualScore: null, MaxScore: c.Nbgrader!.Points ?? 0, GradeStatus.Failed, reason,
+                Comment: null, TamperNotes: []))
             .ToList();
-        return new NotebookGrade(submission.Student, source.Name, submission.Hash, source.Hash, submission.Timestamp, 0, cells, [], error);
+        return new NotebookGrade(submission.Student, source.Name, submission.Hash, source.Hash, submission.Timestamp, LatePenalty: 0, cells, Notes: [], error);
     }
 }

@@ -29,7 +29,7 @@ internal static partial class HiddenCheckDetail
     /// <summary>The reason a student may see for <paramref name="grade"/> given the worker's <paramref name="report"/> of its cell.</summary>
     public static string? StudentReason(AssignmentSource source, CellGrade grade, WorkerCellReport? report)
     {
-        if (grade.Reason is null || grade.Kind != CellKinds.Tests || report is null || report.Status != nameof(CellStatus.RuntimeError))
+        if (grade.Reason is null || grade.Kind != CellKind.Tests || report is null || report.Status != nameof(CellStatus.RuntimeError))
         {
             return grade.Reason;
         }

@@ -39,7 +39,7 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
             return (Failed(source, submission, hash, $"The notebook could not be read: {e.Message}", "Your notebook file could not be read (see the note)."), null);
         }
 
-        var context = new StepContext(source.Name);
+        var context = new StepContext();
         var sanitized = SanitizePipeline.Create(source).Run(notebook, context);
         var cells = sanitized.Cells.Select((cell, index) => (cell, index)).Where(p => p.cell.IsCode).Select(p => (p.index, p.cell.Source)).ToList();
         WorkerRun run;
@@ -62,14 +62,14 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
         }
 
         var notes = context.Notes.Select(n => n.Note).ToList();
-        notes.Add($"ran in {run.Total.TotalSeconds:0.0} s ({run.StartUp.TotalSeconds:0.0} s start-up), isolation: {run.Sandbox}");
+        notes.Add(new GradingNote(NoteKind.Run, null, $"ran in {run.Total.TotalSeconds:0.0} s ({run.StartUp.TotalSeconds:0.0} s start-up), isolation: {run.Sandbox}"));
         if (run.Death is not null)
         {
-            notes.Add(run.Death);
+            notes.Add(new GradingNote(NoteKind.WorkerDeath, null, run.Death));
         }
 
-        var grades = HiddenCheckDetail.Mark(source, Scorer.Score(source, sanitized, reports, context.Notes), reports, sanitized);
-        var grade = new NotebookGrade(submission.Student, source.Name, hash, source.Hash, submission.Timestamp, 0, grades, notes, null);
+        var grades = HiddenCheckDetail.Mark(source, Scorer.Score(source, sanitized, reports, notes), reports, sanitized);
+        var grade = new NotebookGrade(submission.Student, source.Name, hash, source.Hash, submission.Timestamp, LatePenalty: 0, grades, notes, Error: null);
         return (grade, sanitized);
     }
 

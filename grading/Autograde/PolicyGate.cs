@@ -64,7 +64,7 @@ internal sealed class PolicyGate
 
     // The instructor's run, with the same rewrites of locked cells the student's notebook gets, so both texts align.
     private static Notebook AsGraded(AssignmentSource source) =>
-        new ImmunizeTestHelpers().Process(source.Source.Clone(), new StepContext(source.Name));
+        new ImmunizeTestHelpers().Process(source.Source.Clone(), new StepContext());
 
     private static WorkerCellReport Report(CellRefusal refusal) => new(refusal.Index, refusal.Status, refusal.Reason, null,
         new JsonArray(new JsonObject

@@ -1,68 +1,47 @@
 using Grading.Gradebook;
 using Grading.Isolation;
 using Grading.Notebooks;
+using Grading.Pipelines;
 using Grading.Release;
 
 namespace Grading.Autograde;
 
 /// <summary>
-/// Turns what the worker observed into grades (docs/grading-model.md §4): a test cell scores by its status and numeric return
-/// value, never by anything printed; every lost point carries a reason; a manual answer left as released is "No response."
+/// Turns what the worker observed into grades (docs/grading-model.md §4): a test cell scores by <see cref="TestCellScore"/> (its status
+/// and numeric return value, never anything printed); every lost point carries a reason; a manual answer left as
+/// released is "No response."; each grade carries the tamper notes left on its grade id.
 /// </summary>
 internal static class Scorer
 {
     public static IReadOnlyList<CellGrade> Score(AssignmentSource source, Notebook sanitized, IReadOnlyDictionary<int, WorkerCellReport> reports,
-        IReadOnlyList<(int Cell, string Note)> notes)
+        IReadOnlyList<GradingNote> notes)
     {
         var grades = new List<CellGrade>();
-        foreach (var graded in source.Source.Cells.Where(c => c.Nbgrader is { Grade: true } or { Task: true }))
+        foreach (var graded in source.Source.Cells.Where(c => c.Kind().IsGraded()))
         {
             var nb = graded.Nbgrader!;
             var id = nb.GradeId!;
             var index = sanitized.Cells.FindIndex(c => c.GradeId == id);
-            var cell = sanitized.Cells[index];
             var max = nb.Points ?? 0;
-            var tamper = notes.Where(n => n.Note.Contains($"'{id}'", StringComparison.Ordinal)).Select(n => n.Note).ToList();
-            if (nb.IsAutogradedTest)
+            var tamper = notes.Where(n => n.Kind == NoteKind.Tamper && n.GradeId == id).Select(n => n.Text).ToList();
+            if (nb.Kind == CellKind.Tests)
             {
-                grades.Add(ScoreTest(id, max, reports.GetValueOrDefault(index), tamper));
+                var report = reports.GetValueOrDefault(index);
+                var (score, status, reason) = report is null
+                    ? new TestCellScore(0, GradeStatus.Failed, "The test cell did not run.")
+                    : TestCellScore.Of(max, report.Succeeded, report.NumericReturnValue, report.Failure ?? report.Status);
+                grades.Add(new CellGrade(id, nb.Kind, AutoScore: score, ManualScore: null, MaxScore: max, status, reason, Comment: null, tamper));
             }
-            else if (nb.IsManualAnswer && CellChecksum.Compute(cell) == source.ReleasedChecksum(id))
+            else if (nb.Kind == CellKind.Manual && CellChecksum.MatchesRelease(sanitized.Cells[index], source.ReleasedChecksum(id)))
             {
-                grades.Add(new CellGrade(id, CellKinds.Manual, 0, null, max, "no-response", "No response.", null, tamper));
+                grades.Add(new CellGrade(id, nb.Kind, AutoScore: 0, ManualScore: null, MaxScore: max, GradeStatus.NoResponse, "No response.", Comment: null, tamper));
             }
             else
             {
-                grades.Add(new CellGrade(id, nb.IsTask ? CellKinds.Task : CellKinds.Manual, null, null, max, "needs-manual-grade", null, null, tamper));
+                grades.Add(new CellGrade(id, nb.Kind, AutoScore: null, ManualScore: null, MaxScore: max, GradeStatus.NeedsManualGrade, Reason: null, Comment: null, tamper));
             }
         }
 
         return grades;
-    }
-
-    private static CellGrade ScoreTest(string id, double max, WorkerCellReport? report, IReadOnlyList<string> tamper)
-    {
-        if (report is null)
-        {
-            return new CellGrade(id, CellKinds.Tests, 0, null, max, "failed", "The test cell did not run.", null, tamper);
-        }
-
-        if (!report.Succeeded)
-        {
-            return new CellGrade(id, CellKinds.Tests, 0, null, max, "failed", report.Failure ?? report.Status, null, tamper);
-        }
-
-        if (report.NumericReturnValue is { } awarded && awarded <= 0)
-        {
-            return new CellGrade(id, CellKinds.Tests, 0, null, max, "failed", $"The tests awarded 0 of {max:0.##} points: none of their cases held.", null, tamper);
-        }
-
-        if (report.NumericReturnValue is { } partial && partial < max)
-        {
-            var score = Math.Clamp(partial, 0, max);
-            return new CellGrade(id, CellKinds.Tests, score, null, max, "partial", $"Partial credit: the tests awarded {score:0.##} of {max:0.##} points.", null, tamper);
-        }
-
-        return new CellGrade(id, CellKinds.Tests, max, null, max, "passed", null, null, tamper);
     }
 }

@@ -65,11 +65,11 @@ internal static partial class NotebookLinter
                 "the first code cell should be the locked set-up cell with #r \"../lib/bin/TensorLab.dll\" (dialect §5)");
         }
 
-        if (isSource && notebook.Cells.All(c => c.Nbgrader is not { IsAutogradedTest: true }))
+        if (isSource && notebook.Cells.All(c => c.Kind() != CellKind.Tests))
         {
             Report(Severity.Warning, null, null, null, "has no autograded test cell");
         }
-        else if (notebook.Cells.Where(c => c.Nbgrader is { Grade: true } or { Task: true }).Sum(c => c.Nbgrader!.Points ?? 0) <= 0)
+        else if (notebook.Cells.Where(c => c.Kind().IsGraded()).Sum(c => c.Nbgrader!.Points ?? 0) <= 0)
         {
             Report(Severity.Warning, null, null, null, "its graded cells are worth 0 points in total");
         }
@@ -146,22 +146,14 @@ internal static partial class NotebookLinter
             problem($"grade_id '{nb.GradeId}' may only contain letters, digits, '_' and '-'", null);
         }
 
-        var kind = (nb.Grade, nb.Solution, nb.Locked, nb.Task) switch
-        {
-            (false, true, false, false) => "answer",
-            (true, false, true, false) => "tests",
-            (true, true, false, false) => "manual",
-            (false, false, true, true) => "task",
-            (false, false, true, false) => "read-only",
-            _ => null,
-        };
+        CellKind? kind = CellKinds.HasCanonicalFlags(nb) ? nb.Kind : null;
         if (kind is null)
         {
             problem($"grade={nb.Grade}, solution={nb.Solution}, locked={nb.Locked}, task={nb.Task} is not a cell kind nbgrader knows " +
                     "(answer, tests, manual answer, task, read-only: see the dialect's table)", null);
         }
 
-        if (nb.Grade || nb.Task)
+        if (nb.Kind.IsGraded())
         {
             if (nb.Points is not { } points)
             {
@@ -175,13 +167,13 @@ internal static partial class NotebookLinter
 
         switch (kind)
         {
-            case "tests" when !cell.IsCode:
+            case CellKind.Tests when !cell.IsCode:
                 problem("an autograded test cell must be a code cell", null);
                 break;
-            case "answer" when !cell.IsCode:
+            case CellKind.Answer when !cell.IsCode:
                 problem("an autograded answer cell must be a code cell (a markdown answer is a manually graded answer: grade and solution)", null);
                 break;
-            case "task" when cell.CellType != "markdown":
+            case CellKind.Task when cell.CellType != "markdown":
                 problem("a task cell must be a markdown cell", null);
                 break;
         }
@@ -198,8 +190,8 @@ internal static partial class NotebookLinter
             }
 
             var allowed = kind == RegionKind.Solution ? nb is { Solution: true }
-                : kind == RegionKind.HiddenTests ? nb is { IsAutogradedTest: true }
-                : nb is { IsManualAnswer: true } or { IsTask: true };
+                : kind == RegionKind.HiddenTests ? CellKinds.Of(nb) == CellKind.Tests
+                : CellKinds.Of(nb) is CellKind.Manual or CellKind.Task;
             if (!allowed)
             {
                 var where = kind == RegionKind.Solution ? "solution cells" : kind == RegionKind.HiddenTests ? "autograded test cells" : "manual answer or task cells";

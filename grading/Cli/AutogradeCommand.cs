@@ -6,6 +6,7 @@ using Grading.Exports;
 using Grading.Gradebook;
 using Grading.Isolation;
 using Grading.Notebooks;
+using Grading.Pipelines;
 using Spectre.Console;
 
 namespace Grading.Cli;
@@ -15,13 +16,13 @@ internal static class AutogradeCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var submissions = new Argument<string>("submissions") { Description = "Folder of <student>/<notebook>.ipynb (default: the bundled sample class).", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "grading", "samples", "class") };
+        var submissions = new Argument<string>("submissions") { Description = "Folder of <student>/<notebook>.ipynb (default: the bundled sample class).", DefaultValueFactory = _ => SampleClass.Submissions };
         var source = new Option<string>("--source") { Description = "Instructor notebooks (default: the sample assignment when grading the sample class, else notebooks/).", DefaultValueFactory = _ => "" };
         var output = new Option<string>("--out", "-o") { Description = "Where results go.", DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "grading", "graded") };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Notebooks graded at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds per cell.", DefaultValueFactory = _ => 30 };
-        var notebookTimeout = new Option<int>("--notebook-timeout") { Description = "Seconds per notebook, start-up included.", DefaultValueFactory = _ => 300 };
-        var memory = new Option<int>("--memory") { Description = "Managed heap limit per worker, MB.", DefaultValueFactory = _ => 1024 };
+        var timeout = LimitOptions.CellTimeout();
+        var notebookTimeout = LimitOptions.NotebookTimeout();
+        var memory = LimitOptions.Memory();
         var sandbox = new Option<SandboxMode>("--sandbox") { Description = "auto: bubblewrap when it works; bwrap: required; none: process isolation only (reported).", DefaultValueFactory = _ => SandboxMode.Auto };
         var shard = new Option<string>("--shard") { Description = "Grade slice i of n (e.g. 2/8) for a CI matrix; combine with `merge`.", DefaultValueFactory = _ => "1/1" };
         var due = new Option<string?>("--due") { Description = "Due date (ISO 8601; UTC when no zone)." };
@@ -40,10 +41,9 @@ internal static class AutogradeCommand
         command.SetAction(async (result, token) =>
         {
             var submissionsPath = result.GetValue(submissions)!;
-            var sampleClass = Path.GetFullPath(submissionsPath) == Path.Combine(RepositoryPaths.Root, "grading", "samples", "class");
-            var sourcePath = result.GetValue(source) is { Length: > 0 } given ? given
-                : sampleClass ? Path.Combine(RepositoryPaths.Root, "grading", "samples", "assignment", "notebooks") : RepositoryPaths.Notebooks;
-            var timesPath = result.GetValue(times) ?? (sampleClass ? Path.Combine(RepositoryPaths.Root, "grading", "samples", "class-times.csv") : null);
+            var sampleClass = SampleClass.IsSubmissions(submissionsPath);
+            var sourcePath = result.GetValue(source) is { Length: > 0 } given ? given : sampleClass ? SampleClass.Source : RepositoryPaths.Notebooks;
+            var timesPath = result.GetValue(times) ?? (sampleClass ? SampleClass.Times : null);
             if (!TryParseShard(result.GetValue(shard)!, out var slice) || !TryParseDue(result.GetValue(due), out var dueDate))
             {
                 terminal.Error.WriteLine("--shard must look like 2/8 (1 ≤ i ≤ n) and --due like 2026-12-01T23:59:00Z.");
@@ -61,11 +61,16 @@ internal static class AutogradeCommand
                 return (int)ExitCode.UsageError;
             }
 
-            var limits = new WorkerLimits(TimeSpan.FromSeconds(result.GetValue(timeout)), TimeSpan.FromSeconds(result.GetValue(notebookTimeout)),
-                result.GetValue(memory), WorkerLimits.Default.OutputLimitBytes);
-            var options = new GradingOptions(submissionsPath, sourcePath, result.GetValue(output)!, Math.Max(1, result.GetValue(jobs)), limits,
-                result.GetValue(sandbox), slice, dueDate, policy, result.GetValue(force), result.GetValue(format)!,
-                Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll"), timesPath, result.GetValue(hiddenDetail));
+            var limits = WorkerLimits.Default with
+            {
+                CellTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)),
+                NotebookBudget = TimeSpan.FromSeconds(result.GetValue(notebookTimeout)),
+                MemoryMegabytes = result.GetValue(memory),
+            };
+            var options = new GradingOptions(Submissions: submissionsPath, Source: sourcePath, Output: result.GetValue(output)!,
+                Jobs: Math.Max(1, result.GetValue(jobs)), Limits: limits, Sandbox: result.GetValue(sandbox), Shard: slice, Due: dueDate, Late: policy,
+                Force: result.GetValue(force), Formats: result.GetValue(format)!, LibraryDll: Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll"),
+                Times: timesPath, ShowHiddenDetail: result.GetValue(hiddenDetail));
             return await RunAsync(options, terminal, token);
         });
         return command;
@@ -86,16 +91,7 @@ internal static class AutogradeCommand
             return (int)ExitCode.InputError;
         }
 
-        List<AssignmentSource> sources;
-        try
-        {
-            sources = sourcePaths.Select(AssignmentSource.Load).ToList();
-        }
-        catch (NotebookFormatException e)
-        {
-            terminal.Error.WriteLine(e.Message);
-            return (int)ExitCode.InputError;
-        }
+        var sources = sourcePaths.Select(AssignmentSource.Load).ToList();
 
         // Workers get the repository's lib/bin/TensorLab.dll: build it first (a fresh clone has none), as run and validate do.
         if (options.LibraryDll is { } library && Path.GetDirectoryName(Path.GetDirectoryName(library)) is { } libraryRoot)
@@ -133,8 +129,7 @@ internal static class AutogradeCommand
             }
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
-                terminal.Error.WriteLine($"--times: {e.Message}");
-                return (int)ExitCode.InputError;
+                throw new InputException($"--times: {e.Message}");
             }
         }
 
@@ -149,7 +144,7 @@ internal static class AutogradeCommand
 
         foreach (var grade in gradebook.Notebooks)
         {
-            foreach (var note in grade.Notes.Where(n => n.StartsWith(ClassGrader.SubmissionTimeNote, StringComparison.Ordinal)))
+            foreach (var note in grade.Notes.Where(n => n.Kind == NoteKind.SubmissionTime))
             {
                 terminal.Error.WriteLine($"WARNING: {grade.Student}/{grade.Notebook}: {note}.");
             }

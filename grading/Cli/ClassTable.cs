@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grading.Gradebook;
+using Grading.Pipelines;
 using Spectre.Console;
 
 namespace Grading.Cli;
@@ -16,7 +17,7 @@ internal static class ClassTable
             var pending = notebooks.Sum(n => n.Cells.Count(c => c.NeedsManualGrade));
             var notes = notebooks.Where(n => n.Error is not null).Select(n => n.Error!)
                 .Concat(notebooks.SelectMany(n => n.Cells.SelectMany(c => c.TamperNotes)).Distinct())
-                .Concat(notebooks.SelectMany(n => n.Notes.Where(note => !note.StartsWith("ran in", StringComparison.Ordinal))));
+                .Concat(notebooks.SelectMany(n => n.Notes.Where(note => note.Kind != NoteKind.Run).Select(note => note.Text)));
             table.AddRow(Markup.Escape(student), Number(notebooks.Sum(n => n.Score)), Number(notebooks.Sum(n => n.MaxScore)),
                 Number(notebooks.Sum(n => n.LatePenalty)), $"{pending}", Markup.Escape(string.Join(" · ", notes.Distinct().Take(2).Select(Shorten))));
         }

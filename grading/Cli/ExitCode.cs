@@ -18,6 +18,9 @@ internal enum ExitCode
     /// <summary>The environment lacks something the verb needs (for example bubblewrap for --sandbox bwrap).</summary>
     EnvironmentError = 4,
 
+    /// <summary>The grader itself failed (a bug): the message carries the stack trace for the report.</summary>
+    InternalError = 70,
+
     /// <summary>The run was cancelled (Ctrl+C). Whatever was already written stays valid.</summary>
     Cancelled = 130,
 }

@@ -9,8 +9,9 @@ internal static class GraderCli
     public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken = default)
     {
         var root = BuildRootCommand(terminal);
-        var configuration = new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error };
-        return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+        // Exceptions reach CliErrorPolicy, the one place that maps them to a message and an exit code.
+        var configuration = new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error, EnableDefaultExceptionHandler = false };
+        return await CliErrorPolicy.RunAsync(() => root.Parse(args).InvokeAsync(configuration, cancellationToken), terminal);
     }
 
     /// <summary>The root command with every verb attached.</summary>

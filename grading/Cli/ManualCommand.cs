@@ -25,10 +25,7 @@ internal static class ManualCommand
         export.Options.Add(source);
         export.SetAction(result =>
         {
-            if (Load(result.GetValue(output)!, result.GetValue(source)!, terminal) is not { } loaded)
-            {
-                return (int)ExitCode.InputError;
-            }
+            var loaded = Load(result.GetValue(output)!, result.GetValue(source)!);
 
             var folder = Path.Combine(loaded.Options.Output, "manual");
             var rows = ManualSheet.Export(loaded.Gradebook, loaded.Sources, loaded.Options.Output,
@@ -49,23 +46,17 @@ internal static class ManualCommand
         import.Options.Add(source);
         import.SetAction(result =>
         {
-            if (Load(result.GetValue(output)!, result.GetValue(source)!, terminal) is not { } loaded)
-            {
-                return (int)ExitCode.InputError;
-            }
+            var loaded = Load(result.GetValue(output)!, result.GetValue(source)!);
 
             var csv = result.GetValue(file) ?? Path.Combine(loaded.Options.Output, "manual", "manual-grades.csv");
             if (!File.Exists(csv))
             {
-                terminal.Error.WriteLine($"{csv}: no such file. Run `manual export` first.");
-                return (int)ExitCode.InputError;
+                throw new InputException($"{csv}: no such file. Run `manual export` first.");
             }
 
             var (grades, problems) = ManualSheet.Import(csv);
             problems.ForEach(terminal.Error.WriteLine);
-            var kept = ManualGrades.Load(loaded.Options.Output)
-                .Where(old => !grades.Any(g => g.Student == old.Student && g.Notebook == old.Notebook && g.GradeId == old.GradeId));
-            GradebookJson.Write(Path.Combine(loaded.Options.Output, ManualGrades.FileName), kept.Concat(grades).ToList());
+            GradebookJson.Write(Path.Combine(loaded.Options.Output, ManualGrades.FileName), ManualGrades.Merge(ManualGrades.Load(loaded.Options.Output), grades));
             var grader = new ClassGrader(loaded.Options, sandboxed: false);
             var gradebook = grader.Rebuild(loaded.Sources);
             grader.WriteOutputs(gradebook, loaded.Sources);
@@ -76,24 +67,22 @@ internal static class ManualCommand
     }
 
     /// <summary>The gradebook and sources of an output folder, with the due date and late policy it was graded with.</summary>
-    internal static (GradingOptions Options, ClassGradebook Gradebook, List<AssignmentSource> Sources)? Load(string output, string source, Terminal terminal)
+    /// <exception cref="InputException">The folder has no readable gradebook, or <paramref name="source"/> no notebooks.</exception>
+    internal static (GradingOptions Options, ClassGradebook Gradebook, List<AssignmentSource> Sources) Load(string output, string source)
     {
         var gradebookPath = Path.Combine(output, "gradebook.json");
-        if (GradebookJson.Read<ClassGradebook>(gradebookPath) is not { } gradebook)
-        {
-            terminal.Error.WriteLine($"{gradebookPath}: no gradebook. Run `autograde` (or `merge`) into {output} first.");
-            return null;
-        }
-
+        var gradebook = GradebookJson.Read<ClassGradebook>(gradebookPath)
+                        ?? throw new InputException($"{gradebookPath}: no readable gradebook. Run `autograde` (or `merge`) into {output} first.");
         var sources = NotebookPaths.Expand([source], out _).Select(AssignmentSource.Load).ToList();
         if (sources.Count == 0)
         {
-            terminal.Error.WriteLine($"{source}: no instructor notebooks; give them with --source.");
-            return null;
+            throw new InputException($"{source}: no instructor notebooks; give them with --source.");
         }
 
-        var options = new GradingOptions("", source, output, 1, WorkerLimits.Default, SandboxMode.None, (1, 1), gradebook.DueDate,
-            LatePolicy.Parse(gradebook.LatePolicy), false, Directory.Exists(Path.Combine(output, "gradescope")) ? ["gradescope"] : [], null);
+        // Nothing runs here: the options only say where results are and which exports to rewrite.
+        var options = new GradingOptions(Submissions: "", Source: source, Output: output, Jobs: 1, Limits: WorkerLimits.Default, Sandbox: SandboxMode.None,
+            Shard: (1, 1), Due: gradebook.DueDate, Late: LatePolicy.Parse(gradebook.LatePolicy), Force: false,
+            Formats: Directory.Exists(Path.Combine(output, "gradescope")) ? ["gradescope"] : [], LibraryDll: null);
         return (options, gradebook, sources);
     }
 
@@ -102,10 +91,6 @@ internal static class ManualCommand
     internal static Option<string> SourceOption() => new("--source") { Description = "Instructor notebooks.", DefaultValueFactory = _ => DefaultSource() };
 
     /// <summary>The sample assignment when the default output holds the sample class, else the course's notebooks.</summary>
-    private static string DefaultSource()
-    {
-        var sample = Path.Combine(RepositoryPaths.Root, "grading", "samples", "assignment", "notebooks");
-        var graded = Path.Combine(RepositoryPaths.Root, "grading", "graded", "gradebook.json");
-        return File.Exists(graded) && File.ReadAllText(graded).Contains("\"assignment\": \"assignment\"", StringComparison.Ordinal) ? sample : RepositoryPaths.Notebooks;
-    }
+    private static string DefaultSource() =>
+        SampleClass.IsGradedIn(Path.Combine(RepositoryPaths.Root, "grading", "graded")) ? SampleClass.Source : RepositoryPaths.Notebooks;
 }

@@ -20,30 +20,24 @@ internal static class MergeCommand
         {
             var target = result.GetValue(output)!;
             var folders = result.GetValue(shards)!;
-            foreach (var missing in folders.Where(f => !File.Exists(Path.Combine(f, "gradebook.json"))))
-            {
-                terminal.Error.WriteLine($"{missing}: not an autograde output (no gradebook.json).");
-                return (int)ExitCode.InputError;
-            }
+            // Every shard is read before anything is written, so a bad one leaves the target as it was.
+            var gradebooks = folders.Select(f => GradebookJson.Read<ClassGradebook>(Path.Combine(f, "gradebook.json"))
+                ?? throw new InputException($"{f}: not an autograde output (no readable gradebook.json). Give the --out folders of the shard runs.")).ToList();
 
             foreach (var folder in folders.Where(f => Path.GetFullPath(f) != Path.GetFullPath(target)))
             {
                 CopyTree(Path.Combine(folder, "students"), Path.Combine(target, "students"));
                 if (File.Exists(Path.Combine(folder, ManualGrades.FileName)))
                 {
-                    var merged = ManualGrades.Load(target).Concat(ManualGrades.Load(folder)).Distinct().ToList();
+                    var merged = ManualGrades.Merge(ManualGrades.Load(target), ManualGrades.Load(folder));
                     Directory.CreateDirectory(target);
                     GradebookJson.Write(Path.Combine(target, ManualGrades.FileName), merged);
                 }
             }
 
             // The first shard's gradebook carries the due date and late policy every shard was run with.
-            var first = GradebookJson.Read<ClassGradebook>(Path.Combine(folders[0], "gradebook.json"))!;
-            GradebookJson.Write(Path.Combine(target, "gradebook.json"), first with { Notebooks = [] });
-            if (ManualCommand.Load(target, result.GetValue(source)!, terminal) is not { } loaded)
-            {
-                return (int)ExitCode.InputError;
-            }
+            GradebookJson.Write(Path.Combine(target, "gradebook.json"), gradebooks[0] with { Notebooks = [] });
+            var loaded = ManualCommand.Load(target, result.GetValue(source)!);
 
             var grader = new ClassGrader(loaded.Options, sandboxed: false);
             var gradebook = grader.Rebuild(loaded.Sources);

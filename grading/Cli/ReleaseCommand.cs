@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Grading.Notebooks;
+using Grading.Pipelines;
 using Grading.Release;
 using Spectre.Console;
 
@@ -29,36 +30,28 @@ internal static class ReleaseCommand
             return (int)ExitCode.InputError;
         }
 
-        try
+        var (released, problems) = StudentFolder.Write(RepositoryPaths.Root, sources, output);
+        if (problems.Count > 0)
         {
-            var (released, problems) = StudentFolder.Write(RepositoryPaths.Root, sources, output);
-            if (problems.Count > 0)
-            {
-                problems.ToList().ForEach(problem => terminal.Error.WriteLine(problem));
-                terminal.Error.WriteLine($"Nothing released: fix the {problems.Count} error(s) above (`check` lists them too).");
-                return (int)ExitCode.ProblemsFound;
-            }
-
-            // The name never wraps: a file name broken over three lines is harder to read than narrower count columns.
-            var table = new Table().AddColumn(new TableColumn("notebook").NoWrap())
-                .AddColumns("cells", "graded", "points", "stubs", "hidden tests", "mark schemes")
-                .Caption("graded: test, manual and task cells; stubs: solutions replaced; last two: cells they were removed from");
-            foreach (var notebook in released)
-            {
-                table.AddRow(notebook.Name, $"{notebook.Cells}", Count(notebook, "graded cells"), notebook.Points.ToString(CultureInfo.InvariantCulture),
-                    Count(notebook, "stubs"), Count(notebook, "hidden tests"), Count(notebook, "mark scheme"));
-            }
-
-            terminal.Console.Write(table);
-            terminal.Out.WriteLine($"Released {released.Count} notebook(s) to {RepositoryPaths.Display(output)}.");
-            return (int)ExitCode.Success;
+            problems.ToList().ForEach(problem => terminal.Error.WriteLine(problem));
+            terminal.Error.WriteLine($"Nothing released: fix the {problems.Count} error(s) above (`check` lists them too).");
+            return (int)ExitCode.ProblemsFound;
         }
-        catch (Exception e) when (e is NotebookFormatException or RegionException)
+
+        // The name never wraps: a file name broken over three lines is harder to read than narrower count columns.
+        var table = new Table().AddColumn(new TableColumn("notebook").NoWrap())
+            .AddColumns("cells", "graded", "points", "stubs", "hidden tests", "mark schemes")
+            .Caption("graded: test, manual and task cells; stubs: solutions replaced; last two: cells they were removed from");
+        foreach (var notebook in released)
         {
-            terminal.Error.WriteLine(e.Message);
-            return (int)ExitCode.InputError;
+            table.AddRow(notebook.Name, $"{notebook.Cells}", Count(notebook, ReleaseCount.GradedCells), notebook.Points.ToString(CultureInfo.InvariantCulture),
+                Count(notebook, ReleaseCount.Stubs), Count(notebook, ReleaseCount.HiddenTests), Count(notebook, ReleaseCount.MarkSchemes));
         }
+
+        terminal.Console.Write(table);
+        terminal.Out.WriteLine($"Released {released.Count} notebook(s) to {RepositoryPaths.Display(output)}.");
+        return (int)ExitCode.Success;
     }
 
-    private static string Count(ReleasedNotebook notebook, string key) => $"{notebook.Counts.GetValueOrDefault(key)}";
+    private static string Count(ReleasedNotebook notebook, ReleaseCount key) => $"{notebook.Counts.GetValueOrDefault(key)}";
 }

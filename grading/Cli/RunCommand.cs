@@ -14,7 +14,7 @@ internal static class RunCommand
         var notebook = new Argument<string>("notebook") { Description = "The .ipynb to execute." };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the executed notebook (default: <name>.executed.ipynb beside it)." };
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Exit with 0 even when cells fail." };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds per cell before it fails.", DefaultValueFactory = _ => 30 };
+        var timeout = LimitOptions.CellTimeout();
         var command = new Command("run", "Execute a notebook headlessly and write its outputs (execution counts 1…n).");
         command.Arguments.Add(notebook);
         command.Options.Add(output);
@@ -27,10 +27,7 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(string path, string? output, bool allowErrors, TimeSpan timeout, Terminal terminal, CancellationToken token)
     {
-        if (NotebookArgument.TryLoad(path, terminal) is not { } notebook)
-        {
-            return (int)ExitCode.InputError;
-        }
+        var notebook = NotebookArgument.Load(path);
 
         // Resolved now: the engine runs with the notebook's folder as the current directory.
         var target = Path.GetFullPath(output ?? Path.ChangeExtension(path, ".executed.ipynb"));

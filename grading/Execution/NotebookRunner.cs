@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Grading.Notebooks;
 using NotebookEngine;
 
@@ -48,8 +47,4 @@ internal static class NotebookRunner
     /// <summary>The first line of a failure, for one-line summaries.</summary>
     public static string Summary(CellResult result) =>
         result.Failure?.Message.Split('\n')[0].Trim() ?? "";
-
-    /// <summary>Count of display outputs (charts, tables) in a cell's JSON outputs.</summary>
-    public static int Displays(NotebookCell cell) =>
-        cell.Json["outputs"] is JsonArray outputs ? outputs.Count(o => o?["output_type"]?.GetValue<string>() == "display_data") : 0;
 }

@@ -55,7 +55,7 @@ internal static class FeedbackHtml
         foreach (var cell in grade.Cells)
         {
             var score = cell.NeedsManualGrade ? "awaiting a grader" : $"{Format(cell.Score)} / {Format(cell.MaxScore)}";
-            html.Append($"<tr class=\"{Encode(cell.Status)}\"><td>{Encode(cell.GradeId)}</td><td>{Encode(cell.Kind)}</td><td>{score}</td><td>{Encode(StudentView.Advice(cell, showHiddenDetail))}</td></tr>\n");
+            html.Append($"<tr class=\"{Encode(cell.Status.WireName())}\"><td>{Encode(cell.GradeId)}</td><td>{Encode(cell.Kind.WireName())}</td><td>{score}</td><td>{Encode(StudentView.Advice(cell, showHiddenDetail))}</td></tr>\n");
         }
 
         html.Append($"</tbody><tfoot><tr><th colspan=\"2\">total</th><th>{Format(grade.Score)} / {Format(grade.MaxScore)}</th><th></th></tr></tfoot></table>\n");
@@ -73,7 +73,7 @@ internal static class FeedbackHtml
 
     private static void AppendCell(StringBuilder html, NotebookCell cell, Notebook released, bool showHiddenDetail)
     {
-        var isTest = cell.Nbgrader is { IsAutogradedTest: true };
+        var isTest = cell.Kind() == CellKind.Tests;
         html.Append($"<div class=\"cell{(cell.Nbgrader is { Grade: true } ? " graded" : "")}\">");
         if (cell.GradeId is { } id)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Grading.Gradebook;
+using Grading.Notebooks;
 
 namespace Grading.Exports;
 
@@ -29,7 +30,7 @@ internal static class PlatformResults
     /// <summary>The JSON an autograding runner reports to GitHub Classroom (version 1), with partial credit per test.</summary>
     public static JsonObject Classroom(IReadOnlyList<NotebookGrade> notebooks, bool showHiddenDetail = false)
     {
-        var tests = notebooks.SelectMany(n => n.Cells.Where(c => c.Kind == CellKinds.Tests).Select(c => new JsonObject
+        var tests = notebooks.SelectMany(n => n.Cells.Where(c => c.Kind == CellKind.Tests).Select(c => new JsonObject
         {
             ["name"] = $"{n.Notebook}: {c.GradeId}",
             ["status"] = c.Score >= c.MaxScore ? "pass" : "fail",
@@ -44,7 +45,7 @@ internal static class PlatformResults
         {
             ["version"] = 1,
             ["status"] = tests.All(t => t["status"]!.GetValue<string>() == "pass") ? "pass" : "fail",
-            ["max_score"] = notebooks.Sum(n => n.Cells.Where(c => c.Kind == CellKinds.Tests).Sum(c => c.MaxScore)),
+            ["max_score"] = notebooks.Sum(n => n.Cells.Where(c => c.Kind == CellKind.Tests).Sum(c => c.MaxScore)),
             ["tests"] = new JsonArray(tests.Select(t => (JsonNode)t).ToArray()),
         };
     }

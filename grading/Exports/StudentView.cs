@@ -1,5 +1,6 @@
 using Grading.Autograde;
 using Grading.Gradebook;
+using Grading.Notebooks;
 
 namespace Grading.Exports;
 
@@ -11,7 +12,7 @@ internal static class StudentView
     /// student-safe one (a test cell graded before that existed shows the general hidden-check sentence).
     /// </summary>
     public static string? Reason(CellGrade cell, bool showHiddenDetail) =>
-        showHiddenDetail || cell.Kind != CellKinds.Tests || cell.Reason is null ? cell.Reason : cell.StudentReason ?? HiddenCheckDetail.HiddenFailure;
+        showHiddenDetail || cell.Kind != CellKind.Tests || cell.Reason is null ? cell.Reason : cell.StudentReason ?? HiddenCheckDetail.HiddenFailure;
 
     /// <summary>The cell's reason, comment and tamper notes as one line.</summary>
     public static string Advice(CellGrade cell, bool showHiddenDetail) =>

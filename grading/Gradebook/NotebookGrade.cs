@@ -1,3 +1,5 @@
+using Grading.Pipelines;
+
 namespace Grading.Gradebook;
 
 /// <summary>One student's graded notebook: every graded cell, the penalty, and what the grader did to get there.</summary>
@@ -11,7 +13,7 @@ namespace Grading.Gradebook;
 /// <param name="Notes">What sanitizing changed and how the notebook ran (sandbox, worker death), for the instructor.</param>
 /// <param name="Error">When the notebook could not be graded at all (malformed file…), why, and what to do.</param>
 internal sealed record NotebookGrade(string Student, string Notebook, string SubmissionHash, string SourceHash,
-    DateTimeOffset? Timestamp, double LatePenalty, IReadOnlyList<CellGrade> Cells, IReadOnlyList<string> Notes,
+    DateTimeOffset? Timestamp, double LatePenalty, IReadOnlyList<CellGrade> Cells, IReadOnlyList<GradingNote> Notes,
     string? Error)
 {
     /// <summary>The sum of the cells' scores, before any late penalty.</summary>

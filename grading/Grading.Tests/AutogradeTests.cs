@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Grading.Autograde;
 using Grading.Gradebook;
 using Grading.Isolation;
+using Grading.Pipelines;
 
 namespace Grading.Tests;
 
@@ -11,6 +12,8 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
     private NotebookGrade Grade(string student) => graded.Gradebook.Notebooks.Single(n => n.Student == student);
 
     private CellGrade Cell(string student, string id) => Grade(student).Cells.Single(c => c.GradeId == id);
+
+    private static IEnumerable<string> Texts(IEnumerable<GradingNote> notes) => notes.Select(n => n.Text);
 
     [Theory]
     // student,           square_tests, partial_tests, reason of the square_tests cell (start)
@@ -51,14 +54,14 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
     [Fact]
     public void PartialCredit_ComesFromTheCellsNumericValue_WithAReason()
     {
-        Assert.Equal("partial", Cell("partial", "partial_tests").Status);
+        Assert.Equal(GradeStatus.Partial, Cell("partial", "partial_tests").Status);
         Assert.Equal("Partial credit: the tests awarded 1 of 2 points.", Cell("partial", "partial_tests").Reason);
     }
 
     [Fact]
     public void ManualAnswers_UnchangedAreNoResponse_WrittenOnesWaitForAPerson()
     {
-        Assert.Equal(("no-response", 0.0, "No response."), (Cell("empty", "why_answer").Status, Cell("empty", "why_answer").Score, Cell("empty", "why_answer").Reason!));
+        Assert.Equal((GradeStatus.NoResponse, 0.0, "No response."), (Cell("empty", "why_answer").Status, Cell("empty", "why_answer").Score, Cell("empty", "why_answer").Reason!));
         Assert.True(Cell("perfect", "why_answer").NeedsManualGrade);
         Assert.Contains("6 answer(s) wait for a person", graded.Printed); // perfect, backdated, deep_markdown, rich_output, =1+1, setup_overtaker
     }
@@ -67,9 +70,9 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
     public void Tampering_IsRestoredAndRecorded()
     {
         Assert.Contains("the locked cell 'square_tests' was modified; the original was restored before grading", Cell("tampered_test", "square_tests").TamperNotes);
-        Assert.Contains("the locked cell 'square_tests' was deleted; it was put back", Grade("deleted_test").Notes);
-        Assert.Contains("cell 'square' appeared more than once: the last copy was graded, the earlier one dropped", Grade("duplicated_cell").Notes);
-        Assert.Contains(Grade("shadows_helpers").Notes, n => n.Contains("declares a type named 'TensorLab'", StringComparison.Ordinal));
+        Assert.Contains("the locked cell 'square_tests' was deleted; it was put back", Texts(Grade("deleted_test").Notes));
+        Assert.Contains("cell 'square' appeared more than once: the last copy was graded, the earlier one dropped", Texts(Grade("duplicated_cell").Notes));
+        Assert.Contains(Texts(Grade("shadows_helpers").Notes), n => n.Contains("declares a type named 'TensorLab'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -138,7 +141,7 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
     {
         Assert.Equal(DateTimeOffset.Parse("2026-11-22T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture), Grade("backdated").Timestamp);
         Assert.Contains("submission time 'the day before the deadline' in class-times.csv line 22 is not a date; lateness was not computed — fix the line and re-run",
-            Grade("wrong_nbformat").Notes);
+            Texts(Grade("wrong_nbformat").Notes));
         Assert.Contains("WARNING: wrong_nbformat/tiny: submission time 'the day before the deadline'", graded.Printed);
     }
 

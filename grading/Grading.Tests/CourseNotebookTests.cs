@@ -25,15 +25,19 @@ public sealed class CourseClassFixture : IAsyncLifetime
     /// <summary>The solutions and the common wrong answers graded against the notebooks without their hidden tests.</summary>
     internal ClassGradebook VisibleOnly { get; private set; } = null!;
 
+    /// <summary>The class <see cref="Gradebook"/> graded: &lt;student&gt;/&lt;notebook&gt;.ipynb.</summary>
+    public string ClassFolder { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var root = Fixture.TempFolder();
+        ClassFolder = Path.Combine(root, "class");
         var withCommonMistakes = WrongAnswer.All().Where(w => w.FlaggedByValidate).Select(w => w.Notebook + ".ipynb").ToHashSet();
         foreach (var path in Directory.EnumerateFiles(Notebooks, "*.ipynb"))
         {
             var name = Path.GetFileName(path);
             Save(Notebook.Load(path), root, "class", "solutions", name);
-            Save(ReleasePipeline.Create().Run(Notebook.Load(path), new StepContext(name)), root, "class", "release", name);
+            Save(ReleasePipeline.Create().Run(Notebook.Load(path), new StepContext()), root, "class", "release", name);
             if (withCommonMistakes.Contains(name))
             {
                 // The baseline for the visible-only run, only where there is something to compare (a run costs seconds).
@@ -41,7 +45,7 @@ public sealed class CourseClassFixture : IAsyncLifetime
             }
 
             // The source as validate sees it: the visible tests only, with the helper scripts beside it.
-            Save(new NotebookPipeline(new ClearRegion(RegionKind.HiddenTests)).Run(Notebook.Load(path), new StepContext(name)), root, "visible-source", "", name);
+            Save(new NotebookPipeline(new ClearRegion(RegionKind.HiddenTests)).Run(Notebook.Load(path), new StepContext()), root, "visible-source", "", name);
         }
 
         foreach (var (file, text) in SupportFiles.Beside(Path.Combine(Notebooks, "any.ipynb")))
@@ -70,7 +74,7 @@ public sealed class CourseClassFixture : IAsyncLifetime
     private static async Task<ClassGradebook> GradeAsync(string root, string classFolder, string sourceFolder, string output)
     {
         var gradebook = await GradeOnceAsync(root, classFolder, sourceFolder, output);
-        var killed = gradebook.Notebooks.Where(n => n.Notes.Any(note => note.Contains("stopped with exit code", StringComparison.Ordinal))).ToList();
+        var killed = gradebook.Notebooks.Where(n => n.Notes.Any(note => note.Text.Contains("stopped with exit code", StringComparison.Ordinal))).ToList();
         if (killed.Count == 0)
         {
             return gradebook;
@@ -117,7 +121,7 @@ public class CourseNotebookTests(CourseClassFixture course) : IClassFixture<Cour
     public static TheoryData<string> NotebookNames() => new(Directory.EnumerateFiles(CourseClassFixture.Notebooks, "*.ipynb").Select(Path.GetFileName).OfType<string>().Order());
 
     private IEnumerable<CellGrade> Tests(string student) =>
-        course.Gradebook.Notebooks.Where(n => n.Student == student).SelectMany(n => n.Cells).Where(c => c.Kind == CellKinds.Tests);
+        course.Gradebook.Notebooks.Where(n => n.Student == student).SelectMany(n => n.Cells).Where(c => c.Kind == CellKind.Tests);
 
     [Fact]
     public async Task Check_PassesOnEveryNotebook()
@@ -174,7 +178,7 @@ public class CourseNotebookTests(CourseClassFixture course) : IClassFixture<Cour
     {
         var wrong = Wrong(id);
         var (graded, solutions) = GradesOf(course.Gradebook, wrong);
-        var lost = graded.Cells.Where(c => c.Kind == CellKinds.Tests && c.Score < c.MaxScore).ToList();
+        var lost = graded.Cells.Where(c => c.Kind == CellKind.Tests && c.Score < c.MaxScore).ToList();
         Assert.True(lost.Count > 0, $"{id} ({wrong.Mistake}) scored full marks on every test cell of {wrong.Notebook}.");
         Assert.True(Score(graded) < Score(solutions), $"{id}: {Score(graded)} of {Score(solutions)}");
         Assert.All(lost, cell => Assert.True(cell.Reason?.Contains("Hint:", StringComparison.Ordinal) == true,
@@ -198,7 +202,7 @@ public class CourseNotebookTests(CourseClassFixture course) : IClassFixture<Cour
         var compared = WrongAnswer.All().Where(w => w.FlaggedByValidate).Select(w => w.Notebook).ToHashSet();
         Assert.NotEmpty(compared);
         Assert.All(course.VisibleOnly.Notebooks.Where(n => n.Student == "solutions" && compared.Contains(n.Notebook)).SelectMany(n => n.Cells)
-                .Where(c => c.Kind == CellKinds.Tests),
+                .Where(c => c.Kind == CellKind.Tests),
             cell => Assert.True(cell.Score == cell.MaxScore, $"{cell.GradeId}: {cell.Reason}"));
     }
 
@@ -216,13 +220,45 @@ public class CourseNotebookTests(CourseClassFixture course) : IClassFixture<Cour
         }
     }
 
-    private static double Score(NotebookGrade grade) => grade.Cells.Where(c => c.Kind == CellKinds.Tests).Sum(c => c.Score);
+    // validate ≡ autograde: the same submission, sanitized as autograde sanitizes it (hidden tests restored), run the way
+    // validate runs a notebook (in process, NotebookRunner) and scored by validate's code, earns per test cell exactly
+    // the score and status the worker-run autograde gave it in the class run.
+    [Theory]
+    [MemberData(nameof(NotebookNames))]
+    public async Task Validate_ScoresEveryTestCellAsAutogradeDoes_OnSolutionsReleaseAndWrongAnswers(string name)
+    {
+        var notebook = Path.GetFileNameWithoutExtension(name);
+        var source = AssignmentSource.Load(Path.Combine(CourseClassFixture.Notebooks, name));
+        var graded = course.Gradebook.Notebooks.Where(n => n.Notebook == notebook).ToList();
+        Assert.Contains(graded, n => n.Student == "release");
+        var mismatches = new List<string>();
+        foreach (var grade in graded)
+        {
+            var submission = Notebook.Load(Path.Combine(course.ClassFolder, grade.Student, name));
+            var sanitized = Grading.Autograde.Sanitize.SanitizePipeline.Create(source).Run(submission, new StepContext());
+            var executed = await NotebookRunner.RunAsync(sanitized, CourseClassFixture.Notebooks, TimeSpan.FromSeconds(120));
+            var validated = ValidateCommand.ScoreTests(executed).ToDictionary(t => t.Name);
+            foreach (var cell in grade.Cells.Where(c => c.Kind == CellKind.Tests))
+            {
+                var validate = validated.GetValueOrDefault(cell.GradeId)?.Score;
+                if (validate is null || validate.Score != cell.Score || validate.Status != cell.Status)
+                {
+                    mismatches.Add($"{grade.Student}/{cell.GradeId}: autograde {cell.Score} {cell.Status} ({cell.Reason}), " +
+                                   $"validate {validate?.Score} {validate?.Status} ({validate?.Reason})");
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    private static double Score(NotebookGrade grade) => grade.Cells.Where(c => c.Kind == CellKind.Tests).Sum(c => c.Score);
 
     [Theory]
     [MemberData(nameof(NotebookNames))]
     public void EveryTestCell_ChecksWithAWhatAndAHint(string name)
     {
-        foreach (var cell in Notebook.Load(Path.Combine(CourseClassFixture.Notebooks, name)).Cells.Where(c => c.Nbgrader is { IsAutogradedTest: true }))
+        foreach (var cell in Notebook.Load(Path.Combine(CourseClassFixture.Notebooks, name)).Cells.Where(c => c.Kind() == CellKind.Tests))
         {
             Assert.Contains("TensorLab.Check.", cell.Source);
             Assert.Contains("hint:", cell.Source);

@@ -11,8 +11,8 @@ public class FeedbackHtmlTests
 {
     private static readonly AssignmentSource Tiny = AssignmentSource.Load(Fixture.TinyNotebook);
 
-    private static readonly CellGrade HiddenFailure = new("square_tests", CellKinds.Tests, 0, null, 2, "failed",
-        "Square(-4): expected 16, found -16. Hint: a negative number squared is positive", null, [])
+    private static readonly CellGrade HiddenFailure = new("square_tests", CellKind.Tests, AutoScore: 0, ManualScore: null, MaxScore: 2, GradeStatus.Failed,
+        "Square(-4): expected 16, found -16. Hint: a negative number squared is positive", Comment: null, TamperNotes: [])
     { StudentReason = HiddenCheckDetail.HiddenFailure };
 
     private static NotebookGrade Grade(params CellGrade[] cells) => new("s", "tiny", "", "", null, 0, cells, [], null);

@@ -2,6 +2,7 @@ using Grading.Autograde;
 using Grading.Execution;
 using Grading.Gradebook;
 using Grading.Isolation;
+using Grading.Notebooks;
 
 namespace Grading.Tests;
 
@@ -11,7 +12,7 @@ public class HiddenCheckDetailTests
     private static readonly AssignmentSource Tiny = AssignmentSource.Load(Fixture.TinyNotebook);
 
     private static string? StudentReason(string reason, string status = "RuntimeError") => HiddenCheckDetail.StudentReason(Tiny,
-        new CellGrade("square_tests", CellKinds.Tests, 0, null, 2, "failed", reason, null, []),
+        new CellGrade("square_tests", CellKind.Tests, AutoScore: 0, ManualScore: null, MaxScore: 2, GradeStatus.Failed, reason, Comment: null, TamperNotes: []),
         WorkerCellReport.Failed(3, status, reason));
 
     [Fact]

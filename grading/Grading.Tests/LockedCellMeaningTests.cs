@@ -82,7 +82,7 @@ public class LockedCellMeaningTests
             "struct Any { public static implicit operator Any(int v) => new Any(); public override bool Equals(object o) => true; public override int GetHashCode() => 0; }" };
         added.Metadata.Remove("nbgrader");
         student.Cells.Insert(answer, added);
-        var sanitized = SanitizePipeline.Create(Tiny.Value).Run(student, new StepContext("tiny"));
+        var sanitized = SanitizePipeline.Create(Tiny.Value).Run(student, new StepContext());
         var gate = new PolicyGate();
         Assert.Empty(gate.Review(Tiny.Value, sanitized, PolicyWorkspace.Notebooks));
 
@@ -105,7 +105,7 @@ public class LockedCellMeaningTests
         var student = source.Released.Clone();
         var cell = student.Cells.Single(c => c.GradeId == answerId);
         cell.Source = answer ?? source.Source.Cells.Single(c => c.GradeId == answerId).Source;
-        var sanitized = SanitizePipeline.Create(source).Run(student, new StepContext(source.Name));
+        var sanitized = SanitizePipeline.Create(source).Run(student, new StepContext());
         return new PolicyGate().Review(source, sanitized, PolicyWorkspace.Notebooks);
     }
 }

@@ -45,7 +45,7 @@ public class ManualAndMergeTests(SampleClassFixture graded) : IClassFixture<Samp
         var gradebook = GradebookJson.Read<ClassGradebook>(Path.Combine(output, "gradebook.json"))!;
         var perfect = gradebook.Notebooks.Single(n => n.Student == "perfect");
         Assert.Equal(5, perfect.Score);
-        Assert.Equal(("manually-graded", "Clear and correct."), (perfect.Cells[2].Status, perfect.Cells[2].Comment!));
+        Assert.Equal((GradeStatus.ManuallyGraded, "Clear and correct."), (perfect.Cells[2].Status, perfect.Cells[2].Comment!));
         Assert.Contains("perfect,,,,5,0,5,5,2,2,1", File.ReadAllText(Path.Combine(output, "grades.csv")));
         Assert.Contains("Clear and correct.", File.ReadAllText(Path.Combine(output, "feedback", "perfect", "tiny.html")));
     }

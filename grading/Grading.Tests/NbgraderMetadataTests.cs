@@ -10,7 +10,7 @@ public class NbgraderMetadataTests
     {
         var task = Notebook.Load(Fixture.CirclesNotebook).Cells[5].Nbgrader!;
         Assert.Equal(new NbgraderMetadata(false, false, true, true, "plot_task", 1, null, 3), task);
-        Assert.True(task.IsTask);
+        Assert.Equal(CellKind.Task, task.Kind);
         Assert.Null(task.CellType);
     }
 

@@ -12,7 +12,7 @@ public class ReleaseStepsTests
     [Fact]
     public void GivenASolutionRegionInAMarkdownAnswer_WhenCleared_ThenTheTextStubTakesItsPlaceAtItsIndentation()
     {
-        var notebook = new ClearSolutions().Process(Circles(), new StepContext("circles"));
+        var notebook = new ClearSolutions().Process(Circles(), new StepContext());
         Assert.Equal("Why does the area grow quadratically?\n\n  YOUR ANSWER HERE", notebook.Cells[4].Source);
         Assert.Equal("static class Geometry\n{\n    public static double Area(double r)\n    {\n        // YOUR CODE HERE\n        throw new NotImplementedException();\n    }\n}",
             notebook.Cells[2].Source);
@@ -24,7 +24,7 @@ public class ReleaseStepsTests
     {
         var notebook = Circles();
         notebook.Cells[3].Source = "a();\nb();\n// BEGIN HIDDEN TESTS\nsecret();";
-        var error = Assert.Throws<RegionException>(() => new ClearRegion(RegionKind.HiddenTests).Process(notebook, new StepContext("circles")));
+        var error = Assert.Throws<RegionException>(() => new ClearRegion(RegionKind.HiddenTests).Process(notebook, new StepContext()));
         Assert.Equal($"{Fixture.CirclesNotebook}: cell 3 (area_tests), line 3: 'BEGIN HIDDEN TESTS' is never closed with 'END HIDDEN TESTS'", error.Message);
     }
 
@@ -33,21 +33,21 @@ public class ReleaseStepsTests
     {
         var notebook = Circles();
         notebook.Cells[2].Source = "// BEGIN SOLUTION\nx();\n  // BEGIN SOLUTION\n// END SOLUTION";
-        var error = Assert.Throws<RegionException>(() => new ClearSolutions().Process(notebook, new StepContext("circles")));
+        var error = Assert.Throws<RegionException>(() => new ClearSolutions().Process(notebook, new StepContext()));
         Assert.EndsWith(": cell 2 (area), line 3: 'BEGIN SOLUTION' inside the solution region opened on line 1: regions cannot nest", error.Message);
     }
 
     [Fact]
     public void GivenATaskWithAMarkScheme_WhenCleared_ThenOnlyTheTaskTextRemains()
     {
-        var notebook = new ClearRegion(RegionKind.MarkScheme).Process(Circles(), new StepContext("circles"));
+        var notebook = new ClearRegion(RegionKind.MarkScheme).Process(Circles(), new StepContext());
         Assert.Equal("**Task:** plot the area for r = 1…5.", notebook.Cells[5].Source);
     }
 
     [Fact]
     public void GivenEveryCellKind_WhenLocked_ThenFlagsFollowNbgradersLockCells()
     {
-        var notebook = new LockCells().Process(Circles(), new StepContext("circles"));
+        var notebook = new LockCells().Process(Circles(), new StepContext());
         string Flags(int cell) => $"{notebook.Cells[cell].Metadata["editable"]?.ToJsonString() ?? "-"}/{notebook.Cells[cell].Metadata["deletable"]?.ToJsonString() ?? "-"}";
         // markdown title, read-only set-up, answer, tests, manual markdown, task, manual code: editable/deletable.
         Assert.Equal(["-/-", "false/false", "-/false", "false/false", "-/false", "false/false", "-/false"],

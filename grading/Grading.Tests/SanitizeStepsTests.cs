@@ -26,13 +26,13 @@ public class SanitizeStepsTests
         var first = new NotebookCell(notebook.Cells[square].Json.DeepClone().AsObject()) { Source = "static int Square(int x) => 0;" };
         notebook.Cells.Insert(square, first);
         notebook.Cells[square + 1].Source = "static int Square(int x) => x * x;";
-        var context = new StepContext("tiny");
+        var context = new StepContext();
 
         var result = new DeduplicateGradeIds().Process(notebook, context);
 
         var kept = Assert.Single(result.Cells, c => c.GradeId == "square");
         Assert.Equal("static int Square(int x) => x * x;", kept.Source);
-        Assert.Contains(context.Notes, n => n.Note.Contains("'square' appeared more than once", StringComparison.Ordinal));
+        Assert.Contains(context.Notes, n => n.Note is { Kind: NoteKind.Tamper, GradeId: "square" } && n.Note.Text.Contains("'square' appeared more than once", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -41,19 +41,19 @@ public class SanitizeStepsTests
         var notebook = StudentCopy();
         var tests = IndexOf(notebook, "square_tests");
         notebook.Cells[tests].Source = "// all good\n";
-        var context = new StepContext("tiny");
+        var context = new StepContext();
 
         var result = new RestoreLockedCells(Tiny).Process(notebook, context);
 
         Assert.Equal(Tiny.Source.Cells[IndexOf(Tiny.Source, "square_tests")].Source, result.Cells[tests].Source);
         Assert.Contains("BEGIN HIDDEN TESTS", result.Cells[tests].Source);
-        Assert.Contains((tests, "the locked cell 'square_tests' was modified; the original was restored before grading"), context.Notes);
+        Assert.Contains((tests, new GradingNote(NoteKind.Tamper, "square_tests", "the locked cell 'square_tests' was modified; the original was restored before grading")), context.Notes);
     }
 
     [Fact]
     public void GivenUntouchedLockedCells_WhenRestored_ThenNoNoteIsLeft()
     {
-        var context = new StepContext("tiny");
+        var context = new StepContext();
 
         new RestoreLockedCells(Tiny).Process(StudentCopy(), context);
 
@@ -65,12 +65,12 @@ public class SanitizeStepsTests
     {
         var notebook = StudentCopy();
         notebook.Cells.RemoveAt(IndexOf(notebook, "square_tests"));
-        var context = new StepContext("tiny");
+        var context = new StepContext();
 
         var result = new RestoreLockedCells(Tiny).Process(notebook, context);
 
         Assert.Equal(IndexOf(result, "square") + 1, IndexOf(result, "square_tests"));
-        Assert.Contains((-1, "the locked cell 'square_tests' was deleted; it was put back"), context.Notes);
+        Assert.Contains((-1, new GradingNote(NoteKind.Tamper, "square_tests", "the locked cell 'square_tests' was deleted; it was put back")), context.Notes);
     }
 
     [Fact]
@@ -80,14 +80,14 @@ public class SanitizeStepsTests
         var source = AssignmentWithInstructionAbove("square");
         var notebook = source.Released.Clone();
         notebook.Cells.RemoveAt(IndexOf(notebook, "square"));
-        var context = new StepContext("tiny");
+        var context = new StepContext();
 
         var result = new RestoreAnswerCells(source).Process(notebook, context);
 
         var square = IndexOf(result, "square");
         Assert.Equal("instruction", result.Cells[square - 1].Id);
         Assert.Equal(square + 1, IndexOf(result, "square_tests"));
-        Assert.Contains((-1, "the answer cell 'square' was deleted; the empty stub was put back"), context.Notes);
+        Assert.Contains((-1, new GradingNote(NoteKind.Tamper, "square", "the answer cell 'square' was deleted; the empty stub was put back")), context.Notes);
     }
 
     [Fact]
@@ -97,14 +97,14 @@ public class SanitizeStepsTests
         var answer = IndexOf(notebook, "why_answer");
         notebook.Cells[answer].CellType = "code";
         notebook.Cells[answer].Source = "My answer.";
-        var context = new StepContext("tiny");
+        var context = new StepContext();
 
         var result = new RestoreAnswerCells(Tiny).Process(notebook, context);
 
         Assert.Equal("markdown", result.Cells[answer].CellType);
         Assert.Equal("My answer.", result.Cells[answer].Source);
         Assert.False(result.Cells[answer].Json.ContainsKey("outputs"));
-        Assert.Contains((answer, "the answer cell 'why_answer' was changed from markdown to code; its type was restored"), context.Notes);
+        Assert.Contains((answer, new GradingNote(NoteKind.Tamper, "why_answer", "the answer cell 'why_answer' was changed from markdown to code; its type was restored")), context.Notes);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class SanitizeStepsTests
         notebook.Cells[square].Metadata["nbgrader"]!["grade"] = true;
         notebook.Cells[square].Metadata["nbgrader"]!["points"] = 100;
 
-        var result = new RestoreAnswerCells(Tiny).Process(notebook, new StepContext("tiny"));
+        var result = new RestoreAnswerCells(Tiny).Process(notebook, new StepContext());
 
         Assert.Equal(Tiny.Released.Cells[square].Metadata["nbgrader"]!.ToJsonString(), result.Cells[square].Metadata["nbgrader"]!.ToJsonString());
     }
@@ -126,7 +126,7 @@ public class SanitizeStepsTests
         var notebook = StudentCopy();
         notebook.Metadata["kernelspec"] = new JsonObject { ["name"] = "python3", ["display_name"] = "Python 3", ["language"] = "python" };
 
-        var result = new RestoreNotebookMetadata(Tiny).Process(notebook, new StepContext("tiny"));
+        var result = new RestoreNotebookMetadata(Tiny).Process(notebook, new StepContext());
 
         Assert.Equal(Tiny.Source.Metadata["kernelspec"]!.ToJsonString(), result.Metadata["kernelspec"]!.ToJsonString());
     }
@@ -137,14 +137,14 @@ public class SanitizeStepsTests
         var notebook = Tiny.Source.Clone();
         var square = IndexOf(notebook, "square");
         notebook.Cells[square].Source += "\nstatic class Check { }";
-        var context = new StepContext("tiny");
+        var context = new StepContext();
 
         var result = new ImmunizeTestHelpers().Process(notebook, context);
 
         var tests = result.Cells[IndexOf(result, "square_tests")].Source;
         Assert.Contains("global::TensorLab.Check.Equal(", tests);
         Assert.DoesNotContain(" TensorLab.Check.", tests);
-        Assert.Contains((square, "declares a type named 'Check', the name of a test helper; tests call the library's own one"), context.Notes);
+        Assert.Contains((square, new GradingNote(NoteKind.Shadowing, null, "declares a type named 'Check', the name of a test helper; tests call the library's own one")), context.Notes);
     }
 
     // The tiny assignment with an instruction cell (markdown, no nbgrader metadata) inserted above the given cell.

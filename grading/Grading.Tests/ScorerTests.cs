@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using Grading.Autograde;
+using Grading.Gradebook;
 using Grading.Isolation;
+using Grading.Notebooks;
+using Grading.Pipelines;
 
 namespace Grading.Tests;
 
@@ -24,14 +27,14 @@ public class ScorerTests
     public void GivenASucceededTestCell_ThenItEarnsItsPoints()
     {
         var grade = Score("square_tests", Report("square_tests", "Succeeded"));
-        Assert.Equal((2.0, 2.0, "passed", (string?)null), (grade.Score, grade.MaxScore, grade.Status, grade.Reason));
+        Assert.Equal((2.0, 2.0, GradeStatus.Passed, (string?)null), (grade.Score, grade.MaxScore, grade.Status, grade.Reason));
     }
 
     [Fact]
     public void GivenAFailedTestCell_ThenItEarnsNothing_AndTheFailureIsTheReason()
     {
         var grade = Score("square_tests", Report("square_tests", "RuntimeError", "Square(3): expected 9, found 4."));
-        Assert.Equal((0.0, "failed", "Square(3): expected 9, found 4."), (grade.Score, grade.Status, grade.Reason));
+        Assert.Equal((0.0, GradeStatus.Failed, "Square(3): expected 9, found 4."), (grade.Score, grade.Status, grade.Reason));
     }
 
     [Fact]
@@ -50,7 +53,7 @@ public class ScorerTests
     public void GivenATestCellReturningANumber_ThenThatNumberIsTheScore_ClampedToItsPoints(double returned, double score, string status)
     {
         var grade = Score("partial_tests", Report("partial_tests", "Succeeded", returned: returned));
-        Assert.Equal((score, status), (grade.Score, grade.Status));
+        Assert.Equal((score, status), (grade.Score, grade.Status.WireName()));
         Assert.True(status == "passed" || grade.Reason is { Length: > 0 }, "every lost point carries a reason");
     }
 
@@ -58,7 +61,7 @@ public class ScorerTests
     public void GivenAManualAnswerLeftAsReleased_ThenItIsNoResponse_WorthNothing()
     {
         var grade = Score("why_answer");
-        Assert.Equal((0.0, "no-response", "No response."), (grade.Score, grade.Status, grade.Reason));
+        Assert.Equal((0.0, GradeStatus.NoResponse, "No response."), (grade.Score, grade.Status, grade.Reason));
     }
 
     [Fact]
@@ -67,15 +70,15 @@ public class ScorerTests
         var notebook = Tiny.Released.Clone();
         notebook.Cells[IndexOf("why_answer")].Source = "They multiply.";
         var grade = Scorer.Score(Tiny, notebook, new Dictionary<int, WorkerCellReport>(), []).Single(g => g.GradeId == "why_answer");
-        Assert.Equal(("needs-manual-grade", (double?)null), (grade.Status, grade.AutoScore));
+        Assert.Equal((GradeStatus.NeedsManualGrade, (double?)null), (grade.Status, grade.AutoScore));
     }
 
     [Fact]
     public void GivenATamperNoteNamingACell_ThenItIsAttachedToThatCellOnly()
     {
-        var note = (IndexOf("square_tests"), "the locked cell 'square_tests' was modified; the original was restored before grading");
+        var note = new GradingNote(NoteKind.Tamper, "square_tests", "the locked cell 'square_tests' was modified; the original was restored before grading");
         var grades = Scorer.Score(Tiny, Tiny.Released.Clone(), new Dictionary<int, WorkerCellReport>(), [note]);
-        Assert.Equal([note.Item2], grades.Single(g => g.GradeId == "square_tests").TamperNotes);
+        Assert.Equal([note.Text], grades.Single(g => g.GradeId == "square_tests").TamperNotes);
         Assert.Empty(grades.Single(g => g.GradeId == "partial_tests").TamperNotes);
     }
 }

@@ -35,7 +35,7 @@ internal static class ManualSheet
                 var source = sources.First(s => s.Name == grade.Notebook);
                 var executedPath = Path.Combine(output, "students", grade.Student, grade.Notebook + ".ipynb");
                 var executed = File.Exists(executedPath) ? Notebook.Load(executedPath) : null;
-                foreach (var cell in grade.Cells.Where(c => c.Kind != CellKinds.Tests && c.Status is "needs-manual-grade" or "manually-graded"))
+                foreach (var cell in grade.Cells.Where(c => c.Kind != CellKind.Tests && c.Status is GradeStatus.NeedsManualGrade or GradeStatus.ManuallyGraded))
                 {
                     var answer = executed?.Cells.FirstOrDefault(c => c.GradeId == cell.GradeId)?.Source ?? "";
                     var scheme = MarkScheme(source.Source.Cells.First(c => c.GradeId == cell.GradeId).Source);

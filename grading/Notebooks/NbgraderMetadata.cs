@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Grading.Notebooks;
 
-/// <summary>A cell's <c>metadata.nbgrader</c> (schema version 3), with the cell kinds of docs/grading-model.md §1.</summary>
+/// <summary>A cell's <c>metadata.nbgrader</c> (schema version 3), whose flags give the cell its <see cref="CellKind"/> (docs/grading-model.md §1).</summary>
 internal sealed record NbgraderMetadata(bool Grade, bool Solution, bool Locked, bool Task, string? GradeId, double? Points,
     string? Checksum, int SchemaVersion)
 {
@@ -12,17 +12,8 @@ internal sealed record NbgraderMetadata(bool Grade, bool Solution, bool Locked, 
     /// <summary>The cell type recorded at release (nbgrader detects a later change of type with it), or null.</summary>
     public string? CellType { get; init; }
 
-    /// <summary>A cell the student writes code or prose in, graded by tests after it.</summary>
-    public bool IsAutogradedAnswer => Solution && !Grade;
-
-    /// <summary>A locked test cell with points.</summary>
-    public bool IsAutogradedTest => Grade && !Solution;
-
-    /// <summary>An answer a person grades.</summary>
-    public bool IsManualAnswer => Grade && Solution;
-
-    /// <summary>A manually graded task (markdown).</summary>
-    public bool IsTask => Task;
+    /// <summary>What these flags make the cell (the one rule: <see cref="CellKinds.Of"/>).</summary>
+    public CellKind Kind => CellKinds.Of(this);
 
     /// <summary>Reads <c>metadata.nbgrader</c>, or null when the cell has none.</summary>
     public static NbgraderMetadata? From(JsonObject cellMetadata)

@@ -12,6 +12,14 @@ namespace Grading.Release;
 /// </summary>
 internal static class CellChecksum
 {
+    /// <summary>
+    /// The one tamper rule (used by <c>validate</c> and by autograde's sanitizing): a cell is as released when it still
+    /// has nbgrader metadata and its checksum equals the released one. The checksum covers the source, the cell type, the
+    /// grade/solution/locked flags, the grade id and the points, so a change to any of them counts.
+    /// </summary>
+    public static bool MatchesRelease(NotebookCell cell, string? releasedChecksum) =>
+        releasedChecksum is not null && cell.Nbgrader is not null && Compute(cell) == releasedChecksum;
+
     public static string Compute(NotebookCell cell)
     {
         var nb = cell.Nbgrader ?? throw new ArgumentException("Only nbgrader cells have checksums.", nameof(cell));

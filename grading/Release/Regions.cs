@@ -1,15 +1,16 @@
 using Grading.Notebooks;
+using Grading.Pipelines;
 
 namespace Grading.Release;
 
-/// <summary>A marked region kind: the marker words and what replaces the region in the student copy.</summary>
-internal sealed record RegionKind(string Name, string Begin, string End)
+/// <summary>A marked region kind: its name in messages, the marker words, and what release counts when it removes one.</summary>
+internal sealed record RegionKind(string Name, string Begin, string End, ReleaseCount Removed)
 {
-    public static RegionKind Solution { get; } = new("solution", "BEGIN SOLUTION", "END SOLUTION");
+    public static RegionKind Solution { get; } = new("solution", "BEGIN SOLUTION", "END SOLUTION", ReleaseCount.Stubs);
 
-    public static RegionKind HiddenTests { get; } = new("hidden tests", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS");
+    public static RegionKind HiddenTests { get; } = new("hidden tests", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", ReleaseCount.HiddenTests);
 
-    public static RegionKind MarkScheme { get; } = new("mark scheme", "BEGIN MARK SCHEME", "END MARK SCHEME");
+    public static RegionKind MarkScheme { get; } = new("mark scheme", "BEGIN MARK SCHEME", "END MARK SCHEME", ReleaseCount.MarkSchemes);
 
     public static IReadOnlyList<RegionKind> All { get; } = [Solution, HiddenTests, MarkScheme];
 }

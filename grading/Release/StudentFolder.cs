@@ -5,7 +5,7 @@ using Grading.Pipelines;
 namespace Grading.Release;
 
 /// <summary>One released notebook, for the summary table.</summary>
-internal sealed record ReleasedNotebook(string Name, int Cells, double Points, IReadOnlyDictionary<string, int> Counts);
+internal sealed record ReleasedNotebook(string Name, int Cells, double Points, IReadOnlyDictionary<ReleaseCount, int> Counts);
 
 /// <summary>
 /// Writes the student folder: the released notebooks plus everything needed to build and run them (the library, the
@@ -31,7 +31,7 @@ internal static class StudentFolder
         var released = new List<ReleasedNotebook>();
         foreach (var (path, notebook) in loaded)
         {
-            var context = new StepContext(Path.GetFileNameWithoutExtension(path));
+            var context = new StepContext();
             var student = ReleasePipeline.Create().Run(notebook, context);
             student.Save(Path.Combine(outputFolder, "notebooks", Path.GetFileName(path)));
             // Summed here rather than counted by a step: points may be fractional (0.5), step counts are integers.

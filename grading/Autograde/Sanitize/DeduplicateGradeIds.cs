@@ -9,8 +9,6 @@ namespace Grading.Autograde.Sanitize;
 /// </summary>
 internal sealed class DeduplicateGradeIds : INotebookStep
 {
-    public string Name => "deduplicate grade ids";
-
     public Notebook Process(Notebook notebook, StepContext context)
     {
         var lastIndex = new Dictionary<string, int>();
@@ -27,7 +25,7 @@ internal sealed class DeduplicateGradeIds : INotebookStep
             if (notebook.Cells[i].GradeId is { } id && lastIndex[id] != i)
             {
                 notebook.Cells.RemoveAt(i);
-                context.Notes.Add((-1, $"cell '{id}' appeared more than once: the last copy was graded, the earlier one dropped"));
+                context.Notes.Add((-1, new GradingNote(NoteKind.Tamper, id, $"cell '{id}' appeared more than once: the last copy was graded, the earlier one dropped")));
             }
         }
 

@@ -11,11 +11,9 @@ namespace Grading.Autograde.Sanitize;
 /// </summary>
 internal sealed partial class ImmunizeTestHelpers : INotebookStep
 {
-    public string Name => "immunize test helpers";
-
     public Notebook Process(Notebook notebook, StepContext context)
     {
-        foreach (var cell in notebook.Cells.Where(c => c.IsCode && c.Nbgrader is { IsAutogradedTest: true }))
+        foreach (var cell in notebook.Cells.Where(c => c.IsCode && c.Kind() == CellKind.Tests))
         {
             cell.Source = QualifiedCheck().Replace(cell.Source, "global::TensorLab.Check.");
         }
@@ -23,9 +21,9 @@ internal sealed partial class ImmunizeTestHelpers : INotebookStep
         for (var i = 0; i < notebook.Cells.Count; i++)
         {
             var cell = notebook.Cells[i];
-            if (cell.IsCode && cell.Nbgrader is not { IsAutogradedTest: true } && ShadowingType().Match(cell.Source) is { Success: true } match)
+            if (cell.IsCode && cell.Kind() != CellKind.Tests && ShadowingType().Match(cell.Source) is { Success: true } match)
             {
-                context.Notes.Add((i, $"declares a type named '{match.Groups["name"].Value}', the name of a test helper; tests call the library's own one"));
+                context.Notes.Add((i, new GradingNote(NoteKind.Shadowing, null, $"declares a type named '{match.Groups["name"].Value}', the name of a test helper; tests call the library's own one")));
             }
         }
 

@@ -10,8 +10,6 @@ namespace Grading.Autograde.Sanitize;
 /// </summary>
 internal sealed class RestoreAnswerCells(AssignmentSource source) : INotebookStep
 {
-    public string Name => "restore answer cells";
-
     public Notebook Process(Notebook notebook, StepContext context)
     {
         foreach (var released in source.Released.Cells.Where(c => c.Nbgrader is { Solution: true }))
@@ -22,14 +20,14 @@ internal sealed class RestoreAnswerCells(AssignmentSource source) : INotebookSte
             {
                 var at = SourcePosition.InsertionPoint(source.Released, source.Released.Cells.IndexOf(released), notebook);
                 notebook.Cells.Insert(at, new NotebookCell(released.Json.DeepClone().AsObject()));
-                context.Notes.Add((-1, $"the answer cell '{id}' was deleted; the empty stub was put back"));
+                context.Notes.Add((-1, new GradingNote(NoteKind.Tamper, id, $"the answer cell '{id}' was deleted; the empty stub was put back")));
                 continue;
             }
 
             var cell = notebook.Cells[index];
             if (cell.CellType != released.CellType)
             {
-                context.Notes.Add((index, $"the answer cell '{id}' was changed from {released.CellType} to {cell.CellType}; its type was restored"));
+                context.Notes.Add((index, new GradingNote(NoteKind.Tamper, id, $"the answer cell '{id}' was changed from {released.CellType} to {cell.CellType}; its type was restored")));
                 cell.CellType = released.CellType;
                 if (!cell.IsCode)
                 {

@@ -6,13 +6,12 @@ namespace Grading.Autograde.Sanitize;
 
 /// <summary>
 /// Every locked cell (tests, set-up, questions) is taken from the instructor's source, which also brings back the hidden
-/// tests. A cell whose checksum differs from the released one was edited: that is recorded as tampering. A deleted
+/// tests. A cell that no longer matches its released checksum (<see cref="CellChecksum.MatchesRelease"/>, the rule <c>validate</c>
+/// warns with) was edited: that is recorded as tampering. A deleted
 /// locked cell is put back after the cell that preceded it in the source.
 /// </summary>
 internal sealed class RestoreLockedCells(AssignmentSource source) : INotebookStep
 {
-    public string Name => "restore locked cells";
-
     public Notebook Process(Notebook notebook, StepContext context)
     {
         for (var s = 0; s < source.Source.Cells.Count; s++)
@@ -29,26 +28,18 @@ internal sealed class RestoreLockedCells(AssignmentSource source) : INotebookSte
             if (index < 0)
             {
                 notebook.Cells.Insert(SourcePosition.InsertionPoint(source.Source, s, notebook), restored);
-                context.Notes.Add((-1, $"the locked cell '{id}' was deleted; it was put back"));
+                context.Notes.Add((-1, new GradingNote(NoteKind.Tamper, id, $"the locked cell '{id}' was deleted; it was put back")));
                 continue;
             }
 
-            var submitted = notebook.Cells[index];
-            if (!SameAsReleased(submitted, id))
+            if (!CellChecksum.MatchesRelease(notebook.Cells[index], source.ReleasedChecksum(id)))
             {
-                context.Notes.Add((index, $"the locked cell '{id}' was modified; the original was restored before grading"));
+                context.Notes.Add((index, new GradingNote(NoteKind.Tamper, id, $"the locked cell '{id}' was modified; the original was restored before grading")));
             }
 
             notebook.Cells[index] = restored;
         }
 
         return notebook;
-    }
-
-    private bool SameAsReleased(NotebookCell submitted, string id)
-    {
-        var released = source.Released.Cells.First(c => c.GradeId == id);
-        return submitted.CellType == released.CellType && submitted.Source == released.Source &&
-               (submitted.Nbgrader is { } nb && CellChecksum.Compute(submitted) == released.Nbgrader!.Checksum && nb.Grade == released.Nbgrader.Grade);
     }
 }

@@ -8,8 +8,6 @@ internal sealed class RestoreNotebookMetadata(AssignmentSource source) : INotebo
 {
     private static readonly string[] Keys = ["kernelspec", "language_info", "polyglot_notebook"];
 
-    public string Name => "restore kernelspec";
-
     public Notebook Process(Notebook notebook, StepContext context)
     {
         foreach (var key in Keys)

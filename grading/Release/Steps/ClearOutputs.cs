@@ -6,8 +6,6 @@ namespace Grading.Release.Steps;
 /// <summary>Empties every code cell's outputs and execution count.</summary>
 internal sealed class ClearOutputs : INotebookStep
 {
-    public string Name => "clear outputs";
-
     public Notebook Process(Notebook notebook, StepContext context)
     {
         foreach (var cell in notebook.Cells)

@@ -6,8 +6,6 @@ namespace Grading.Release.Steps;
 /// <summary>Removes a region kind (hidden tests, mark schemes) from every cell, marker lines included.</summary>
 internal sealed class ClearRegion(RegionKind kind) : INotebookStep
 {
-    public string Name => $"clear {kind.Name}";
-
     public Notebook Process(Notebook notebook, StepContext context)
     {
         for (var index = 0; index < notebook.Cells.Count; index++)
@@ -20,7 +18,7 @@ internal sealed class ClearRegion(RegionKind kind) : INotebookStep
 
             Regions.EnsureBalanced(notebook, index, kind);
             cell.Source = Regions.Replace(cell.Source, kind, null).TrimEnd('\n');
-            context.Count(kind.Name);
+            context.Count(kind.Removed);
         }
 
         return notebook;

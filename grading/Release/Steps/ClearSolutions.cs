@@ -13,8 +13,6 @@ internal sealed class ClearSolutions : INotebookStep
     public const string CodeThrow = "throw new NotImplementedException();";
     public const string TextStub = "YOUR ANSWER HERE";
 
-    public string Name => "clear solutions";
-
     public Notebook Process(Notebook notebook, StepContext context)
     {
         for (var index = 0; index < notebook.Cells.Count; index++)
@@ -30,7 +28,7 @@ internal sealed class ClearSolutions : INotebookStep
             cell.Source = Regions.Contains(source, RegionKind.Solution)
                 ? Regions.Replace(source, RegionKind.Solution, indent => cell.IsCode ? [indent + CodeComment, indent + CodeThrow] : [indent + TextStub])
                 : cell.IsCode ? $"{CodeComment}\n{CodeThrow}" : TextStub;
-            context.Count("stubs");
+            context.Count(ReleaseCount.Stubs);
         }
 
         return notebook;

@@ -6,8 +6,6 @@ namespace Grading.Release.Steps;
 /// <summary>Writes nbgrader's checksum and cell type into every graded, solution or locked cell, after stubbing.</summary>
 internal sealed class ComputeChecksums : INotebookStep
 {
-    public string Name => "compute checksums";
-
     public Notebook Process(Notebook notebook, StepContext context)
     {
         foreach (var cell in notebook.Cells.Where(c => c.Nbgrader is { Grade: true } or { Solution: true } or { Locked: true }))

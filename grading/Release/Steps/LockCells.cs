@@ -6,8 +6,6 @@ namespace Grading.Release.Steps;
 /// <summary>nbgrader's LockCells: solution cells cannot be deleted; test and read-only cells can be neither edited nor deleted.</summary>
 internal sealed class LockCells : INotebookStep
 {
-    public string Name => "lock cells";
-
     public Notebook Process(Notebook notebook, StepContext context)
     {
         foreach (var cell in notebook.Cells)
@@ -20,7 +18,7 @@ internal sealed class LockCells : INotebookStep
                 case { Grade: true } or { Locked: true }:
                     cell.Metadata["deletable"] = false;
                     cell.Metadata["editable"] = false;
-                    context.Count("locked");
+                    context.Count(ReleaseCount.LockedCells);
                     break;
             }
         }

@@ -9,16 +9,13 @@ internal sealed class RecordGradedCells : INotebookStep
 {
     public const string MetadataKey = "course";
 
-    public string Name => "record graded cells";
-
     public Notebook Process(Notebook notebook, StepContext context)
     {
         var graded = new JsonArray();
-        foreach (var cell in notebook.Cells.Where(c => c.Nbgrader is { Grade: true } or { Task: true }))
+        foreach (var nb in notebook.Cells.Select(c => c.Nbgrader).OfType<NbgraderMetadata>().Where(nb => nb.Kind.IsGraded()))
         {
-            var nb = cell.Nbgrader!;
-            graded.Add(new JsonObject { ["grade_id"] = nb.GradeId, ["points"] = nb.Points ?? 0, ["kind"] = nb.IsAutogradedTest ? "tests" : nb.IsTask ? "task" : "manual" });
-            context.Count("graded cells");
+            graded.Add(new JsonObject { ["grade_id"] = nb.GradeId, ["points"] = nb.Points ?? 0, ["kind"] = nb.Kind.WireName() });
+            context.Count(ReleaseCount.GradedCells);
         }
 
         notebook.Metadata[MetadataKey] = new JsonObject { ["graded_cells"] = graded };
