@@ -27,7 +27,7 @@ public sealed class ExportRunTests
 
         var (exitCode, stdout, stderr) = await DotnetRunAsync(folder, "00_welcome.cs");
         // The export leaves hidden tests out, so the engine runs the visible tests only, as validate does.
-        var visible = new NotebookPipeline(new ClearRegion(RegionKind.HiddenTests)).Run(Notebook.Load(source), new StepContext("00_welcome"));
+        var visible = new NotebookPipeline(new ClearRegion(RegionKind.HiddenTests)).Run(Notebook.Load(source), new StepContext());
         var executed = await NotebookRunner.RunAsync(visible, Path.GetDirectoryName(source)!, TimeSpan.FromSeconds(60));
 
         Assert.True(exitCode == 0, $"dotnet run exited with {exitCode}:\n{stderr}");
