@@ -6,7 +6,8 @@ namespace NotebookEngine;
 
 /// <summary>
 /// What Plotly.NET.Interactive registers, in a form every notebook front end draws: a chart displays as
-/// <c>text/html</c>, a <c>&lt;div id=…&gt;</c> plus a script that calls <c>Plotly.newPlot</c> once plotly.js is there.
+/// <c>text/html</c>, a <c>&lt;div id=…&gt;</c> plus a script that calls <c>Plotly.newPlot</c> once plotly.js is there,
+/// and as a one-line <c>text/plain</c> naming its traces for consoles and text views.
 /// Plotly.NET.Interactive itself cannot load here (it needs the deprecated Microsoft.DotNet.Interactive package).
 /// </summary>
 /// <remarks>
