@@ -45,7 +45,7 @@ public class ReleaseAndValidateTests
     public async Task Release_NeverContainsSolutionsHiddenTestsOrMarkSchemes()
     {
         var output = await ReleaseTinyAsync();
-        Assert.True(File.Exists(Path.Combine(output, "README.md")));
+        Assert.Contains("pick the `.NET (C#)` kernel", File.ReadAllText(Path.Combine(output, "README.md")));
         Assert.True(File.Exists(Path.Combine(output, "global.json")));
         Assert.True(File.Exists(Path.Combine(output, "lib", "TensorLab", "TensorLab.csproj")));
         foreach (var file in Directory.EnumerateFiles(Path.Combine(output, "notebooks"), "*", SearchOption.AllDirectories).Append(Path.Combine(output, "README.md")))

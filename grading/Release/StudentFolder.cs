@@ -86,17 +86,26 @@ internal static class StudentFolder
     private static string StudentReadme(IReadOnlyList<ReleasedNotebook> notebooks) => $"""
         # Embeddings from scratch, in C# — your copy
 
-        1. Open this folder in VS Code with the Polyglot Notebooks extension (or in the devcontainer / a Codespace).
-        2. Build the course library once: `dotnet build lib/TensorLab/TensorLab.csproj` (notebooks load `lib/bin/TensorLab.dll`).
-        3. Open the notebooks in order and replace every `throw new NotImplementedException();` with your code.
+        1. Open this folder in a Codespace or in VS Code with "Reopen in Container": the set-up builds the course
+           library and installs the course's `.NET (C#)` Jupyter kernel. On your own machine with the .NET SDK:
+
+           ```bash
+           dotnet build lib/TensorLab/TensorLab.csproj -c Release
+           cd grading && dotnet run -- kernel install --user
+           ```
+
+        2. Open a notebook, pick the `.NET (C#)` kernel and Run All (VS Code, JupyterLab or Jupyter Notebook). The
+           kernel is the grader's own engine: what you run is what gets graded.
+        3. Work through the notebooks in order and replace every `throw new NotImplementedException();` with your code.
         4. Check yourself at any time (runs the notebook and lists each test with its points):
 
            ```bash
            cd grading && dotnet run -- validate ../notebooks/01_lookup_tables.ipynb
            ```
 
-        If the Polyglot Notebooks extension is not offered (it was deprecated in 2026), `validate` and
-        `dotnet run -- run ../notebooks/<name>.ipynb` still run every notebook headlessly.
+        Without any notebook tool, `cd grading && dotnet run -- export ../notebooks -o ../apps` turns each notebook into
+        a C# file you run with `dotnet run ../apps/01_lookup_tables.cs`; it stops at the first exercise left to do.
+        Notebooks saved by Polyglot Notebooks (deprecated in 2026) open with the same kernel unchanged.
 
         Notebooks: {string.Join(", ", notebooks.Select(n => n.Name))}.
         Do not edit the locked cells (tests, set-up): the grader restores them and notes the change.
