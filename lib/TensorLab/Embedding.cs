@@ -120,6 +120,7 @@ public sealed class Embedding
     /// <c>destination[n, :] = Weight[ids[n], :]</c>. Tables of 1 MiB and more are copied with the next rows requested
     /// from memory ahead of time, and tables built by the constructor from 4 MiB on sit on 2 MiB pages where Linux
     /// allows it: a lookup from a table much larger than the cache is limited by memory latency, not arithmetic.
+    /// A destination of 16 MiB and more is written with streaming stores, which skip reading the lines they overwrite.
     /// PyTorch equivalent: <c>torch.nn.functional.embedding(ids, weight, out=...)</c>.
     /// </remarks>
     public void Lookup(ReadOnlySpan<int> ids, Span<float> destination)

@@ -9,7 +9,7 @@ namespace TensorLab;
 /// </summary>
 /// <remarks>
 /// <see cref="CopyRowsPlain"/> is the whole idea in three lines and the reference the tests hold the fast path to.
-/// <see cref="CopyRowsPrefetched"/> does the same copies in the same order, and only adds two things a large table
+/// <see cref="CopyRowsPrefetched"/> does the same copies in the same order, and only adds what a large table
 /// needs: rows of a table far bigger than the cache are random DRAM reads, each a TLB miss plus a ~100 ns round trip,
 /// and copied one after the other those latencies add up instead of overlapping. So while row n is copied, the cache
 /// lines of row n + k are requested (a prefetch: a hint that loads nothing into registers and cannot fault), and small
