@@ -64,9 +64,6 @@ internal static class WorkerLauncher
             // A hard cap on the managed heap: the student's huge allocation throws inside the worker.
             ["DOTNET_GCHeapHardLimit"] = "0x" + ((long)limits.MemoryMegabytes << 20).ToString("X", CultureInfo.InvariantCulture),
             ["DOTNET_gcServer"] = "0",
-            // A worker lives for one notebook: instrumenting its tier-0 code for profile-guided tiering costs more than the
-            // profile ever pays back (measured: about 0.1–0.2 s less CPU per 30-cell worker without it).
-            ["DOTNET_TieredPGO"] = "0",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
             // No diagnostics IPC socket: nothing else may attach to the worker, and it needs no writable /tmp for one.
