@@ -98,8 +98,9 @@ public sealed class CourseClassFixture : IAsyncLifetime
         // Generous time limits: this checks what the course's tests decide, not speed, and a machine shared by several
         // builds can stall a notebook's first chart cell past the default 30 s (the cell then reads "Not run").
         var limits = WorkerLimits.Default with { CellTimeout = TimeSpan.FromSeconds(120), NotebookBudget = TimeSpan.FromSeconds(900) };
-        var options = new GradingOptions(Path.Combine(root, classFolder), sourceFolder, Path.Combine(root, output), Jobs: 2,
-            limits, SandboxMode.Auto, (1, 1), null, LatePolicy.None, Force: true, [], Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll"));
+        var options = new GradingOptions(Submissions: Path.Combine(root, classFolder), Source: sourceFolder, Output: Path.Combine(root, output), Jobs: 2,
+            Limits: limits, Sandbox: SandboxMode.Auto, Shard: (1, 1), Due: null, Late: LatePolicy.None, Force: true, Formats: [],
+            LibraryDll: Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll"));
         var sources = Directory.EnumerateFiles(sourceFolder, "*.ipynb").Order().Select(AssignmentSource.Load).ToList();
         return await new ClassGrader(options, BubblewrapProbe.WhyUnavailable is null).GradeAsync(sources, _ => { }, CancellationToken.None);
     }
