@@ -113,8 +113,8 @@ internal static class AutogradeThroughput
 
     private static async Task<TimeSpan> GradeAsync(string root, int jobs)
     {
-        var options = new GradingOptions(Path.Combine(root, "class"), Path.Combine(root, "source"), Path.Combine(root, $"graded-{jobs}"), jobs,
-            WorkerLimits.Default, SandboxMode.Auto, (1, 1), null, LatePolicy.None, Force: true, [], null);
+        var options = new GradingOptions(Submissions: Path.Combine(root, "class"), Source: Path.Combine(root, "source"), Output: Path.Combine(root, $"graded-{jobs}"),
+            Jobs: jobs, Limits: WorkerLimits.Default, Sandbox: SandboxMode.Auto, Shard: (1, 1), Due: null, Late: LatePolicy.None, Force: true, Formats: [], LibraryDll: null);
         var clock = Stopwatch.StartNew();
         var sources = new[] { AssignmentSource.Load(Path.Combine(root, "source", "bench.ipynb")) };
         var gradebook = await new ClassGrader(options, BubblewrapProbe.WhyUnavailable is null).GradeAsync(sources, _ => { }, CancellationToken.None);

@@ -201,8 +201,8 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
         }
 
         var output = Path.Combine(root, "graded");
-        var options = new GradingOptions(submissions, graded.Source, output, Jobs: 2, WorkerLimits.Default, SandboxMode.Auto, (1, 1), null,
-            LatePolicy.None, Force: true, ["gradescope"], LibraryDll: null);
+        var options = new GradingOptions(Submissions: submissions, Source: graded.Source, Output: output, Jobs: 2, Limits: WorkerLimits.Default,
+            Sandbox: SandboxMode.Auto, Shard: (1, 1), Due: null, Late: LatePolicy.None, Force: true, Formats: ["gradescope"], LibraryDll: null);
         var exit = await Grading.Cli.AutogradeCommand.RunAsync(options, Grading.Cli.Terminal.Plain(new StringWriter(), new StringWriter(), width: 200), CancellationToken.None);
         var gradebook = GradebookJson.Read<ClassGradebook>(Path.Combine(output, "gradebook.json"))!;
 

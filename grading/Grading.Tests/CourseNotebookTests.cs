@@ -98,8 +98,9 @@ public sealed class CourseClassFixture : IAsyncLifetime
         // Generous time limits: this checks what the course's tests decide, not speed, and a machine shared by several
         // builds can stall a notebook's first chart cell past the default 30 s (the cell then reads "Not run").
         var limits = WorkerLimits.Default with { CellTimeout = TimeSpan.FromSeconds(120), NotebookBudget = TimeSpan.FromSeconds(900) };
-        var options = new GradingOptions(Path.Combine(root, classFolder), sourceFolder, Path.Combine(root, output), Jobs: 2,
-            limits, SandboxMode.Auto, (1, 1), null, LatePolicy.None, Force: true, [], Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll"));
+        var options = new GradingOptions(Submissions: Path.Combine(root, classFolder), Source: sourceFolder, Output: Path.Combine(root, output), Jobs: 2,
+            Limits: limits, Sandbox: SandboxMode.Auto, Shard: (1, 1), Due: null, Late: LatePolicy.None, Force: true, Formats: [],
+            LibraryDll: Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll"));
         var sources = Directory.EnumerateFiles(sourceFolder, "*.ipynb").Order().Select(AssignmentSource.Load).ToList();
         return await new ClassGrader(options, BubblewrapProbe.WhyUnavailable is null).GradeAsync(sources, _ => { }, CancellationToken.None);
     }
@@ -225,16 +226,21 @@ public class CourseNotebookTests(CourseClassFixture course) : IClassFixture<Cour
     // the score and status the worker-run autograde gave it in the class run.
     [Theory]
     [MemberData(nameof(NotebookNames))]
-    public async Task Validate_ScoresEveryTestCellAsAutogradeDoes_OnSolutionsReleaseAndWrongAnswers(string name)
+    public Task Validate_ScoresEveryTestCellAsAutogradeDoes_OnSolutionsReleaseAndWrongAnswers(string name) =>
+        AssertValidateMatchesAutograde(course.Gradebook, course.ClassFolder, name);
+
+    internal static async Task AssertValidateMatchesAutograde(ClassGradebook gradebook, string classFolder, string name)
     {
         var notebook = Path.GetFileNameWithoutExtension(name);
         var source = AssignmentSource.Load(Path.Combine(CourseClassFixture.Notebooks, name));
-        var graded = course.Gradebook.Notebooks.Where(n => n.Notebook == notebook).ToList();
+        // Every student has a grade for every notebook; a wrong answer was submitted for one notebook only.
+        var graded = gradebook.Notebooks.Where(n => n.Notebook == notebook && File.Exists(Path.Combine(classFolder, n.Student, name))).ToList();
         Assert.Contains(graded, n => n.Student == "release");
+        Assert.Contains(graded, n => n.Student == "solutions");
         var mismatches = new List<string>();
         foreach (var grade in graded)
         {
-            var submission = Notebook.Load(Path.Combine(course.ClassFolder, grade.Student, name));
+            var submission = Notebook.Load(Path.Combine(classFolder, grade.Student, name));
             var sanitized = Grading.Autograde.Sanitize.SanitizePipeline.Create(source).Run(submission, new StepContext());
             var executed = await NotebookRunner.RunAsync(sanitized, CourseClassFixture.Notebooks, TimeSpan.FromSeconds(120));
             var validated = ValidateCommand.ScoreTests(executed).ToDictionary(t => t.Name);
