@@ -32,7 +32,7 @@ PY
 status=0
 for cs in "$out"/solutions/*.cs; do
   name=$(basename "$cs" .cs)
-  grader run "../$out/visible/$name.ipynb" -o "../$out/executed/$name.ipynb" >/dev/null
+  grader run "../$out/visible/$name.ipynb" -o "../$out/executed/$name.ipynb" --timeout 300 >/dev/null
   (cd "$out/solutions" && NOTEBOOK_CELL_MARKERS=1 dotnet run "$name.cs" >"$name.stdout.txt" 2>"$name.stderr.txt") \
     || { echo "$name.cs exited with $?: see $out/solutions/$name.stderr.txt" >&2; status=1; }
   /usr/bin/python3 .ci/export_compare.py "$out/executed/$name.ipynb" "$out/solutions/$name.stdout.txt" || status=1
