@@ -78,8 +78,11 @@ public class LockedCellMeaningTests
         var student = Tiny.Value.Released.Clone();
         var answer = student.Cells.FindIndex(c => c.GradeId == "square");
         student.Cells[answer].Source = "static int Square(int x) => x * x;\nwhile (true) { }";
-        var added = new NotebookCell(student.Cells[answer].Json.DeepClone().AsObject()) { Source = "static Any Square(int x) => new Any();\n" +
-            "struct Any { public static implicit operator Any(int v) => new Any(); public override bool Equals(object o) => true; public override int GetHashCode() => 0; }" };
+        var added = new NotebookCell(student.Cells[answer].Json.DeepClone().AsObject())
+        {
+            Source = "static Any Square(int x) => new Any();\n" +
+            "struct Any { public static implicit operator Any(int v) => new Any(); public override bool Equals(object o) => true; public override int GetHashCode() => 0; }"
+        };
         added.Metadata.Remove("nbgrader");
         student.Cells.Insert(answer, added);
         var sanitized = SanitizePipeline.Create(Tiny.Value).Run(student, new StepContext());

@@ -1,6 +1,6 @@
+using System.Text.Json.Nodes;
 using Grading.Notebooks;
 using Grading.Policy;
-using System.Text.Json.Nodes;
 
 namespace Grading.Tests;
 

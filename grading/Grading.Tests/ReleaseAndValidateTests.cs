@@ -1,5 +1,5 @@
-using Grading.Cli;
 using System.Text.Json.Nodes;
+using Grading.Cli;
 using Grading.Notebooks;
 using Grading.Release;
 

@@ -13,7 +13,7 @@ internal static class ParentWatcher
             return;
         }
 
-        new Thread(() =>
+        var watcher = new Thread(() =>
         {
             while (!stopping.IsCancellationRequested)
             {
@@ -26,7 +26,10 @@ internal static class ParentWatcher
 
                 Thread.Sleep(1000);
             }
-        }) { IsBackground = true, Name = "parent watcher" }.Start();
+        });
+        watcher.IsBackground = true;
+        watcher.Name = "parent watcher";
+        watcher.Start();
     }
 
     private static bool IsAlive(int pid)
