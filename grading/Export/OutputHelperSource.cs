@@ -20,14 +20,29 @@ internal static class OutputHelperSource
     /// <summary>The class's source; <paramref name="withCharts"/> adds Plotly chart saving (only when the file references Plotly.NET).</summary>
     public static string Source(bool withCharts) => Template
         .Replace("/*CHART*/", withCharts ? ChartBranch : "")
+        .Replace("/*CHART_SUMMARY*/", withCharts ? ChartSummary : "")
         .Replace("/*MARKER_VARIABLE*/", CellMarkerVariable)
         .Replace("/*MARKER*/", CellMarker.Replace("\u001e", "\\u001e"))
         .Replace("/*EXIT*/", $"{UnimplementedExitCode}");
 
     private const string ChartBranch = """
                     case Plotly.NET.GenericChart chart:
+                        Console.WriteLine(ChartSummary(chart));
                         SaveChart(Plotly.NET.GenericChart.toEmbeddedHTML(chart));
                         return;
+
+        """;
+
+    // The engine's one-line text/plain for a chart (ChartFormatter.Summary), so the app prints what `run` shows; the
+    // export run test and .ci/export_compare.py hold the two to the same text.
+    private const string ChartSummary = """
+        private static string ChartSummary(Plotly.NET.GenericChart chart)
+            {
+                var types = System.Linq.Enumerable.ToList(
+                    System.Linq.Enumerable.Select(Plotly.NET.GenericChart.getTraces(chart), trace => trace.type));
+                var kinds = string.Join(", ", System.Linq.Enumerable.Distinct(types));
+                return $"Plotly chart: {(kinds.Length == 0 ? "empty" : kinds)}, {types.Count} trace{(types.Count == 1 ? "" : "s")}";
+            }
 
         """;
 
@@ -120,6 +135,7 @@ internal static class OutputHelperSource
                 }
             }
 
+            /*CHART_SUMMARY*/
             private static void SaveChart(string html)
             {
                 chartsInCell++;

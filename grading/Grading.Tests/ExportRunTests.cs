@@ -34,7 +34,13 @@ public sealed class ExportRunTests
         var printed = PerCell(stdout);
         foreach (var cell in executed)
         {
-            var expected = string.Concat(cell.Result.Outputs.OfType<StreamOutput>().Where(o => o.Name == "stdout").Select(o => o.Text));
+            // What a console shows: stdout, and the text/plain of displays and values (a chart's is its one-line summary).
+            var expected = string.Concat(cell.Result.Outputs.Select(output => output switch
+            {
+                StreamOutput { Name: "stdout" } stream => stream.Text,
+                DisplayDataOutput display when display.Data.TryGetValue("text/plain", out var text) => text + "\n",
+                _ => "",
+            }));
             Assert.True(printed.ContainsKey(cell.Index), $"the app never reached cell {cell.Index}");
             Assert.Equal(expected.TrimEnd('\n'), string.Join('\n', printed[cell.Index].Where(l => !l.StartsWith("chart: ", StringComparison.Ordinal))).TrimEnd('\n'));
         }

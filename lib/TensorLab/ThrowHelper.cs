@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace TensorLab;
 
-/// <summary>Every exception TensorLab throws, with its message, in one place so the wording stays consistent.</summary>
+/// <summary>
+/// The exceptions for bad data (ids, shapes, lengths, ranges) with their messages, in one place so the wording stays
+/// consistent; one-off argument checks (a learning rate, a PCA component count) throw where they are checked.
+/// </summary>
 internal static class ThrowHelper
 {
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
