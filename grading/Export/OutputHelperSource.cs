@@ -41,7 +41,8 @@ internal static class OutputHelperSource
                 var types = System.Linq.Enumerable.ToList(
                     System.Linq.Enumerable.Select(Plotly.NET.GenericChart.getTraces(chart), trace => trace.type));
                 var kinds = string.Join(", ", System.Linq.Enumerable.Distinct(types));
-                return $"Plotly chart: {(kinds.Length == 0 ? "empty" : kinds)}, {types.Count} trace{(types.Count == 1 ? "" : "s")}";
+                var traces = types.Count == 1 ? "1 trace" : $"{types.Count} traces";
+                return $"Plotly chart: {(kinds.Length == 0 ? "empty" : kinds)}, {traces}";
             }
 
         """;

@@ -34,7 +34,7 @@ public sealed class ExportRunTests
         var printed = PerCell(stdout);
         foreach (var cell in executed)
         {
-            // What a console shows: stdout, and the text/plain of displays and values (a chart's is its one-line summary).
+            // What a console shows: stdout, and the text/plain of displays and values (a chart's: one line).
             var expected = string.Concat(cell.Result.Outputs.Select(output => output switch
             {
                 StreamOutput { Name: "stdout" } stream => stream.Text,
