@@ -25,6 +25,9 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
         var grader = new NotebookGrader(options.Limits, sandboxed, options.LibraryDll);
         var times = options.Times is null ? SubmissionTimes.None(options.Due is not null) : SubmissionTimes.Load(options.Times, options.Due is not null);
         var results = new NotebookGrade[work.Count];
+        // Workers finish concurrently; reporting one at a time lets a caller write to any TextWriter (a StringWriter is not
+        // thread-safe: two finishing at once corrupted its buffer in a test run).
+        var reporting = new Lock();
         await Parallel.ForEachAsync(Enumerable.Range(0, work.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancellationToken },
             async (i, token) =>
@@ -33,7 +36,10 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var (grade, reused) = await GradeOneAsync(grader, student, source, times, token);
                 results[i] = grade;
-                onGraded(new GradedItem(grade, reused, clock.Elapsed));
+                lock (reporting)
+                {
+                    onGraded(new GradedItem(grade, reused, clock.Elapsed));
+                }
             });
 
         return Build(sources, results);
