@@ -25,8 +25,8 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
         var grader = new NotebookGrader(options.Limits, sandboxed, options.LibraryDll);
         var times = options.Times is null ? SubmissionTimes.None(options.Due is not null) : SubmissionTimes.Load(options.Times, options.Due is not null);
         var results = new NotebookGrade[work.Count];
-        // Workers finish concurrently; reporting one at a time lets a caller write to any TextWriter (a StringWriter is not
-        // thread-safe: two finishing at once corrupted its buffer in a test run).
+        // Workers finish concurrently; reporting one at a time lets a caller write to any TextWriter (a StringWriter
+        // is not thread-safe: two finishing at once corrupted its buffer in a test run).
         var reporting = new Lock();
         await Parallel.ForEachAsync(Enumerable.Range(0, work.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancellationToken },
