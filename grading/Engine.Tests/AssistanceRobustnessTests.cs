@@ -29,7 +29,7 @@ public class AssistanceRobustnessTests(SessionFixture fixture) : IClassFixture<S
         """";
 
     [Fact]
-    public async Task GivenAwkwardSyntax_WhenCompletingAtEveryPosition_ThenEachAnswerSpansTheCursorInsideTheCode()
+    public async Task AwkwardSyntax_WhenCompletingAtEveryPosition_EachAnswerSpansTheCursorInsideTheCode()
     {
         for (var cursor = 0; cursor <= AwkwardCode.Length; cursor++)
         {
@@ -41,7 +41,7 @@ public class AssistanceRobustnessTests(SessionFixture fixture) : IClassFixture<S
     }
 
     [Fact]
-    public async Task GivenAwkwardSyntax_WhenInspectingAtEveryPosition_ThenEachAnswerIsNothingOrText()
+    public async Task AwkwardSyntax_WhenInspectingAtEveryPosition_EachAnswerIsNothingOrText()
     {
         var found = 0;
         for (var cursor = 0; cursor <= AwkwardCode.Length; cursor++)
@@ -57,7 +57,7 @@ public class AssistanceRobustnessTests(SessionFixture fixture) : IClassFixture<S
     }
 
     [Fact]
-    public async Task GivenAnInterpolationHole_ThenMembersCompleteInsideIt()
+    public async Task AnInterpolationHole_MembersCompleteInsideIt()
     {
         const string Code = "var text = \"abc\";\nvar shown = $\"{text.Len}\";";
         var cursor = Code.IndexOf("Len", StringComparison.Ordinal) + 3;

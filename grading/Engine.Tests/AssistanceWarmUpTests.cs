@@ -12,7 +12,7 @@ namespace Engine.Tests;
 public class AssistanceWarmUpTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task GivenAFreshSession_WhenTheFirstCallsArrive_ThenTheyAnswer_AndTheirTimesArePrinted()
+    public async Task AFreshSession_WhenTheFirstCallsArrive_TheyAnswer_AndTheirTimesArePrinted()
     {
         await using var session = await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath() });
         var (completeness, classify) = await TimeAsync(() => Task.FromResult(CodeAssistant.Classify("for (var i = 0; i < 3; i++)\n{")));
@@ -27,7 +27,7 @@ public class AssistanceWarmUpTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task GivenAWarmedUpSession_WhenTheFirstCallsArrive_ThenTheyAnswer_AndTheirTimesArePrinted()
+    public async Task AWarmedUpSession_WhenTheFirstCallsArrive_TheyAnswer_AndTheirTimesArePrinted()
     {
         await using var session = await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath() });
         var (_, warmUp) = await TimeAsync(async () => { await session.Assistant.WarmUpAsync(); return 0; });
@@ -50,7 +50,7 @@ public class AssistanceWarmUpTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task GivenALongSession_WhenEverythingInScopeIsListed_ThenItAnswers_AndItsTimeIsPrinted()
+    public async Task ALongSession_WhenEverythingInScopeIsListed_Answers_AndItsTimeIsPrinted()
     {
         await using var session = await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath() });
         for (var cell = 0; cell < 30; cell++)

@@ -14,7 +14,7 @@ public class CompletenessTests
     [InlineData("#!time\nConsole.WriteLine(1);")]
     [InlineData("var x = 1;\n#!time")]
     [InlineData("var s = \"😀\";")]
-    public void GivenAWholeSubmission_ThenItIsComplete(string code) =>
+    public void AWholeSubmission_IsComplete(string code) =>
         Assert.Equal(SubmissionCompleteness.Complete, CodeAssistant.Classify(code));
 
     [Theory]
@@ -26,7 +26,7 @@ public class CompletenessTests
     [InlineData("x.")]
     [InlineData("if (true)")]
     [InlineData("int F() => 1")]
-    public void GivenTheStartOfASubmission_ThenItIsIncomplete(string code) =>
+    public void TheStartOfASubmission_IsIncomplete(string code) =>
         Assert.Equal(SubmissionCompleteness.Incomplete, CodeAssistant.Classify(code));
 
     [Theory]
@@ -36,14 +36,14 @@ public class CompletenessTests
     [InlineData(")")]
     [InlineData("}")]
     [InlineData("\"\"\"raw")]
-    public void GivenAWholeSubmissionWithSyntaxErrors_ThenItIsInvalid(string code) =>
+    public void AWholeSubmissionWithSyntaxErrors_IsInvalid(string code) =>
         Assert.Equal(SubmissionCompleteness.Invalid, CodeAssistant.Classify(code));
 
     [Fact]
-    public void GivenPointerSyntaxThatOnlyLooksWrong_ThenItIsComplete() =>
+    public void PointerSyntaxThatOnlyLooksWrong_IsComplete() =>
         Assert.Equal(SubmissionCompleteness.Complete, CodeAssistant.Classify("x = 1 +* 2;"));
 
     [Fact]
-    public void GivenNull_ThenItThrowsNamingTheParameter() =>
+    public void Null_ThrowsNamingTheParameter() =>
         Assert.Equal("code", Assert.Throws<ArgumentNullException>(() => CodeAssistant.Classify(null!)).ParamName);
 }

@@ -8,7 +8,7 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     private CodeAssistant Assistant => fixture.Session.Assistant;
 
     [Fact]
-    public async Task GivenConsoleWri_ThenWriteAndWriteLineReplaceTheTypedName()
+    public async Task ConsoleWri_WriteAndWriteLineReplaceTheTypedName()
     {
         var completion = await Assistant.CompleteAsync("Console.Wri", 11);
         Assert.Equal(["Write", "WriteLine"], completion.Matches);
@@ -16,7 +16,7 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAVariableAndAFunctionFromEarlierCells_ThenBothComplete()
+    public async Task AVariableAndAFunctionFromEarlierCells_BothComplete()
     {
         await fixture.RunAsync("var tokenCount = 42;", "int TwiceTheTokens(int n) => 2 * n;");
         Assert.Contains("tokenCount", (await Assistant.CompleteAsync("var more = tok", 14)).Matches);
@@ -24,7 +24,7 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAVariableFromAnEarlierCell_ThenItsInstanceMembersAndExtensionMethodsComplete_NotItsStaticOnes()
+    public async Task AVariableFromAnEarlierCell_ItsInstanceMembersAndExtensionMethodsComplete_NotItsStaticOnes()
     {
         await fixture.RunAsync("var words = new List<string> { \"a\" };");
         var matches = (await Assistant.CompleteAsync("words.", 6)).Matches;
@@ -35,7 +35,7 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenATypeName_ThenItsStaticMembersComplete_NotItsInstanceOnes()
+    public async Task ATypeName_ItsStaticMembersComplete_NotItsInstanceOnes()
     {
         var matches = (await Assistant.CompleteAsync("string.", 7)).Matches;
         Assert.Contains("Join", matches);
@@ -44,7 +44,7 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAMethodWithOverloads_ThenItIsListedOnce_AndTheListIsSortedIgnoringCase()
+    public async Task AMethodWithOverloads_IsListedOnce_AndTheListIsSortedIgnoringCase()
     {
         var matches = (await Assistant.CompleteAsync("Math.", 5)).Matches;
         Assert.Single(matches, name => name == "Max");
@@ -52,20 +52,20 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAPrefixInAnotherCase_ThenItStillMatches()
+    public async Task APrefixInAnotherCase_StillMatches()
     {
         Assert.Equal(["Write", "WriteLine"], (await Assistant.CompleteAsync("Console.wri", 11)).Matches);
     }
 
     [Fact]
-    public async Task GivenANamespace_ThenItsNamespacesAndTypesComplete()
+    public async Task ANamespace_ItsNamespacesAndTypesComplete()
     {
         var matches = (await Assistant.CompleteAsync("System.Collections.Gen", 22)).Matches;
         Assert.Equal(["Generic"], matches);
     }
 
     [Fact]
-    public async Task GivenAUsingDirective_ThenOnlyNamespacesAndTypesAreOffered()
+    public async Task AUsingDirective_OnlyNamespacesAndTypesAreOffered()
     {
         var matches = (await Assistant.CompleteAsync("using System.Te", 15)).Matches;
         Assert.Equal(["Text"], matches);
@@ -73,7 +73,7 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenNew_ThenTypesAreOffered_NotVariablesOrKeywords()
+    public async Task New_TypesAreOffered_NotVariablesOrKeywords()
     {
         await fixture.RunAsync("var listLength = 3;");
         var matches = (await Assistant.CompleteAsync("var made = new Lis", 18)).Matches;
@@ -82,14 +82,14 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAChainContinuedOnTheNextLine_ThenTheMembersOfTheChainSoFarComplete()
+    public async Task AChainContinuedOnTheNextLine_TheMembersOfTheChainSoFarComplete()
     {
         const string Code = "var evens = Enumerable.Range(0, 10)\n    .Where(n => n % 2 == 0)\n    .Sel";
         Assert.Equal(["Select", "SelectMany"], (await Assistant.CompleteAsync(Code, Code.Length)).Matches);
     }
 
     [Fact]
-    public async Task GivenACellThatOnlyAddsAPackage_ThenThePackagesTypesComplete()
+    public async Task ACellThatOnlyAddsAPackage_ThePackagesTypesComplete()
     {
         const string Code = "System.Numerics.Tensors.TensorPrimitives.CosineSim";
         Assert.Empty((await Assistant.CompleteAsync(Code, Code.Length)).Matches);
@@ -98,14 +98,14 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAConditionalAccess_ThenTheMembersOfItsLeftComplete()
+    public async Task AConditionalAccess_TheMembersOfItsLeftComplete()
     {
         const string Code = "string maybe = null;\nvar n = maybe?.Len";
         Assert.Equal(["Length"], (await Assistant.CompleteAsync(Code, Code.Length)).Matches);
     }
 
     [Fact]
-    public async Task GivenSurrogatePairsBeforeTheCursor_ThenOffsetsAreUtf16Indices()
+    public async Task SurrogatePairsBeforeTheCursor_OffsetsAreUtf16Indices()
     {
         const string Code = "var emoji = \"😀😀\";\nemoji.Len";
         var completion = await Assistant.CompleteAsync(Code, Code.Length);
@@ -114,7 +114,7 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenTheCursorAtZero_ThenEveryNameInScopeIsOfferedForTheWholeFirstIdentifier()
+    public async Task TheCursorAtZero_EveryNameInScopeIsOfferedForTheWholeFirstIdentifier()
     {
         var completion = await Assistant.CompleteAsync("Console.WriteLine(1);", 0);
         Assert.Contains("Console", completion.Matches);
@@ -123,7 +123,7 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenEmptyCode_ThenNamesInScopeAndKeywordsAreOffered()
+    public async Task EmptyCode_NamesInScopeAndKeywordsAreOffered()
     {
         var completion = await Assistant.CompleteAsync("", 0);
         Assert.Contains("display", completion.Matches);
@@ -132,7 +132,7 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenTheCursorInsideAName_ThenThePrefixFiltersAndTheWholeNameIsReplaced()
+    public async Task TheCursorInsideAName_ThePrefixFiltersAndTheWholeNameIsReplaced()
     {
         var completion = await Assistant.CompleteAsync("Console.WriteLine", 10);
         Assert.Equal(["Write", "WriteLine"], completion.Matches);
@@ -140,14 +140,14 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenInvalidCodeBeforeTheCursor_ThenCompletionStillWorks()
+    public async Task InvalidCodeBeforeTheCursor_CompletionStillWorks()
     {
         const string Code = "int broken = ;\n)))\nConsole.Wri";
         Assert.Equal(["Write", "WriteLine"], (await Assistant.CompleteAsync(Code, Code.Length)).Matches);
     }
 
     [Fact]
-    public async Task GivenKernelDirectivesInTheCell_ThenTheCodeAfterThemCompletes()
+    public async Task KernelDirectivesInTheCell_TheCodeAfterThemCompletes()
     {
         const string Code = "#!time\n#r \"nuget: System.Numerics.Tensors, 10.0.15\"\nConsole.Wri";
         Assert.Equal(["Write", "WriteLine"], (await Assistant.CompleteAsync(Code, Code.Length)).Matches);
@@ -157,7 +157,7 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     [InlineData("// Console.Wri")]
     [InlineData("var s = \"Console.Wri")]
     [InlineData("var s = \"Console.Wri\";")]
-    public async Task GivenTheCursorInACommentOrAString_ThenNothingIsOffered(string code)
+    public async Task TheCursorInACommentOrAString_NothingIsOffered(string code)
     {
         var cursor = code.IndexOf("Wri", StringComparison.Ordinal) + 3;
         var completion = await Assistant.CompleteAsync(code, cursor);
@@ -166,7 +166,7 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenANumber_ThenNoNameIsCompleted()
+    public async Task ANumber_NoNameIsCompleted()
     {
         Assert.Empty((await Assistant.CompleteAsync("var f = 1.5", 11)).Matches);
     }
@@ -174,7 +174,7 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     [Theory]
     [InlineData(-1)]
     [InlineData(12)]
-    public async Task GivenACursorOutsideTheCode_ThenItThrowsSayingTheRange(int cursor)
+    public async Task ACursorOutsideTheCode_ThrowsSayingTheRange(int cursor)
     {
         var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Assistant.CompleteAsync("Console.Wri", cursor));
         Assert.Equal("cursor", error.ParamName);

@@ -8,7 +8,7 @@ namespace Engine.Tests;
 public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     [Fact]
-    public async Task GivenAnUnknownMagicCommand_ThenTheCellFailsWithDNI101_ListingTheSupportedOnes_AndNothingRuns()
+    public async Task AnUnknownMagicCommand_TheCellFailsWithDNI101_ListingTheSupportedOnes_AndNothingRuns()
     {
         var result = (await fixture.RunAsync("Console.Write(\"ran\");\n#!foo"))[0];
         Assert.Equal(CellStatus.DirectiveError, result.Status);
@@ -20,7 +20,7 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     }
 
     [Fact]
-    public async Task GivenANuGetReferenceToAShippedPackage_ThenItResolvesOffline()
+    public async Task ANuGetReferenceToAShippedPackage_ResolvesOffline()
     {
         var result = (await fixture.RunAsync(
             "#r \"nuget: System.Numerics.Tensors, 10.0.15\"\nusing System.Numerics.Tensors;\nConsole.Write(TensorPrimitives.Sum(new float[] { 1, 2, 3 }));"))[0];
@@ -32,7 +32,7 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     }
 
     [Fact]
-    public async Task GivenAnotherVersionOfTheSameMajor_ThenTheShippedOneIsUsedSilently_AndAnotherMajorIsUsedWithAWarning()
+    public async Task AnotherVersionOfTheSameMajor_TheShippedOneIsUsedSilently_AndAnotherMajorIsUsedWithAWarning()
     {
         var results = await fixture.RunAsync("#r \"nuget: System.Numerics.Tensors, 10.0.0\"", "#r \"nuget: System.Numerics.Tensors, 9.0.0\"", "#r \"nuget: System.Numerics.Tensors\"");
         Assert.All(results, r => Assert.Equal(CellStatus.Succeeded, r.Status));
@@ -42,7 +42,7 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     }
 
     [Fact]
-    public async Task GivenAnUnknownPackage_ThenTheCellFailsNamingItWhatShipsAndHowToAddOne()
+    public async Task AnUnknownPackage_TheCellFailsNamingItWhatShipsAndHowToAddOne()
     {
         var result = (await fixture.RunAsync("#r \"nuget: Humanizer, 2.14.1\"\nConsole.Write(\"ran\");"))[0];
         Assert.Equal(CellStatus.DirectiveError, result.Status);
@@ -54,7 +54,7 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     }
 
     [Fact]
-    public async Task GivenPlotlyNetInteractive_ThenItIsAcceptedWithoutAnAssembly()
+    public async Task PlotlyNetInteractive_IsAcceptedWithoutAnAssembly()
     {
         var result = (await fixture.RunAsync("#r \"nuget: Plotly.NET.Interactive, 6.0.0\""))[0];
         Assert.Equal(CellStatus.Succeeded, result.Status);
@@ -62,7 +62,7 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     }
 
     [Fact]
-    public async Task GivenKernelSelectorsAndANuGetSource_ThenTheyAreAccepted_AndTheCodeRuns()
+    public async Task KernelSelectorsAndANuGetSource_TheyAreAccepted_AndTheCodeRuns()
     {
         var result = (await fixture.RunAsync("#!csharp\n#!c#\n#!C#\n#i \"nuget: https://example.org/feed\"\nConsole.Write(1);"))[0];
         Assert.Equal(CellStatus.Succeeded, result.Status);
@@ -70,14 +70,14 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     }
 
     [Fact]
-    public async Task GivenDirectiveLinesAboveCode_ThenCompileErrorPositionsAreStillTheCells()
+    public async Task DirectiveLinesAboveCode_CompileErrorPositionsAreStillTheCells()
     {
         var result = (await fixture.RunAsync("#!time\n#r \"nuget: System.Numerics.Tensors\"\nvar q = undefinedName;"))[0];
         Assert.Equal("(3,9): error CS0103: The name 'undefinedName' does not exist in the current context", result.Error().EValue);
     }
 
     [Fact]
-    public async Task GivenTime_ThenWallTimeIsDisplayedAfterTheCellsOutputs()
+    public async Task Time_WallTimeIsDisplayedAfterTheCellsOutputs()
     {
         var result = (await fixture.RunAsync("#!time\nConsole.Write(1);"))[0];
         Assert.Equal(new StreamOutput("stdout", "1"), result.Outputs[0]);
@@ -87,7 +87,7 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     }
 
     [Fact]
-    public async Task GivenMarkdown_ThenTheCellRendersAsHtml_AndDoesNotRun()
+    public async Task Markdown_TheCellRendersAsHtml_AndDoesNotRun()
     {
         var result = (await fixture.RunAsync("#!markdown\n# Title\nConsole.Write(1);"))[0];
         Assert.Equal(CellStatus.Succeeded, result.Status);
@@ -96,7 +96,7 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     }
 
     [Fact]
-    public async Task GivenWhoAndWhos_ThenTheLatestVariableOfEachNameIsListed()
+    public async Task WhoAndWhos_TheLatestVariableOfEachNameIsListed()
     {
         var results = await Cells.RunAsync("var a = 1;", "var b = \"two\"; var a = 3;\n#!who", "#!whos");
         Assert.Equal("<div>a\t b</div>", results[1].Display().Data["text/html"]);
@@ -106,7 +106,7 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     }
 
     [Fact]
-    public async Task GivenAReferenceToAMissingFile_ThenRoslynReportsItAsACompileError()
+    public async Task AReferenceToAMissingFile_RoslynReportsItAsACompileError()
     {
         var result = (await fixture.RunAsync("#r \"missing.dll\""))[0];
         Assert.Equal(CellStatus.CompilationError, result.Status);
@@ -114,7 +114,7 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     }
 
     [Fact]
-    public async Task GivenRelativePaths_ThenReferenceLoadAndFilesResolveAgainstTheNotebookFolder()
+    public async Task RelativePaths_ReferenceLoadAndFilesResolveAgainstTheNotebookFolder()
     {
         var folder = Directory.CreateTempSubdirectory("engine-tests-").FullName;
         var library = CSharpCompilation.Create("Helper", [CSharpSyntaxTree.ParseText("public static class Helper { public static int Answer => 42; }")],

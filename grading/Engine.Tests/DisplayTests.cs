@@ -6,7 +6,7 @@ namespace Engine.Tests;
 public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     [Fact]
-    public async Task GivenTheDisplayHelpers_ThenEachProducesDisplayDataWithItsMimeType()
+    public async Task TheDisplayHelpers_EachProducesDisplayDataWithItsMimeType()
     {
         var result = (await fixture.RunAsync("""
             display("plain");
@@ -24,21 +24,21 @@ public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture
     }
 
     [Fact]
-    public async Task GivenHtmlAsTheTrailingExpression_ThenItIsShownUnencoded()
+    public async Task HtmlAsTheTrailingExpression_IsShownUnencoded()
     {
         var result = (await fixture.RunAsync("HTML(\"<p>hi</p>\")"))[0];
         Assert.Equal(new Dictionary<string, string> { ["text/html"] = "<p>hi</p>" }, result.Display().Data);
     }
 
     [Fact]
-    public async Task GivenJavascript_ThenItDisplaysAScriptElement()
+    public async Task Javascript_DisplaysAScriptElement()
     {
         var result = (await fixture.RunAsync("Javascript(\"console.log(1)\");"))[0];
         Assert.Equal("<script type=\"text/javascript\">console.log(1)</script>", result.Display().Data["text/html"]);
     }
 
     [Fact]
-    public async Task GivenCss_ThenItDisplaysAScriptThatAddsAStyleElement()
+    public async Task Css_DisplaysAScriptThatAddsAStyleElement()
     {
         var html = (await fixture.RunAsync("CSS(\"h1 { color: red; }\");"))[0].Display().Data["text/html"];
         Assert.StartsWith("<script type=\"text/javascript\">", html);
@@ -47,7 +47,7 @@ public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture
     }
 
     [Fact]
-    public async Task GivenUpdate_ThenTheEarlierOutputIsReplacedInPlace_WithTheOriginalMimeTypes()
+    public async Task Update_TheEarlierOutputIsReplacedInPlace_WithTheOriginalMimeTypes()
     {
         var result = (await fixture.RunAsync("var shown = display(\"0\", \"text/plain\"); Console.Write(\"between\"); shown.Update(3);\nshown.DisplayId"))[0];
         Assert.Equal(3, result.Outputs.Count);
@@ -58,7 +58,7 @@ public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture
     }
 
     [Fact]
-    public async Task GivenDisplayTable_ThenRowsShowAsAnHtmlTableWithAColumnPerPropertyAndAsCsv()
+    public async Task DisplayTable_RowsShowAsAnHtmlTableWithAColumnPerPropertyAndAsCsv()
     {
         var data = (await fixture.RunAsync("new[] { new { A = 1, B = \"x\" }, new { A = 2, B = \"y\" } }.DisplayTable();"))[0].Display().Data;
         Assert.Equal(["text/html", "text/csv"], data.Keys);
@@ -68,7 +68,7 @@ public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture
     }
 
     [Fact]
-    public async Task GivenAPlotlyChartAsTheTrailingExpression_ThenItShowsAsHtmlThatLoadsPlotlyWithOrWithoutRequireJsAndOneLineOfText()
+    public async Task APlotlyChartAsTheTrailingExpression_ShowsAsHtmlThatLoadsPlotlyWithOrWithoutRequireJsAndOneLineOfText()
     {
         var results = await fixture.RunAsync("""
             #r "nuget: Plotly.NET.CSharp, 0.14.0"
@@ -96,7 +96,7 @@ public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture
     }
 
     [Fact]
-    public async Task GivenADisplayedChartOfTwoTraceTypes_ThenItsTextNamesBothAndCountsTheTraces()
+    public async Task ADisplayedChartOfTwoTraceTypes_ItsTextNamesBothAndCountsTheTraces()
     {
         var results = await fixture.RunAsync("""
             #r "nuget: Plotly.NET.CSharp, 0.14.0"

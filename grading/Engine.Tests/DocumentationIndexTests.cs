@@ -30,7 +30,7 @@ public sealed class DocumentationIndexTests : IDisposable
     public void Dispose() => System.IO.File.Delete(path);
 
     [Fact]
-    public void GivenAMember_ThenItsSummaryRendersAsPlainTextAndMarkdown()
+    public void AMember_ItsSummaryRendersAsPlainTextAndMarkdown()
     {
         var summary = DocSummary.From(DocumentationIndex.Load(path).Summary("M:Sample.Table.Lookup(System.Int32)")!);
         Assert.NotNull(summary);
@@ -39,11 +39,11 @@ public sealed class DocumentationIndexTests : IDisposable
     }
 
     [Fact]
-    public void GivenAnEmptySummary_ThenThereIsNone() =>
+    public void AnEmptySummary_ThereIsNone() =>
         Assert.Null(DocSummary.From(DocumentationIndex.Load(path).Summary("T:Sample.Empty")!));
 
     [Fact]
-    public void GivenAFileCutOffInAMember_ThenTheMembersBeforeItAreFound_AndTheCutOneIsNot()
+    public void AFileCutOffInAMember_TheMembersBeforeItAreFound_AndTheCutOneIsNot()
     {
         var index = DocumentationIndex.Load(path);
         Assert.NotNull(index.Summary("T:Sample.Empty"));
@@ -52,6 +52,6 @@ public sealed class DocumentationIndexTests : IDisposable
     }
 
     [Fact]
-    public void GivenAMissingFile_ThenNothingIsFound() =>
+    public void AMissingFile_NothingIsFound() =>
         Assert.Null(DocumentationIndex.Load(path + ".missing").Summary("M:Sample.Table.Lookup(System.Int32)"));
 }

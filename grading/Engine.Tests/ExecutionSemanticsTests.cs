@@ -6,7 +6,7 @@ namespace Engine.Tests;
 public class ExecutionSemanticsTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     [Fact]
-    public async Task GivenNoUsings_WhenACellUsesTheKernelsSixNamespaces_ThenItCompiles()
+    public async Task NoUsings_WhenACellUsesTheKernelsSixNamespaces_Compiles()
     {
         var result = (await fixture.RunAsync("""
             var sb = new StringBuilder("a"); var list = new List<int> { 3, 1 }; IEnumerable e = list;
@@ -17,21 +17,21 @@ public class ExecutionSemanticsTests(SessionFixture fixture) : IClassFixture<Ses
     }
 
     [Fact]
-    public async Task GivenNoReference_WhenACellUsesSystemTextJson_ThenItWorks_BecauseReferencesAreAssemblies()
+    public async Task NoReference_WhenACellUsesSystemTextJson_Works_BecauseReferencesAreAssemblies()
     {
         var result = (await fixture.RunAsync("Console.Write(System.Text.Json.JsonSerializer.Serialize(new[] { 1, 2 }));"))[0];
         Assert.Equal("[1,2]", result.Text());
     }
 
     [Fact]
-    public async Task GivenEarlierCells_WhenALaterCellUsesTheirVariablesAndFunctions_ThenStateCarriesOver()
+    public async Task EarlierCells_WhenALaterCellUsesTheirVariablesAndFunctions_StateCarriesOver()
     {
         var results = await fixture.RunAsync("var carried = 41;", "int Next(int v) => v + 1;", "Console.Write(Next(carried));");
         Assert.Equal("42", results[2].Text());
     }
 
     [Fact]
-    public async Task GivenTheLatestLanguage_WhenACellUsesCSharp14AndUnsafeCode_ThenItCompiles()
+    public async Task TheLatestLanguage_WhenACellUsesCSharp14AndUnsafeCode_Compiles()
     {
         var result = (await fixture.RunAsync("""
             class Doubler { public int P { get => field; set => field = value * 2; } }
@@ -44,7 +44,7 @@ public class ExecutionSemanticsTests(SessionFixture fixture) : IClassFixture<Ses
     }
 
     [Fact]
-    public async Task GivenTheNullableContextIsOff_WhenACellAnnotatesAReference_ThenItCompilesWithoutAnError()
+    public async Task TheNullableContextIsOff_WhenACellAnnotatesAReference_CompilesWithoutAnError()
     {
         var result = (await fixture.RunAsync("string? maybe = null; Console.Write(maybe is null);"))[0];
         Assert.Equal(CellStatus.Succeeded, result.Status);
@@ -52,14 +52,14 @@ public class ExecutionSemanticsTests(SessionFixture fixture) : IClassFixture<Ses
     }
 
     [Fact]
-    public async Task GivenTopLevelAwait_WhenTheCellEndsInAnExpression_ThenItIsTheReturnValue()
+    public async Task TopLevelAwait_WhenTheCellEndsInAnExpression_IsTheReturnValue()
     {
         var result = (await fixture.RunAsync("await Task.Delay(1); 42"))[0];
         Assert.Equal(42.0, result.NumericReturnValue);
     }
 
     [Fact]
-    public async Task GivenASession_ThenItListsTheDirectivesItSupports()
+    public async Task ASession_ListsTheDirectivesItSupports()
     {
         Assert.Contains("#!time", fixture.Session.SupportedDirectives);
         Assert.Contains("#r \"nuget: Name, Version\"", fixture.Session.SupportedDirectives);

@@ -6,7 +6,7 @@ namespace Engine.Tests;
 public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     [Fact]
-    public async Task GivenAnUnknownName_ThenTheErrorIsTheKernelsLine()
+    public async Task AnUnknownName_TheErrorIsTheKernelsLine()
     {
         var result = (await fixture.RunAsync("var z = y;"))[0];
         Assert.Equal(CellStatus.CompilationError, result.Status);
@@ -18,7 +18,7 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
     }
 
     [Fact]
-    public async Task GivenSeveralErrorsAndAWarning_ThenOnlyErrorsAreListed_AndTheFailureIsTheFirst()
+    public async Task SeveralErrorsAndAWarning_OnlyErrorsAreListed_AndTheFailureIsTheFirst()
     {
         var result = (await fixture.RunAsync("#warning careful\nvar first = missing1;\nvar second = missing2;"))[0];
         Assert.Equal(
@@ -29,7 +29,7 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
     }
 
     [Fact]
-    public async Task GivenACompileError_ThenNothingOfTheCellTakesEffect()
+    public async Task ACompileError_NothingOfTheCellTakesEffect()
     {
         var results = await fixture.RunAsync("var kept = 1;", "using System.Text.Json;\nkept = 2;\nvar nope = undefinedThing;",
             "Console.Write(kept);", "JsonSerializer.Serialize(1)");
@@ -39,7 +39,7 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
     }
 
     [Fact]
-    public async Task GivenAnException_ThenTheErrorIsExceptionToString_AndWhatTheCellDidBeforeTheThrowIsKept()
+    public async Task AnException_TheErrorIsExceptionToString_AndWhatTheCellDidBeforeTheThrowIsKept()
     {
         var results = await fixture.RunAsync(
             "int thrownAfter = 5; Console.Write(\"before\"); throw new InvalidOperationException(\"oops!\");",
@@ -55,7 +55,7 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
     }
 
     [Fact]
-    public async Task GivenACellPastItsTimeLimit_ThenItTimesOut_ItsLateOutputIsDropped_AndTheNextCellsRunWithoutItsDeclarations()
+    public async Task ACellPastItsTimeLimit_TimesOut_ItsLateOutputIsDropped_AndTheNextCellsRunWithoutItsDeclarations()
     {
         // A bounded busy loop rather than while (true) { }: a runaway thread cannot be stopped, and one that never
         // ends would burn a core for the rest of the test run.
@@ -78,7 +78,7 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
     }
 
     [Fact]
-    public async Task GivenTheCallerCancels_ThenTheCellFailsAsCommandCancelled_AndTheSessionGoesOn()
+    public async Task TheCallerCancels_TheCellFailsAsCommandCancelled_AndTheSessionGoesOn()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var cancelled = await fixture.Session.ExecuteAsync("System.Threading.Thread.Sleep(1000);", cancel.Token);

@@ -8,7 +8,7 @@ public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     private CodeAssistant Assistant => fixture.Session.Assistant;
 
     [Fact]
-    public async Task GivenAMethodGroup_ThenEveryOverloadIsListed_WithTheFrameworkSummary()
+    public async Task AMethodGroup_EveryOverloadIsListed_WithTheFrameworkSummary()
     {
         var inspection = await Assistant.InspectAsync("Console.WriteLine", 17);
         Assert.NotNull(inspection);
@@ -21,7 +21,7 @@ public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenACall_ThenTheOverloadItBindsToLeads_AndTheCursorMayStandInItsArguments()
+    public async Task ACall_TheOverloadItBindsToLeads_AndTheCursorMayStandInItsArguments()
     {
         var onName = await Assistant.InspectAsync("Console.WriteLine(\"hi\")", 12);
         var inArguments = await Assistant.InspectAsync("Console.WriteLine(\"hi\", ", 24);
@@ -32,7 +32,7 @@ public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAVariableAndAFunctionFromEarlierCells_ThenTheyAreDescribedWithoutTheScriptClass()
+    public async Task AVariableAndAFunctionFromEarlierCells_TheyAreDescribedWithoutTheScriptClass()
     {
         await fixture.RunAsync("var vocabulary = new[] { \"a\", \"b\" };", "/// <summary>Counts the letters.</summary>\nint LetterCount(string word) => word.Length;");
         var variable = await Assistant.InspectAsync("vocabulary", 10);
@@ -42,7 +42,7 @@ public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAFrameworkTypeFromCoreLib_ThenItsSummaryComesFromTheReferencePack()
+    public async Task AFrameworkTypeFromCoreLib_ItsSummaryComesFromTheReferencePack()
     {
         var inspection = await Assistant.InspectAsync("List<int>", 2);
         Assert.NotNull(inspection);
@@ -51,7 +51,7 @@ public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAConstructorCall_ThenTheConstructorsAreListed()
+    public async Task AConstructorCall_TheConstructorsAreListed()
     {
         var inspection = await Assistant.InspectAsync("var builder = new StringBuilder(", 32);
         Assert.NotNull(inspection);
@@ -60,7 +60,7 @@ public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAnExtensionMethod_ThenItReadsAsCalledOnItsReceiver_WithItsSummary()
+    public async Task AnExtensionMethod_ReadsAsCalledOnItsReceiver_WithItsSummary()
     {
         const string Code = "var squares = new[] { 1, 2 }.Select(n => n * n);";
         var inspection = await Assistant.InspectAsync(Code, Code.IndexOf("Select", StringComparison.Ordinal) + 2);
@@ -70,7 +70,7 @@ public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenTheCursorJustAfterAName_ThenThatNameIsInspected()
+    public async Task TheCursorJustAfterAName_ThatNameIsInspected()
     {
         var inspection = await Assistant.InspectAsync("Math.Sqrt", 9);
         Assert.StartsWith("double Math.Sqrt(double d)", inspection?.PlainText);
@@ -78,14 +78,14 @@ public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAKeywordType_ThenItsTypeIsInspected()
+    public async Task AKeywordType_ItsTypeIsInspected()
     {
         var inspection = await Assistant.InspectAsync("int count = 3;", 1);
         Assert.StartsWith("readonly struct System.Int32\n\nRepresents a 32-bit signed integer.", inspection?.PlainText);
     }
 
     [Fact]
-    public async Task GivenSurrogatePairsBeforeTheName_ThenTheUtf16CursorFindsIt()
+    public async Task SurrogatePairsBeforeTheName_TheUtf16CursorFindsIt()
     {
         const string Code = "var emoji = \"😀😀\"; Console.Beep";
         var inspection = await Assistant.InspectAsync(Code, Code.Length);
@@ -99,13 +99,13 @@ public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     [InlineData("// Console.WriteLine", 12)]
     [InlineData("undefinedName", 5)]
     [InlineData("int x = ;", 9)]
-    public async Task GivenNoSymbolAtTheCursor_ThenNothingIsFound(string code, int cursor)
+    public async Task NoSymbolAtTheCursor_NothingIsFound(string code, int cursor)
     {
         Assert.Null(await Assistant.InspectAsync(code, cursor));
     }
 
     [Fact]
-    public async Task GivenACursorOutsideTheCode_ThenItThrows()
+    public async Task ACursorOutsideTheCode_Throws()
     {
         var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Assistant.InspectAsync("x", 2));
         Assert.Equal("cursor", error.ParamName);

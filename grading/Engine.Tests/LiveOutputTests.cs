@@ -21,7 +21,7 @@ public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAListener_WhenACellWritesDisplaysUpdatesAndReturns_ThenItHearsEachInOrder_AndTheCollectedOutputsAreUnchanged()
+    public async Task AListener_WhenACellWritesDisplaysUpdatesAndReturns_HearsEachInOrder_AndTheCollectedOutputsAreUnchanged()
     {
         var listener = new RecordingListener();
         var result = await fixture.Session.ExecuteAsync(
@@ -36,7 +36,7 @@ public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAListener_WhenTheOutputPassesTheLimit_ThenItHearsOnlyTheKeptTextAndTheNote()
+    public async Task AListener_WhenTheOutputPassesTheLimit_HearsOnlyTheKeptTextAndTheNote()
     {
         var listener = new RecordingListener();
         await using var session = await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath(), OutputLimitBytes = 10 });
@@ -47,7 +47,7 @@ public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAMillionLines_ThenTheOutputIsCutAtTheLimitWithOneNote_AndLinesKeepTheirNewlines()
+    public async Task AMillionLines_TheOutputIsCutAtTheLimitWithOneNote_AndLinesKeepTheirNewlines()
     {
         var result = (await fixture.RunAsync("for (var i = 0; i < 1_000_000; i++) Console.WriteLine(i);"))[0];
         var text = result.Text();
@@ -58,7 +58,7 @@ public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenWritesAfterTheNote_ThenNoneIsKept_EvenShortOnesOnTheOtherStream()
+    public async Task WritesAfterTheNote_NoneIsKept_EvenShortOnesOnTheOtherStream()
     {
         var options = new SessionOptions { WorkingDirectory = Path.GetTempPath(), OutputLimitBytes = 8 };
         var result = (await Cells.RunInAsync(options, "Console.Write(\"123456789\"); Console.Error.Write(\"x\"); Console.Write(\"y\");"))[0];
@@ -67,7 +67,7 @@ public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenACancelledToken_WhenACellIgnoresIt_ThenTheCallReturnsWhileItStillSpins_AndTheSessionRunsTheNextCell()
+    public async Task ACancelledToken_WhenACellIgnoresIt_TheCallReturnsWhileItStillSpins_AndTheSessionRunsTheNextCell()
     {
         // The cell spins until the gate opens and the gate opens only after the call returned: returning at all
         // proves the session gave up on the cell instead of waiting for it.
@@ -82,7 +82,7 @@ public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task GivenAVersionlessReferenceToAFrameworkPackage_ThenItResolvesToTheSharedFramework_WithTheInstalledPackagesDisplay()
+    public async Task AVersionlessReferenceToAFrameworkPackage_ResolvesToTheSharedFramework_WithTheInstalledPackagesDisplay()
     {
         var result = (await fixture.RunAsync(
             "#r \"nuget:System.Text.Json\"\nusing System.Text.Json;\nConsole.Write(JsonSerializer.Serialize(new[] { 1, 2 }));"))[0];
@@ -95,7 +95,7 @@ public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixt
     [Theory]
     [InlineData(false, "Debug")]
     [InlineData(true, "Release")]
-    public async Task GivenTheOptimizeOption_ThenCellsAreCompiledAtThatLevel(bool optimize, string expected)
+    public async Task TheOptimizeOption_CellsAreCompiledAtThatLevel(bool optimize, string expected)
     {
         var options = new SessionOptions { WorkingDirectory = Path.GetTempPath(), Optimize = optimize };
         var result = (await Cells.RunInAsync(options,

@@ -8,7 +8,7 @@ public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
     private const string HtmlTwo = "<div class=\"dni-plaintext\"><pre>2</pre></div>";
 
     [Fact]
-    public async Task GivenWritesAndADisplay_WhenTheCellRuns_ThenStreamsMergePerRunAndKeepTheirOrderWithTheDisplay()
+    public async Task WritesAndADisplay_WhenTheCellRuns_StreamsMergePerRunAndKeepTheirOrderWithTheDisplay()
     {
         var result = (await fixture.RunAsync(
             "Console.Write(\"a\"); Console.Write(\"b\"); Console.Error.Write(\"e\"); display(\"shown\"); Console.WriteLine(\"c\");"))[0];
@@ -20,7 +20,7 @@ public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
     }
 
     [Fact]
-    public async Task GivenATrailingString_ThenItDisplaysAsPlainTextOnly_Unescaped()
+    public async Task ATrailingString_DisplaysAsPlainTextOnly_Unescaped()
     {
         var result = (await fixture.RunAsync("\"hello <b>\""))[0];
         var data = Assert.IsType<DisplayDataOutput>(Assert.Single(result.Outputs)).Data;
@@ -29,7 +29,7 @@ public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
     }
 
     [Fact]
-    public async Task GivenATrailingNumber_ThenItDisplaysAsHtmlOnly()
+    public async Task ATrailingNumber_DisplaysAsHtmlOnly()
     {
         var result = (await fixture.RunAsync("1 + 1"))[0];
         var data = result.Display().Data;
@@ -38,7 +38,7 @@ public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
     }
 
     [Fact]
-    public async Task GivenATrailingObject_ThenItDisplaysAsAnHtmlTreeView()
+    public async Task ATrailingObject_DisplaysAsAnHtmlTreeView()
     {
         var result = (await fixture.RunAsync("new { a = 1, b = \"x\" }"))[0];
         Assert.StartsWith("<details open=\"open\" class=\"dni-treeview\"><summary><span class=\"dni-code-hint\"><code>{ a = 1, b = x }</code></span></summary>",
@@ -46,7 +46,7 @@ public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
     }
 
     [Fact]
-    public async Task GivenOutputAndATrailingExpression_ThenTheReturnValueComesLast()
+    public async Task OutputAndATrailingExpression_TheReturnValueComesLast()
     {
         var result = (await fixture.RunAsync("Console.Write(\"first\");\n1 + 1"))[0];
         Assert.IsType<StreamOutput>(result.Outputs[0]);
@@ -54,7 +54,7 @@ public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
     }
 
     [Fact]
-    public async Task GivenAVoidCallOrAStatement_ThenThereIsNoReturnValue()
+    public async Task AVoidCallOrAStatement_ThereIsNoReturnValue()
     {
         var results = await fixture.RunAsync("Console.Write(\"x\")", "var statement = 3;");
         Assert.False(results[0].HasReturnValue);
@@ -64,7 +64,7 @@ public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
     }
 
     [Fact]
-    public async Task GivenATrailingNull_ThenItIsAReturnValueShownAsNull()
+    public async Task ATrailingNull_IsAReturnValueShownAsNull()
     {
         var result = (await fixture.RunAsync("null as object"))[0];
         Assert.True(result.HasReturnValue);
@@ -79,7 +79,7 @@ public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
     [InlineData("0.25", 0.25)]
     [InlineData("1.5m", 1.5)]
     [InlineData("return 4;", 4.0)]
-    public async Task GivenATrailingNumber_ThenItIsTheNumericReturnValue(string cell, double expected)
+    public async Task ATrailingNumber_IsTheNumericReturnValue(string cell, double expected)
     {
         Assert.Equal(expected, (await fixture.RunAsync(cell))[0].NumericReturnValue);
     }
@@ -87,13 +87,13 @@ public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
     [Theory]
     [InlineData("\"3\"")]
     [InlineData("var notReturned = 3;")]
-    public async Task GivenNoTrailingNumber_ThenThereIsNoNumericReturnValue(string cell)
+    public async Task NoTrailingNumber_ThereIsNoNumericReturnValue(string cell)
     {
         Assert.Null((await fixture.RunAsync(cell))[0].NumericReturnValue);
     }
 
     [Fact]
-    public async Task GivenMoreOutputThanTheLimit_ThenTheTextIsCutAtTheLimitWithANote()
+    public async Task MoreOutputThanTheLimit_TheTextIsCutAtTheLimitWithANote()
     {
         var options = new SessionOptions { WorkingDirectory = Path.GetTempPath(), OutputLimitBytes = 1024 };
         var results = await Cells.RunInAsync(options,

@@ -13,14 +13,14 @@ public class TensorLabAssistanceTests(SessionFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task GivenTensorLabReferencedInAnEarlierCell_ThenItsStaticMembersComplete()
+    public async Task TensorLabReferencedInAnEarlierCell_ItsStaticMembersComplete()
     {
         var assistant = await WithTensorLabAsync();
         Assert.Equal(["Bytes", "BytesPerElement"], (await assistant.CompleteAsync("MemoryMath.By", 13)).Matches);
     }
 
     [Fact]
-    public async Task GivenATensorLabObjectFromAnEarlierCell_ThenItsInstanceMembersComplete()
+    public async Task ATensorLabObjectFromAnEarlierCell_ItsInstanceMembersComplete()
     {
         var assistant = await WithTensorLabAsync();
         var matches = (await assistant.CompleteAsync("table.", 6)).Matches;
@@ -29,7 +29,7 @@ public class TensorLabAssistanceTests(SessionFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task GivenATensorLabMethod_ThenItsSignatureAndSummaryComeFromTheXmlBesideTheDll()
+    public async Task ATensorLabMethod_ItsSignatureAndSummaryComeFromTheXmlBesideTheDll()
     {
         var assistant = await WithTensorLabAsync();
         var inspection = await assistant.InspectAsync("MemoryMath.Bytes(", 17);
@@ -40,7 +40,7 @@ public class TensorLabAssistanceTests(SessionFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task GivenATensorLabType_ThenItsSummaryRendersReferencesAsCode()
+    public async Task ATensorLabType_ItsSummaryRendersReferencesAsCode()
     {
         var assistant = await WithTensorLabAsync();
         var inspection = await assistant.InspectAsync("Embedding", 3);

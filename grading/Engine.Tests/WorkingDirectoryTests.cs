@@ -5,7 +5,7 @@ namespace Engine.Tests;
 public class WorkingDirectoryTests
 {
     [Fact]
-    public async Task GivenASession_WhenDisposed_ThenTheCallersCurrentDirectoryIsBack()
+    public async Task ASession_WhenDisposed_TheCallersCurrentDirectoryIsBack()
     {
         var caller = Environment.CurrentDirectory;
         var notebookFolder = Directory.CreateTempSubdirectory("engine-cwd-").FullName;

@@ -23,14 +23,14 @@ public class CellKindTests
     [InlineData(false, false, false, false, "plain", false)]
     [InlineData(true, false, false, false, "tests", false)]
     [InlineData(true, true, false, true, "task", false)]
-    public void GivenNbgraderFlags_ThenTheKindAndWhetherTheyAreCanonicalFollow(bool grade, bool solution, bool locked, bool task, string kind, bool canonical)
+    public void NbgraderFlags_TheKindAndWhetherTheyAreCanonicalFollow(bool grade, bool solution, bool locked, bool task, string kind, bool canonical)
     {
         var nb = Flags(grade, solution, locked, task);
         Assert.Equal((kind, canonical), (nb.Kind.WireName(), CellKinds.HasCanonicalFlags(nb)));
     }
 
     [Fact]
-    public void GivenACellWithoutNbgraderMetadata_ThenItIsPlain_AndNotGraded()
+    public void ACellWithoutNbgraderMetadata_IsPlain_AndNotGraded()
     {
         Assert.Equal(CellKind.Plain, CellKinds.Of(null));
         Assert.False(CellKind.Plain.IsGraded());
@@ -38,7 +38,7 @@ public class CellKindTests
     }
 
     [Fact]
-    public void GivenAGrade_WhenWrittenToTheGradebook_ThenKindStatusAndNotesUseTheirNames_AndReadBack()
+    public void AGrade_WhenWrittenToTheGradebook_KindStatusAndNotesUseTheirNames_AndReadBack()
     {
         var cell = new CellGrade("why_answer", CellKind.Manual, AutoScore: null, ManualScore: null, MaxScore: 1, GradeStatus.NeedsManualGrade,
             Reason: null, Comment: null, TamperNotes: []);

@@ -6,7 +6,7 @@ namespace Grading.Tests;
 public class CheckCommandTests
 {
     [Fact]
-    public async Task GivenAGoodNotebook_WhenChecked_ThenNothingIsReportedAndItPasses()
+    public async Task AGoodNotebook_WhenChecked_NothingIsReportedAndItPasses()
     {
         var (code, output, error) = await Fixture.RunCliAsync("check", Fixture.TinyNotebook);
         Assert.Equal(0, code);
@@ -15,7 +15,7 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public async Task GivenABrokenNotebook_WhenChecked_ThenEveryProblemIsPrintedWithItsPlace()
+    public async Task ABrokenNotebook_WhenChecked_EveryProblemIsPrintedWithItsPlace()
     {
         var notebook = Notebook.Load(Fixture.TinyNotebook);
         notebook.Cells[3].Metadata["nbgrader"]!["grade_id"] = "square";                         // duplicate of the answer cell's id
@@ -40,7 +40,7 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public async Task GivenMalformedJson_WhenChecked_ThenTheFileAndPathAreNamedAndTheExitCodeIsInputError()
+    public async Task MalformedJson_WhenChecked_TheFileAndPathAreNamedAndTheExitCodeIsInputError()
     {
         var path = Path.Combine(Fixture.TempFolder(), "bad.ipynb");
         await File.WriteAllTextAsync(path, "{\"nbformat\": 4, \"metadata\": {}, \"cells\": {}}");
@@ -50,7 +50,7 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public async Task GivenNoSuchPath_WhenChecked_ThenItSaysSo()
+    public async Task NoSuchPath_WhenChecked_SaysSo()
     {
         var (code, _, error) = await Fixture.RunCliAsync("check", "/nowhere/x.ipynb");
         Assert.Equal(3, code);

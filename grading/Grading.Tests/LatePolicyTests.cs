@@ -13,11 +13,11 @@ public class LatePolicyTests
     [InlineData("per-hour:0.5", 1, 0.5)]     // one minute late is one started hour
     [InlineData("per-hour:0.5", 61, 1.0)]    // 61 minutes: two started hours
     [InlineData("per-hour:3", 60 * 24, 8)]   // never more than the raw score
-    public void GivenALateSubmission_ThenThePenaltyFollowsThePolicy(string policy, int minutesLate, double penalty) =>
+    public void ALateSubmission_ThePenaltyFollowsThePolicy(string policy, int minutesLate, double penalty) =>
         Assert.Equal(penalty, LatePolicy.Parse(policy).Penalty(8, Due.AddMinutes(minutesLate), Due));
 
     [Fact]
-    public void GivenAnOnTimeOrUndatedSubmission_ThenThereIsNoPenalty()
+    public void AnOnTimeOrUndatedSubmission_ThereIsNoPenalty()
     {
         var policy = LatePolicy.Parse("zero");
         Assert.Equal(0, policy.Penalty(8, Due, Due));
@@ -29,7 +29,7 @@ public class LatePolicyTests
     [InlineData("per-hour")]
     [InlineData("per-hour:-1")]
     [InlineData("late")]
-    public void GivenAnUnknownPolicy_ThenParsingNamesTheAcceptedForms(string text)
+    public void AnUnknownPolicy_ParsingNamesTheAcceptedForms(string text)
     {
         var error = Assert.Throws<FormatException>(() => LatePolicy.Parse(text));
         Assert.Contains("use none, zero or per-hour:P", error.Message);

@@ -17,7 +17,7 @@ public class LockedCellMeaningTests
     private static readonly Lazy<AssignmentSource> Semantic = new(() => AssignmentSource.Load(Path.Combine(RepositoryPaths.Root, "notebooks", "04_semantic_space.ipynb")));
 
     [Fact]
-    public void GivenTheSolutionItself_WhenReviewed_ThenNothingIsRefused()
+    public void TheSolutionItself_WhenReviewed_NothingIsRefused()
     {
         Assert.Empty(Review(Tiny.Value, "square", null).Values.Select(r => $"cell {r.Index}: {r.Failure}"));
         Assert.Empty(Review(Semantic.Value, "nb04_cosine", null).Values.Select(r => $"cell {r.Index}: {r.Failure}"));
@@ -27,7 +27,7 @@ public class LockedCellMeaningTests
     [InlineData("static long Square(int x) => (long)x * x;", "`long Square(int)`")]
     [InlineData("static int Square(long x) => (int)(x * x);", "`int Square(long)`")]
     [InlineData("static int Square(in int x) => x * x;", "`int Square(in int)`")]
-    public void GivenAChangedSignature_WhenReviewed_ThenTheTestsAreRefusedNamingBothSignatures(string answer, string yours)
+    public void AChangedSignature_WhenReviewed_TheTestsAreRefusedNamingBothSignatures(string answer, string yours)
     {
         var refused = Review(Tiny.Value, "square", answer);
         var reason = refused[Index(Tiny.Value, "square_tests")].Failure!;
@@ -36,7 +36,7 @@ public class LockedCellMeaningTests
     }
 
     [Fact]
-    public void GivenAStructEqualToEverything_WhenReviewed_ThenTheTestsAreRefused()
+    public void AStructEqualToEverything_WhenReviewed_TheTestsAreRefused()
     {
         const string answer = "static Any Square(int x) => new Any();\nstruct Any { public static implicit operator Any(int v) => new Any(); " +
                               "public override bool Equals(object o) => true; public override int GetHashCode() => 0; }";
@@ -51,7 +51,7 @@ public class LockedCellMeaningTests
         "`Math.Sqrt(0.5)` (line 5) should mean `", "your type Math (cell 5) takes its place: rename or remove your type Math")]
     [InlineData("static float[] ToArray(this IEnumerable<float> xs) => new float[1];",
         "(line 10) should mean `", "your extension method ToArray (cell 5) takes its place: rename or remove your extension method ToArray")]
-    public void GivenAShadowOfWhatTheHiddenTestsUse_WhenReviewed_ThenTheTestCellIsRefusedNamingIt(string addition, string where, string cause)
+    public void AShadowOfWhatTheHiddenTestsUse_WhenReviewed_TheTestCellIsRefusedNamingIt(string addition, string where, string cause)
     {
         const string wrong = "static float CosineSimilarity(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => 0.5f;\n";
         var reason = Review(Semantic.Value, "nb04_cosine", wrong + addition)[Index(Semantic.Value, "nb04_cosine_tests")].Failure!;
@@ -61,7 +61,7 @@ public class LockedCellMeaningTests
     }
 
     [Fact]
-    public void GivenAnAnswerCellThePolicyRefuses_WhenReviewed_ThenItsTestsSayWhyTheyDoNotCompile()
+    public void AnAnswerCellThePolicyRefuses_WhenReviewed_ItsTestsSayWhyTheyDoNotCompile()
     {
         var refused = Review(Tiny.Value, "square", "static int Square(int x) => x * x;\nGC.Collect();");
         Assert.Equal("Not run: line 2 uses System.GC.Collect (the garbage collector), which this assignment does not allow. Remove it: student code may not use it.",
@@ -71,7 +71,7 @@ public class LockedCellMeaningTests
     }
 
     [Fact]
-    public void GivenACellThatTimesOutToUncoverAnEarlierShadow_WhenRecheckedAfterTheRun_ThenTheTestsThatPassedDoNotCount()
+    public void ACellThatTimesOutToUncoverAnEarlierShadow_WhenRecheckedAfterTheRun_TheTestsThatPassedDoNotCount()
     {
         // Reviewed before the run, the answer's Square hides the added Any Square; the answer then times out, its
         // declaration is lost, and the tests ran against Any Square.

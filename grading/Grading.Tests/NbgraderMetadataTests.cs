@@ -6,7 +6,7 @@ namespace Grading.Tests;
 public class NbgraderMetadataTests
 {
     [Fact]
-    public void GivenATaskCell_WhenRead_ThenEveryFieldIsTyped()
+    public void ATaskCell_WhenRead_EveryFieldIsTyped()
     {
         var task = Notebook.Load(Fixture.CirclesNotebook).Cells[5].Nbgrader!;
         Assert.Equal(new NbgraderMetadata(false, false, true, true, "plot_task", 1, null, 3), task);
@@ -15,14 +15,14 @@ public class NbgraderMetadataTests
     }
 
     [Fact]
-    public void GivenPointsSetFromCodeAsAnInteger_WhenRead_ThenThePointsAreKept()
+    public void PointsSetFromCodeAsAnInteger_WhenRead_ThePointsAreKept()
     {
         var metadata = new JsonObject { ["nbgrader"] = new JsonObject { ["grade"] = true, ["points"] = 2, ["schema_version"] = 3 } };
         Assert.Equal(2, NbgraderMetadata.From(metadata)!.Points);
     }
 
     [Fact]
-    public void GivenUnchangedMetadata_WhenWrittenBack_ThenTheNotebookIsByteIdentical()
+    public void UnchangedMetadata_WhenWrittenBack_TheNotebookIsByteIdentical()
     {
         var notebook = Notebook.Load(Fixture.CirclesNotebook);
         foreach (var cell in notebook.Cells.Where(c => c.Nbgrader is not null))
@@ -34,7 +34,7 @@ public class NbgraderMetadataTests
     }
 
     [Fact]
-    public void GivenNewFields_WhenWritten_ThenTheyAreSetAndNullOnesRemoved()
+    public void NewFields_WhenWritten_TheyAreSetAndNullOnesRemoved()
     {
         var cell = Notebook.Load(Fixture.CirclesNotebook).Cells[3];
         (cell.Nbgrader! with { Checksum = "0123456789abcdef0123456789abcdef", Points = null, CellType = "code" }).WriteTo(cell.Metadata);
@@ -43,7 +43,7 @@ public class NbgraderMetadataTests
     }
 
     [Fact]
-    public void GivenACellWithoutNbgraderMetadata_WhenWritten_ThenTheObjectIsCreated()
+    public void ACellWithoutNbgraderMetadata_WhenWritten_TheObjectIsCreated()
     {
         var metadata = new JsonObject();
         new NbgraderMetadata(false, false, true, false, "setup", null, null, 3).WriteTo(metadata);

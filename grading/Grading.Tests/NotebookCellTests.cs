@@ -5,7 +5,7 @@ namespace Grading.Tests;
 public class NotebookCellTests
 {
     [Fact]
-    public void GivenTheFixture_WhenRead_ThenTheTypedAccessorsSeeTheJson()
+    public void TheFixture_WhenRead_TheTypedAccessorsSeeTheJson()
     {
         var notebook = Notebook.Load(Fixture.CirclesNotebook);
         Assert.Equal((4, 5), (notebook.NbFormat, notebook.NbFormatMinor));
@@ -15,7 +15,7 @@ public class NotebookCellTests
     }
 
     [Fact]
-    public void GivenAnExecutionCount_WhenSetAndCleared_ThenTheJsonFollows()
+    public void AnExecutionCount_WhenSetAndCleared_TheJsonFollows()
     {
         var cell = Notebook.Load(Fixture.CirclesNotebook).Cells[1];
         cell.ExecutionCount = 7;
@@ -26,7 +26,7 @@ public class NotebookCellTests
     }
 
     [Fact]
-    public void GivenSourceEndingWithANewline_WhenSet_ThenTheLastLineKeepsIt()
+    public void SourceEndingWithANewline_WhenSet_TheLastLineKeepsIt()
     {
         var cell = Notebook.Load(Fixture.CirclesNotebook).Cells[1];
         cell.Source = "a\n";

@@ -14,10 +14,10 @@ public class NotebookLinterTests
     }
 
     [Fact]
-    public void GivenTheCirclesFixture_WhenLinted_ThenThereIsNoProblem() => Assert.Empty(Lint(_ => { }));
+    public void TheCirclesFixture_WhenLinted_ThereIsNoProblem() => Assert.Empty(Lint(_ => { }));
 
     [Fact]
-    public void GivenPolyglotMetadataThatIsOffOrMissing_WhenLinted_ThenEachPartIsNamed()
+    public void PolyglotMetadataThatIsOffOrMissing_WhenLinted_EachPartIsNamed()
     {
         var problems = Lint(notebook =>
         {
@@ -35,7 +35,7 @@ public class NotebookLinterTests
     }
 
     [Fact]
-    public void GivenANotebookSavedByAJupyterClientWithTheKernel_WhenLinted_ThenThereIsNoProblem()
+    public void ANotebookSavedByAJupyterClientWithTheKernel_WhenLinted_ThereIsNoProblem()
     {
         var problems = Lint(notebook =>
         {
@@ -52,7 +52,7 @@ public class NotebookLinterTests
     }
 
     [Fact]
-    public void GivenCellKindsInTheWrongCellType_WhenLinted_ThenNbgradersRulesAreApplied()
+    public void CellKindsInTheWrongCellType_WhenLinted_NbgradersRulesAreApplied()
     {
         var problems = Lint(notebook =>
         {
@@ -69,14 +69,14 @@ public class NotebookLinterTests
     }
 
     [Fact]
-    public void GivenARegionInTheWrongKindOfCell_WhenLinted_ThenTheMarkerLineIsNamed()
+    public void ARegionInTheWrongKindOfCell_WhenLinted_TheMarkerLineIsNamed()
     {
         var problems = Lint(notebook => notebook.Cells[3].Source += "\n// BEGIN SOLUTION\nx();\n// END SOLUTION");
         Assert.Equal(["circles.ipynb: cell 3 (area_tests), line 6: error: solution markers belong only in solution cells"], problems);
     }
 
     [Fact]
-    public void GivenGradedCellsWorthNothing_WhenLinted_ThenItWarns()
+    public void GradedCellsWorthNothing_WhenLinted_Warns()
     {
         var problems = Lint(notebook =>
         {
@@ -89,7 +89,7 @@ public class NotebookLinterTests
     }
 
     [Fact]
-    public void GivenABadGradeIdAndSchemaAndNegativePoints_WhenLinted_ThenEachIsAnError()
+    public void ABadGradeIdAndSchemaAndNegativePoints_WhenLinted_EachIsAnError()
     {
         var problems = Lint(notebook =>
         {

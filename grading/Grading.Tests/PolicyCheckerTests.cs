@@ -8,7 +8,7 @@ namespace Grading.Tests;
 public class PolicyCheckerTests
 {
     [Fact]
-    public void GivenCourseStyleCode_WhenChecked_ThenNothingIsRefused()
+    public void CourseStyleCode_WhenChecked_NothingIsRefused()
     {
         const string code = """
             var rng = new Random(42);
@@ -53,7 +53,7 @@ public class PolicyCheckerTests
     [InlineData("using F = System.IO.File;", "System.IO.File", "the file system")]
     [InlineData("var types = new List<Type>();", "System.Type", "reflection")]
     [InlineData("var client = new System.Net.Sockets.TcpClient();", "System.Net.Sockets.TcpClient", "the network")]
-    public void GivenAWayOutOfPlainComputation_WhenChecked_ThenItIsRefusedByNameWithWhatItProtects(string code, string api, string why)
+    public void AWayOutOfPlainComputation_WhenChecked_IsRefusedByNameWithWhatItProtects(string code, string api, string why)
     {
         var violation = Assert.Single(PolicyWorkspace.Violations(code), v => v.Api == api);
         Assert.Equal(why, violation.Why);
@@ -64,11 +64,11 @@ public class PolicyCheckerTests
     [InlineData("#r \"/usr/lib/some.dll\"", "#r")]
     [InlineData("#load \"other.csx\"", "#load")]
     [InlineData("delegate*<int, int> f = null;", "function pointers")]
-    public void GivenCodeThatLoadsFilesOrUsesFunctionPointers_WhenChecked_ThenItIsRefused(string code, string api) =>
+    public void CodeThatLoadsFilesOrUsesFunctionPointers_WhenChecked_IsRefused(string code, string api) =>
         Assert.Contains(PolicyWorkspace.Violations(code), v => v.Api == api);
 
     [Fact]
-    public void GivenSeveralUses_WhenChecked_ThenEachApiIsReportedOnceAtItsFirstLine()
+    public void SeveralUses_WhenChecked_EachApiIsReportedOnceAtItsFirstLine()
     {
         var violations = PolicyWorkspace.Violations("var a = 1;\nvar x = System.IO.File.Exists(\"a\");\nvar y = System.IO.File.Exists(\"b\");\nGC.Collect();");
         Assert.Equal([(2, "System.IO.File.Exists"), (4, "System.GC.Collect")], violations.Select(v => (v.Line, v.Api)));
@@ -76,7 +76,7 @@ public class PolicyCheckerTests
     }
 
     [Fact]
-    public void GivenAnApiNoEntryCovers_WhenChecked_ThenItIsRefusedAsNotOnTheList()
+    public void AnApiNoEntryCovers_WhenChecked_IsRefusedAsNotOnTheList()
     {
         var violation = Assert.Single(PolicyWorkspace.Violations("var id = Guid.NewGuid(); var uri = new Uri(\"http://x\");"));
         Assert.Equal("System.Uri", violation.Api);
@@ -84,7 +84,7 @@ public class PolicyCheckerTests
     }
 
     [Fact]
-    public void GivenAnAssignmentThatAllowsOneMember_WhenChecked_ThenOnlyThatMemberOpens()
+    public void AnAssignmentThatAllowsOneMember_WhenChecked_OnlyThatMemberOpens()
     {
         var policy = PolicyFor("""{"allow": ["System.IO.File.ReadAllText"], "deny": ["Plotly.NET"]}""");
         Assert.Empty(PolicyWorkspace.Violations("var s = System.IO.File.ReadAllText(\"data.txt\");", policy).Select(v => v.ToString()));
@@ -97,14 +97,14 @@ public class PolicyCheckerTests
     [InlineData("{\"allowed\": []}", "metadata.student_code_policy.allowed is not a policy list")]
     [InlineData("{\"allow\": \"System.IO\"}", "metadata.student_code_policy.allow must be a list of dotted names")]
     [InlineData("{\"allow\": [\"System.Collections.Generic.List`1\"]}", "metadata.student_code_policy.allow[0] must be a dotted name without generic arity")]
-    public void GivenMalformedPolicyMetadata_WhenRead_ThenTheErrorSaysWhereAndWhatToWrite(string json, string start)
+    public void MalformedPolicyMetadata_WhenRead_TheErrorSaysWhereAndWhatToWrite(string json, string start)
     {
         var error = Assert.Throws<PolicyFormatException>(() => PolicyFor(json));
         Assert.StartsWith(start, error.Message);
     }
 
     [Fact]
-    public void GivenEntriesAtSeveralDepths_WhenDeciding_ThenTheMostSpecificWinsAndDenyWinsTies()
+    public void EntriesAtSeveralDepths_WhenDeciding_TheMostSpecificWinsAndDenyWinsTies()
     {
         var policy = new ApiPolicy([new("System", true), new("System.IO", false, "files"), new("System.IO.Path.Combine", true), new("System.Math", false, "no")]);
         Assert.True(policy.Decide("System.String.Join")!.Allow);

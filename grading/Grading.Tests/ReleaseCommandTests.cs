@@ -23,7 +23,7 @@ public class ReleaseCommandTests
     }
 
     [Fact]
-    public async Task GivenTwoNotebooks_WhenReleased_ThenNoReleasedFileHoldsASecretOrAMarker()
+    public async Task TwoNotebooks_WhenReleased_NoReleasedFileHoldsASecretOrAMarker()
     {
         var (output, _) = await ReleaseTwoNotebooksAsync();
         var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToList();
@@ -49,7 +49,7 @@ public class ReleaseCommandTests
     }
 
     [Fact]
-    public async Task GivenEveryCellKind_WhenReleased_ThenEachGetsNbgradersTreatment()
+    public async Task EveryCellKind_WhenReleased_EachGetsNbgradersTreatment()
     {
         var (output, _) = await ReleaseTwoNotebooksAsync();
         var released = Notebook.Load(Path.Combine(output, "notebooks", "circles.ipynb"));
@@ -73,7 +73,7 @@ public class ReleaseCommandTests
     }
 
     [Fact]
-    public async Task GivenAHelperScriptBesideTheNotebooks_WhenReleased_ThenItSitsBesideTheReleasedNotebooks()
+    public async Task AHelperScriptBesideTheNotebooks_WhenReleased_SitsBesideTheReleasedNotebooks()
     {
         var source = Fixture.TempFolder();
         File.Copy(Fixture.TinyNotebook, Path.Combine(source, "tiny.ipynb"));
@@ -86,7 +86,7 @@ public class ReleaseCommandTests
     }
 
     [Fact]
-    public async Task GivenTwoNotebooks_WhenReleased_ThenTheTableCountsWhatChanged()
+    public async Task TwoNotebooks_WhenReleased_TheTableCountsWhatChanged()
     {
         var (_, text) = await ReleaseTwoNotebooksAsync();
         var row = text.Split('\n').Single(line => line.Contains("circles.ipynb", StringComparison.Ordinal));
@@ -97,7 +97,7 @@ public class ReleaseCommandTests
     }
 
     [Fact]
-    public async Task GivenAReleaseTwice_WhenTheSecondRuns_ThenTheNotebooksAreIdentical()
+    public async Task AReleaseTwice_WhenTheSecondRuns_TheNotebooksAreIdentical()
     {
         var (first, _) = await ReleaseTwoNotebooksAsync();
         var (second, _) = await ReleaseTwoNotebooksAsync();

@@ -10,7 +10,7 @@ public class ReleaseStepsTests
     private static Notebook Circles() => Notebook.Load(Fixture.CirclesNotebook);
 
     [Fact]
-    public void GivenASolutionRegionInAMarkdownAnswer_WhenCleared_ThenTheTextStubTakesItsPlaceAtItsIndentation()
+    public void ASolutionRegionInAMarkdownAnswer_WhenCleared_TheTextStubTakesItsPlaceAtItsIndentation()
     {
         var notebook = new ClearSolutions().Process(Circles(), new StepContext());
         Assert.Equal("Why does the area grow quadratically?\n\n  YOUR ANSWER HERE", notebook.Cells[4].Source);
@@ -20,7 +20,7 @@ public class ReleaseStepsTests
     }
 
     [Fact]
-    public void GivenAnUnterminatedRegion_WhenCleared_ThenTheErrorNamesNotebookCellGradeIdAndLine()
+    public void AnUnterminatedRegion_WhenCleared_TheErrorNamesNotebookCellGradeIdAndLine()
     {
         var notebook = Circles();
         notebook.Cells[3].Source = "a();\nb();\n// BEGIN HIDDEN TESTS\nsecret();";
@@ -29,7 +29,7 @@ public class ReleaseStepsTests
     }
 
     [Fact]
-    public void GivenNestedSolutionRegions_WhenCleared_ThenTheErrorNamesTheInnerLine()
+    public void NestedSolutionRegions_WhenCleared_TheErrorNamesTheInnerLine()
     {
         var notebook = Circles();
         notebook.Cells[2].Source = "// BEGIN SOLUTION\nx();\n  // BEGIN SOLUTION\n// END SOLUTION";
@@ -38,14 +38,14 @@ public class ReleaseStepsTests
     }
 
     [Fact]
-    public void GivenATaskWithAMarkScheme_WhenCleared_ThenOnlyTheTaskTextRemains()
+    public void ATaskWithAMarkScheme_WhenCleared_OnlyTheTaskTextRemains()
     {
         var notebook = new ClearRegion(RegionKind.MarkScheme).Process(Circles(), new StepContext());
         Assert.Equal("**Task:** plot the area for r = 1…5.", notebook.Cells[5].Source);
     }
 
     [Fact]
-    public void GivenEveryCellKind_WhenLocked_ThenFlagsFollowNbgradersLockCells()
+    public void EveryCellKind_WhenLocked_FlagsFollowNbgradersLockCells()
     {
         var notebook = new LockCells().Process(Circles(), new StepContext());
         string Flags(int cell) => $"{notebook.Cells[cell].Metadata["editable"]?.ToJsonString() ?? "-"}/{notebook.Cells[cell].Metadata["deletable"]?.ToJsonString() ?? "-"}";

@@ -19,7 +19,7 @@ public class SanitizeStepsTests
     private static int IndexOf(Notebook notebook, string gradeId) => notebook.Cells.FindIndex(c => c.GradeId == gradeId);
 
     [Fact]
-    public void GivenACopiedAnswerCell_WhenDeduplicated_ThenTheLastCopyStays_AndANoteSaysSo()
+    public void ACopiedAnswerCell_WhenDeduplicated_TheLastCopyStays_AndANoteSaysSo()
     {
         var notebook = StudentCopy();
         var square = IndexOf(notebook, "square");
@@ -36,7 +36,7 @@ public class SanitizeStepsTests
     }
 
     [Fact]
-    public void GivenAnEditedTestCell_WhenLockedCellsAreRestored_ThenTheSourceTextAndHiddenTestsComeBack_WithATamperNote()
+    public void AnEditedTestCell_WhenLockedCellsAreRestored_TheSourceTextAndHiddenTestsComeBack_WithATamperNote()
     {
         var notebook = StudentCopy();
         var tests = IndexOf(notebook, "square_tests");
@@ -51,7 +51,7 @@ public class SanitizeStepsTests
     }
 
     [Fact]
-    public void GivenUntouchedLockedCells_WhenRestored_ThenNoNoteIsLeft()
+    public void UntouchedLockedCells_WhenRestored_NoNoteIsLeft()
     {
         var context = new StepContext();
 
@@ -61,7 +61,7 @@ public class SanitizeStepsTests
     }
 
     [Fact]
-    public void GivenADeletedTestCell_WhenRestored_ThenItReturnsRightAfterTheCellBeforeIt()
+    public void ADeletedTestCell_WhenRestored_ReturnsRightAfterTheCellBeforeIt()
     {
         var notebook = StudentCopy();
         notebook.Cells.RemoveAt(IndexOf(notebook, "square_tests"));
@@ -74,7 +74,7 @@ public class SanitizeStepsTests
     }
 
     [Fact]
-    public void GivenADeletedAnswerCellBelowAnUnnamedMarkdownCell_WhenRestored_ThenTheStubReturnsInPlace_NotAtTheTop()
+    public void ADeletedAnswerCellBelowAnUnnamedMarkdownCell_WhenRestored_TheStubReturnsInPlace_NotAtTheTop()
     {
         // The usual layout: a markdown instruction (no grade id) right above the answer cell.
         var source = AssignmentWithInstructionAbove("square");
@@ -91,7 +91,7 @@ public class SanitizeStepsTests
     }
 
     [Fact]
-    public void GivenAMarkdownAnswerTurnedIntoCode_WhenRestored_ThenItIsMarkdownAgain_WithItsTextKept()
+    public void AMarkdownAnswerTurnedIntoCode_WhenRestored_IsMarkdownAgain_WithItsTextKept()
     {
         var notebook = StudentCopy();
         var answer = IndexOf(notebook, "why_answer");
@@ -108,7 +108,7 @@ public class SanitizeStepsTests
     }
 
     [Fact]
-    public void GivenAnAnswerCellWhoseMetadataClaimsToBeATest_WhenRestored_ThenTheReleasedMetadataComesBack()
+    public void AnAnswerCellWhoseMetadataClaimsToBeATest_WhenRestored_TheReleasedMetadataComesBack()
     {
         var notebook = StudentCopy();
         var square = IndexOf(notebook, "square");
@@ -121,7 +121,7 @@ public class SanitizeStepsTests
     }
 
     [Fact]
-    public void GivenAnotherKernelInTheMetadata_WhenRestored_ThenTheSourcesKernelspecComesBack()
+    public void AnotherKernelInTheMetadata_WhenRestored_TheSourcesKernelspecComesBack()
     {
         var notebook = StudentCopy();
         notebook.Metadata["kernelspec"] = new JsonObject { ["name"] = "python3", ["display_name"] = "Python 3", ["language"] = "python" };
@@ -132,7 +132,7 @@ public class SanitizeStepsTests
     }
 
     [Fact]
-    public void GivenTestCellsCallingCheck_WhenImmunized_ThenTheyCallTheLibrarysCheck_AndAStudentTypeNamedCheckIsNoted()
+    public void TestCellsCallingCheck_WhenImmunized_TheyCallTheLibrarysCheck_AndAStudentTypeNamedCheckIsNoted()
     {
         var notebook = Tiny.Source.Clone();
         var square = IndexOf(notebook, "square");

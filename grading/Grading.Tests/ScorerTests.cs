@@ -24,21 +24,21 @@ public class ScorerTests
         Scorer.Score(Tiny, Tiny.Released.Clone(), reports.ToDictionary(r => r.Index), []).Single(g => g.GradeId == gradeId);
 
     [Fact]
-    public void GivenASucceededTestCell_ThenItEarnsItsPoints()
+    public void ASucceededTestCell_EarnsItsPoints()
     {
         var grade = Score("square_tests", Report("square_tests", "Succeeded"));
         Assert.Equal((2.0, 2.0, GradeStatus.Passed, (string?)null), (grade.Score, grade.MaxScore, grade.Status, grade.Reason));
     }
 
     [Fact]
-    public void GivenAFailedTestCell_ThenItEarnsNothing_AndTheFailureIsTheReason()
+    public void AFailedTestCell_EarnsNothing_AndTheFailureIsTheReason()
     {
         var grade = Score("square_tests", Report("square_tests", "RuntimeError", "Square(3): expected 9, found 4."));
         Assert.Equal((0.0, GradeStatus.Failed, "Square(3): expected 9, found 4."), (grade.Score, grade.Status, grade.Reason));
     }
 
     [Fact]
-    public void GivenATestCellThatNeverRan_ThenItEarnsNothing_WithAReason()
+    public void ATestCellThatNeverRan_EarnsNothing_WithAReason()
     {
         var grade = Score("square_tests");
         Assert.Equal((0.0, "The test cell did not run."), (grade.Score, grade.Reason));
@@ -50,7 +50,7 @@ public class ScorerTests
     [InlineData(-3.0, 0.0, "failed")]
     [InlineData(7.0, 2.0, "passed")]
     [InlineData(2.0, 2.0, "passed")]
-    public void GivenATestCellReturningANumber_ThenThatNumberIsTheScore_ClampedToItsPoints(double returned, double score, string status)
+    public void ATestCellReturningANumber_ThatNumberIsTheScore_ClampedToItsPoints(double returned, double score, string status)
     {
         var grade = Score("partial_tests", Report("partial_tests", "Succeeded", returned: returned));
         Assert.Equal((score, status), (grade.Score, grade.Status.WireName()));
@@ -58,14 +58,14 @@ public class ScorerTests
     }
 
     [Fact]
-    public void GivenAManualAnswerLeftAsReleased_ThenItIsNoResponse_WorthNothing()
+    public void AManualAnswerLeftAsReleased_IsNoResponse_WorthNothing()
     {
         var grade = Score("why_answer");
         Assert.Equal((0.0, GradeStatus.NoResponse, "No response."), (grade.Score, grade.Status, grade.Reason));
     }
 
     [Fact]
-    public void GivenAManualAnswerWritten_ThenItWaitsForAPerson()
+    public void AManualAnswerWritten_WaitsForAPerson()
     {
         var notebook = Tiny.Released.Clone();
         notebook.Cells[IndexOf("why_answer")].Source = "They multiply.";
@@ -74,7 +74,7 @@ public class ScorerTests
     }
 
     [Fact]
-    public void GivenATamperNoteNamingACell_ThenItIsAttachedToThatCellOnly()
+    public void ATamperNoteNamingACell_IsAttachedToThatCellOnly()
     {
         var note = new GradingNote(NoteKind.Tamper, "square_tests", "the locked cell 'square_tests' was modified; the original was restored before grading");
         var grades = Scorer.Score(Tiny, Tiny.Released.Clone(), new Dictionary<int, WorkerCellReport>(), [note]);

@@ -16,7 +16,7 @@ public class SeccompFilterTests
     [InlineData("mount")]
     [InlineData("bpf")]
     [InlineData("io_uring_setup")]
-    public void GivenADeniedCall_WhenMadeOnEitherArchitecture_ThenItFailsWithEperm(string call)
+    public void ADeniedCall_WhenMadeOnEitherArchitecture_FailsWithEperm(string call)
     {
         Assert.Equal(SeccompFilter.DenyWithEperm, SeccompFilter.Evaluate(X64, SyscallTable.AuditArchX64, SyscallTable.X64[call]));
         Assert.Equal(SeccompFilter.DenyWithEperm, SeccompFilter.Evaluate(Arm64, SyscallTable.AuditArchArm64, SyscallTable.Arm64[call]));
@@ -30,11 +30,11 @@ public class SeccompFilterTests
     [InlineData(56)]  // clone: threads
     [InlineData(435)] // clone3
     [InlineData(257)] // openat
-    public void GivenACallTheRuntimeNeeds_WhenMadeOnX64_ThenItIsAllowed(int call) =>
+    public void ACallTheRuntimeNeeds_WhenMadeOnX64_IsAllowed(int call) =>
         Assert.Equal(SeccompFilter.Allow, SeccompFilter.Evaluate(X64, SyscallTable.AuditArchX64, call));
 
     [Fact]
-    public void GivenAnotherArchitectureOrTheX32Table_WhenACallArrives_ThenTheProcessIsKilled()
+    public void AnotherArchitectureOrTheX32Table_WhenACallArrives_TheProcessIsKilled()
     {
         const uint i386 = 0x4000_0003;
         Assert.Equal(SeccompFilter.KillProcess, SeccompFilter.Evaluate(X64, i386, 26));

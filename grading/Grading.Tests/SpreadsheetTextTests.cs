@@ -16,7 +16,7 @@ public class SpreadsheetTextTests
     [InlineData("alice", "alice")]
     [InlineData("it's", "it's")]
     [InlineData("", "")]
-    public void GivenText_ThenItIsEscapedOnlyWhenASpreadsheetWouldReadAFormula_AndRoundTrips(string text, string escaped)
+    public void Text_IsEscapedOnlyWhenASpreadsheetWouldReadAFormula_AndRoundTrips(string text, string escaped)
     {
         Assert.Equal(escaped, SpreadsheetText.Escape(text));
         Assert.Equal(text, SpreadsheetText.Unescape(SpreadsheetText.Escape(text)));

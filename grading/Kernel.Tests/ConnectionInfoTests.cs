@@ -10,7 +10,7 @@ public sealed class ConnectionInfoTests : IDisposable
     public void Dispose() => File.Delete(file);
 
     [Fact]
-    public void GivenAClientsFileWithExtraKeys_ThenItLoads_AndAddressesUseTheIp()
+    public void AClientsFileWithExtraKeys_Loads_AndAddressesUseTheIp()
     {
         File.WriteAllText(file, """{"shell_port": 5001, "iopub_port": 5002, "stdin_port": 5003, "control_port": 5004, "hb_port": 5005, "ip": "127.0.0.1", "key": "k", "transport": "tcp", "signature_scheme": "hmac-sha256", "kernel_name": ".net-csharp", "jupyter_session": "x"}""");
         var info = ConnectionInfo.Load(file);
@@ -18,7 +18,7 @@ public sealed class ConnectionInfoTests : IDisposable
     }
 
     [Fact]
-    public void GivenIpcTransport_ThenLoadingFailsSayingOnlyTcpWorks()
+    public void IpcTransport_LoadingFailsSayingOnlyTcpWorks()
     {
         File.WriteAllText(file, """{"shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5, "transport": "ipc"}""");
         var error = Assert.Throws<KernelStartException>(() => ConnectionInfo.Load(file));
@@ -27,14 +27,14 @@ public sealed class ConnectionInfoTests : IDisposable
     }
 
     [Fact]
-    public void GivenAMissingPort_ThenLoadingFailsNamingIt()
+    public void AMissingPort_LoadingFailsNamingIt()
     {
         File.WriteAllText(file, """{"shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4}""");
         Assert.StartsWith("'hb_port'", Assert.Throws<KernelStartException>(() => ConnectionInfo.Load(file)).Message);
     }
 
     [Fact]
-    public void GivenNoFileOrNotJson_ThenLoadingFailsNamingTheFile()
+    public void NoFileOrNotJson_LoadingFailsNamingTheFile()
     {
         Assert.Contains("cannot read the connection file", Assert.Throws<KernelStartException>(() => ConnectionInfo.Load(file)).Message);
         File.WriteAllText(file, "{");

@@ -17,7 +17,7 @@ public sealed class KernelProcessTests : IDisposable
     public void Dispose() => File.Delete(file);
 
     [Fact]
-    public void GivenAMissingConnectionFile_ThenTheKernelExitsWithOneLineNamingIt()
+    public void AMissingConnectionFile_TheKernelExitsWithOneLineNamingIt()
     {
         var (code, error) = RunKernel("--connection-file", file);
         Assert.Equal(1, code);
@@ -26,7 +26,7 @@ public sealed class KernelProcessTests : IDisposable
     }
 
     [Fact]
-    public void GivenNoArguments_ThenTheKernelExitsWithTheUsage()
+    public void NoArguments_TheKernelExitsWithTheUsage()
     {
         var (code, error) = RunKernel();
         Assert.Equal(2, code);
@@ -34,7 +34,7 @@ public sealed class KernelProcessTests : IDisposable
     }
 
     [Fact]
-    public void GivenAPortInUse_ThenTheKernelExitsWithOneLineNamingThePort()
+    public void APortInUse_TheKernelExitsWithOneLineNamingThePort()
     {
         using var busy = new TcpListener(IPAddress.Loopback, 0);
         busy.Start();
@@ -47,7 +47,7 @@ public sealed class KernelProcessTests : IDisposable
     }
 
     [Fact]
-    public void GivenACellThatIgnoresCancellation_WhenTheKernelProcessGetsSigint_ThenTheCellFailsAsCancelled_AndTheNextCellRuns()
+    public void ACellThatIgnoresCancellation_WhenTheKernelProcessGetsSigint_TheCellFailsAsCancelled_AndTheNextCellRuns()
     {
         using var kernel = KernelClient.InChildProcess();
         using var gate = new Gate();

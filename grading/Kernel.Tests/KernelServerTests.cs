@@ -9,7 +9,7 @@ namespace Kernel.Tests;
 public class KernelServerTests(KernelClient kernel)
 {
     [Fact]
-    public void GivenKernelInfoOnControl_ThenTheReplyCarriesLanguageInfo_BetweenBusyAndIdle()
+    public void KernelInfoOnControl_TheReplyCarriesLanguageInfo_BetweenBusyAndIdle()
     {
         var id = kernel.Send(kernel.Control, "kernel_info_request", []);
         var reply = kernel.Receive(kernel.Control);
@@ -20,7 +20,7 @@ public class KernelServerTests(KernelClient kernel)
     }
 
     [Fact]
-    public void GivenACellThatPrintsThenWaits_ThenTheFirstLineArrivesBeforeTheCellEnds()
+    public void ACellThatPrintsThenWaits_TheFirstLineArrivesBeforeTheCellEnds()
     {
         // The cell cannot end until the test opens the gate, so "live" is a matter of order, not of a clock.
         using var gate = new Gate();
@@ -40,7 +40,7 @@ public class KernelServerTests(KernelClient kernel)
     }
 
     [Fact]
-    public void GivenAReturnValueAndADisplayUpdate_ThenExecuteResultHasTextPlain_AndTheUpdateKeepsTheDisplayId()
+    public void AReturnValueAndADisplayUpdate_ExecuteResultHasTextPlain_AndTheUpdateKeepsTheDisplayId()
     {
         var (reply, iopub) = kernel.Execute("var shown = display(\"one\"); shown.Update(\"two\"); 6 * 7");
         var count = reply.Number("execution_count");
@@ -56,7 +56,7 @@ public class KernelServerTests(KernelClient kernel)
     [Theory]
     [InlineData("throw new InvalidOperationException(\"boom\");", "InvalidOperationException", "boom")]
     [InlineData("int broken = \"text\";", "CompilationError", "CS0029")]
-    public void GivenAFailingCell_ThenThereIsExactlyOneErrorOutput_AndTheReplyRepeatsIt(string code, string ename, string inValue)
+    public void AFailingCell_ThereIsExactlyOneErrorOutput_AndTheReplyRepeatsIt(string code, string ename, string inValue)
     {
         var (reply, iopub) = kernel.Execute(code, stopOnError: false);
         Assert.Equal("error", reply.Text("status"));
@@ -69,7 +69,7 @@ public class KernelServerTests(KernelClient kernel)
     }
 
     [Fact]
-    public void GivenACellThatIgnoresCancellation_WhenInterruptedOnControl_ThenItsReplyComesWhileItStillSpins_AndTheKernelRunsTheNextCell()
+    public void ACellThatIgnoresCancellation_WhenInterruptedOnControl_ItsReplyComesWhileItStillSpins_AndTheKernelRunsTheNextCell()
     {
         // The cell spins (ignoring cancellation) until the gate opens, and the gate opens only after the reply:
         // a reply at all proves the kernel gave up on the cell instead of waiting for it.
@@ -89,7 +89,7 @@ public class KernelServerTests(KernelClient kernel)
     }
 
     [Fact]
-    public void GivenAFailureWithStopOnError_ThenTheQueuedExecutionIsAborted_AndALaterOneRuns()
+    public void AFailureWithStopOnError_TheQueuedExecutionIsAborted_AndALaterOneRuns()
     {
         kernel.Send(kernel.Shell, "execute_request", new JsonObject { ["code"] = "System.Threading.Thread.Sleep(300); throw new Exception(\"first fails\");" });
         kernel.Send(kernel.Shell, "execute_request", new JsonObject { ["code"] = "Console.WriteLine(\"must not run\");" });
@@ -100,14 +100,14 @@ public class KernelServerTests(KernelClient kernel)
     }
 
     [Fact]
-    public void GivenStdinDisallowed_ThenReadLineReturnsNullAtOnce()
+    public void StdinDisallowed_ReadLineReturnsNullAtOnce()
     {
         var (_, iopub) = kernel.Execute("Console.ReadLine() is null");
         Assert.Equal("True", Assert.Single(iopub, m => m.Type == "execute_result").Content["data"]!["text/plain"]!.GetValue<string>());
     }
 
     [Fact]
-    public void GivenStdinAllowed_ThenReadLineAsksTheClient_AndReturnsItsReply()
+    public void StdinAllowed_ReadLineAsksTheClient_AndReturnsItsReply()
     {
         var id = kernel.Send(kernel.Shell, "execute_request", new JsonObject { ["code"] = "var typed = Console.ReadLine(); typed + \"!\"", ["allow_stdin"] = true });
         var request = kernel.Receive(kernel.Stdin);
@@ -118,7 +118,7 @@ public class KernelServerTests(KernelClient kernel)
     }
 
     [Fact]
-    public void GivenGarbageABadSignatureAndAnUnknownType_ThenTheKernelKeepsAnswering()
+    public void GarbageABadSignatureAndAnUnknownType_TheKernelKeepsAnswering()
     {
         kernel.SendRaw(kernel.Shell, "not a message"u8.ToArray());
         kernel.SendRaw(kernel.Shell, "<IDS|MSG>"u8.ToArray(), "bad"u8.ToArray(), "{}"u8.ToArray(), "{}"u8.ToArray(), "{}"u8.ToArray(), "{}"u8.ToArray());
@@ -129,7 +129,7 @@ public class KernelServerTests(KernelClient kernel)
     }
 
     [Fact]
-    public void GivenCodeWithAnAstralCharacter_WhenCompletingAfterIt_ThenCursorsCountCodePoints()
+    public void CodeWithAnAstralCharacter_WhenCompletingAfterIt_CursorsCountCodePoints()
     {
         kernel.Execute("var completionTarget = 5;");
         const string code = "var s = \"😀\"; completionTar";

@@ -15,13 +15,13 @@ public class WireCodecTests
     [InlineData("hmac-sha256", "ec8ae91e1e1aeb0161f1a30c0a19512da36b8ff66559150a5ac1f22397b28609")]
     [InlineData("hmac-sha512", "bb79c297dc2918a8b3eed59f7f04db7c53f027096c404c08ee112f83ddbb57cdc503385a1b1d45119ff7f378f07fed715208b7c1f9bec252a8290d2bc85c94da")]
     [InlineData("hmac-sha1", "312664995906a79ad77988acc812dad2e4d1360c")]
-    public void GivenJupyterClientsSignature_WhenSigningTheSameFrames_ThenItIsIdentical(string scheme, string expected)
+    public void JupyterClientsSignature_WhenSigningTheSameFrames_IsIdentical(string scheme, string expected)
     {
         Assert.Equal(expected, MessageSigner.Create(scheme, "course-key").Sign(Parts));
     }
 
     [Fact]
-    public void GivenASignedMessageWithIdentitiesAndBuffers_WhenDecoded_ThenEveryPartIsKept()
+    public void ASignedMessageWithIdentitiesAndBuffers_WhenDecoded_EveryPartIsKept()
     {
         var codec = new WireCodec(MessageSigner.Create("hmac-sha256", "course-key"));
         var frames = Frames("ec8ae91e1e1aeb0161f1a30c0a19512da36b8ff66559150a5ac1f22397b28609", extra: [[1, 2, 3]]);
@@ -34,7 +34,7 @@ public class WireCodecTests
     }
 
     [Fact]
-    public void GivenAWrongSignature_WhenDecoded_ThenTheMessageIsDroppedWithAReason()
+    public void AWrongSignature_WhenDecoded_TheMessageIsDroppedWithAReason()
     {
         var codec = new WireCodec(MessageSigner.Create("hmac-sha256", "course-key"));
         var message = codec.Decode(Frames(new string('0', 64)), out var problem);
@@ -43,7 +43,7 @@ public class WireCodecTests
     }
 
     [Fact]
-    public void GivenNoDelimiterOrTooFewFrames_WhenDecoded_ThenTheMessageIsDroppedWithAReason()
+    public void NoDelimiterOrTooFewFrames_WhenDecoded_TheMessageIsDroppedWithAReason()
     {
         var codec = new WireCodec(MessageSigner.Create("hmac-sha256", ""));
         Assert.Null(codec.Decode([Encoding.UTF8.GetBytes("garbage")], out var noDelimiter));
@@ -53,7 +53,7 @@ public class WireCodecTests
     }
 
     [Fact]
-    public void GivenMalformedJson_WhenDecoded_ThenTheMessageIsDroppedWithAReason()
+    public void MalformedJson_WhenDecoded_TheMessageIsDroppedWithAReason()
     {
         var codec = new WireCodec(MessageSigner.Create("hmac-sha256", ""));
         var frames = Frames("");
@@ -63,7 +63,7 @@ public class WireCodecTests
     }
 
     [Fact]
-    public void GivenAnEncodedReply_WhenDecodedBack_ThenTheSignatureVerifiesAndTheParentAndIdentitiesRoundTrip()
+    public void AnEncodedReply_WhenDecodedBack_TheSignatureVerifiesAndTheParentAndIdentitiesRoundTrip()
     {
         var codec = new WireCodec(MessageSigner.Create("hmac-sha512", "k"));
         var request = codec.Decode(codec.Encode("kernel_info_request", [], null, ["route"u8.ToArray()]), out _)!;
@@ -76,7 +76,7 @@ public class WireCodecTests
     }
 
     [Fact]
-    public void GivenAnUnknownScheme_ThenTheErrorNamesTheSupportedOnes()
+    public void AnUnknownScheme_TheErrorNamesTheSupportedOnes()
     {
         var error = Assert.Throws<KernelStartException>(() => MessageSigner.Create("hmac-md5", "k"));
         Assert.Contains("hmac-sha256, hmac-sha512 or hmac-sha1", error.Message);
