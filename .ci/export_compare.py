@@ -3,17 +3,15 @@
 Usage: export_compare.py <executed.ipynb> <app-stdout.txt>
 The app was run with NOTEBOOK_CELL_MARKERS=1, so each code cell's output follows a "\x1e%% cell N" line. Compared per
 cell: stdout and text/plain outputs. Left aside: charts (HTML in the notebook, a "chart: path" line in the app), and the
-numbers and their padding on lines that report timings, speeds or ratios of them, or the allocation noise around a
-measured buffer ("unaccounted"), which differ from run to run. Exit 1 when a cell differs.
+numbers measured from the clock, as .ci/measured_numbers.py defines them (shared with .ci/kernel/compare_outputs.py). Exit 1 when a cell differs.
 """
 import json
 import re
 import sys
 
+from measured_numbers import MEASURED_LINE, mask_line
+
 MARKER = re.compile(r"^\x1e%% cell (\d+)$")
-TIMING = re.compile(r"µs|\bms\b|\bns\b|\d\s*s\b|/s\b|×|Wall time|throughput|speed|unaccounted", re.IGNORECASE)
-NOISE = re.compile(r"unaccounted: [\d.,]+ ?[kKMG]?i?B")
-NUMBER = re.compile(r"[-+]?\d[\d,.]*(e[-+]?\d+)?")
 
 
 def notebook_text(path):
@@ -47,7 +45,7 @@ def app_text(path):
 
 def normalise(text):
     lines = [line.rstrip() for line in text.rstrip("\n").split("\n")] if text.strip() else []
-    return [" ".join(NUMBER.sub("#", NOISE.sub("unaccounted: #", line)).split()) if TIMING.search(line) else line for line in lines]
+    return [mask_line(line) for line in lines]
 
 
 def main(executed, stdout):
@@ -66,7 +64,7 @@ def main(executed, stdout):
                 a, b = (want[i] if i < len(want) else "<none>"), (got[i] if i < len(got) else "<none>")
                 if a != b:
                     print(f"    run: {a}\n    app: {b}")
-    timing_cells = sum(1 for text in expected.values() if any(TIMING.search(l) for l in text.split("\n")))
+    timing_cells = sum(1 for text in expected.values() if any(MEASURED_LINE.search(l) for l in text.split("\n")))
     print(f"{name}: {len(expected)} code cells, {len(expected) - differing} print the same "
           f"({timing_cells} with timing numbers masked), {differing} differ")
     return 1 if differing else 0

@@ -4,9 +4,8 @@ executed by `dotnet run -- run`: the issue asks that the kernel's outputs match 
 Per code cell it compares the sequence of outputs: stream name and text (consecutive pieces of one stream joined, as a
 client shows them), execute_result/display_data MIME keys and text/plain, error ename, and the execution_count.
 Only what is honestly volatile is normalised, and each rule says why:
-  - numbers measured from the clock: on a stream line that reports a measurement (a number with a time or rate unit
-    such as µs, ms, s, GB/s, …/s, or a ratio written ×3.2 / ÷1.23; `Wall time:` from #!time) every number is masked,
-    with the padding a format width puts around it; lines without one are compared exactly;
+  - numbers measured from the clock, as .ci/measured_numbers.py defines them (shared with export_compare.py): on a
+    line that reports a measurement every number is masked, with its padding; lines without one are compared exactly;
   - chart HTML is not compared at all (only its MIME keys and one-line text/plain): its div id is a fresh GUID.
 One difference is by design and is counted, not failed: a cell's return value is an execute_result from the kernel
 (the Jupyter protocol; jupyter console shows nothing else) and a display_data in `run`'s copy (the dialect, §3, as VS
@@ -19,20 +18,8 @@ import sys
 
 import nbformat
 
-# A number as cells print them: 1,234.5  -3  12.0  1e-3
-NUMBER = re.compile(r"[-+−]?\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+)?")
-# A line reports a measurement when it has a number with a time or rate unit (12.3 µs, 4.1 GB/s, Wall time: 9ms) or a
-# ratio written ×3.2 / ÷1.23. Every number on such a line may come from the clock: which step of a sweep is the
-# steepest, a median next to it, the padding a format width puts before it.
-MEASURED_LINE = re.compile(rf"{NUMBER.pattern}\s*(?:ns|µs|μs|us|ms|s|sec|seconds?|[KMGT]i?B/s|[A-Za-z]+/s)\b"
-                           rf"|[×÷]\s*{NUMBER.pattern}")
-
-
-def mask(text):
-    """Numbers on measurement lines become <n> (and the spaces around them one space); other lines stay exact."""
-    return "".join(re.sub(rf" *{NUMBER.pattern} *", " <n> ", line) if MEASURED_LINE.search(line) else line
-                   for line in text.splitlines(keepends=True))
-
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from measured_numbers import mask  # noqa: E402  (the masking rule export_compare.py shares)
 
 def text_of(value):
     return "".join(value) if isinstance(value, list) else (value or "")
