@@ -2,7 +2,8 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>The display API (display, Display, DisplayAs, DisplayTable, HTML, Javascript, CSS, Update) and charts: docs/notebook-dialect.md §5.</summary>
+/// <summary>The display API (display, Display, DisplayAs, DisplayTable, HTML, Javascript, CSS, Update) and charts:
+/// docs/notebook-dialect.md §5.</summary>
 public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     [Fact]

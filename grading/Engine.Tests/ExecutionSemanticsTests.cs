@@ -2,7 +2,8 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>Session rules: language options, imports, references, state (docs/notebook-dialect.md §2). Expected values are those of .NET Interactive's C# kernel.</summary>
+/// <summary>Session rules: language options, imports, references, state (docs/notebook-dialect.md §2). Expected values
+/// are those of .NET Interactive's C# kernel.</summary>
 public class ExecutionSemanticsTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     [Fact]

@@ -2,7 +2,8 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>Outputs: streams, return values as display_data, numeric return values, the output limit (docs/notebook-dialect.md §4, §6).</summary>
+/// <summary>Outputs: streams, return values as display_data, numeric return values, the output limit
+/// (docs/notebook-dialect.md §4, §6).</summary>
 public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     private const string HtmlTwo = "<div class=\"dni-plaintext\"><pre>2</pre></div>";

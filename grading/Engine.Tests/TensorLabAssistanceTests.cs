@@ -2,7 +2,8 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>The course library, loaded as notebooks load it (<c>#r</c> in a cell): its members complete and inspect with their XML docs.</summary>
+/// <summary>The course library, loaded as notebooks load it (<c>#r</c> in a cell): its members complete and inspect
+/// with their XML docs.</summary>
 public class TensorLabAssistanceTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     private async Task<CodeAssistant> WithTensorLabAsync()

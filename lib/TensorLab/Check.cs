@@ -11,7 +11,8 @@ public static partial class Check
 {
     private const string StubHint = "This part is not implemented yet: replace `throw new NotImplementedException();` with your code.";
 
-    /// <summary>Passes when <paramref name="actual"/> equals <paramref name="expected"/> (EqualityComparer.Default).</summary>
+    /// <summary>Passes when <paramref name="actual"/> equals <paramref name="expected"/>
+    /// (EqualityComparer.Default).</summary>
     /// <typeparam name="T">The compared type.</typeparam>
     /// <param name="what">What is checked, as the student would name it ("offset of row 2, col 3").</param>
     /// <param name="actual">The student's value.</param>
@@ -47,13 +48,15 @@ public static partial class Check
         Pass(difference == 0 ? $"{what}: exact" : $"{what}: approx (diff {Show(difference)} ≤ {Show(tolerance)})");
     }
 
-    /// <summary>Passes when both spans have the same length and every element is within <paramref name="tolerance"/>.</summary>
+    /// <summary>Passes when both spans have the same length and every element is within
+    /// <paramref name="tolerance"/>.</summary>
     /// <param name="what">What is checked.</param>
     /// <param name="actual">The student's values.</param>
     /// <param name="expected">The right values.</param>
     /// <param name="tolerance">Largest allowed absolute difference per element (default 1e-5).</param>
     /// <param name="hint">What to try when it fails; optional.</param>
-    /// <exception cref="CheckFailedException">Lengths differ, or some element is off (the message gives the first one and the worst one).</exception>
+    /// <exception cref="CheckFailedException">Lengths differ, or some element is off (the message gives the first one
+    /// and the worst one).</exception>
     public static void Close(string what, ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, float tolerance = 1e-5f, string? hint = null) =>
         CloseElements(what, actual, expected, tolerance, hint, index => $"index {index}");
 
@@ -66,7 +69,8 @@ public static partial class Check
     /// <param name="expected">The right matrix.</param>
     /// <param name="tolerance">Largest allowed absolute difference per element (default 1e-5).</param>
     /// <param name="hint">What to try when it fails; optional.</param>
-    /// <exception cref="CheckFailedException">Shapes differ or some element is off (the message gives the first one and the worst one).</exception>
+    /// <exception cref="CheckFailedException">Shapes differ or some element is off (the message gives the first one and
+    /// the worst one).</exception>
     public static void Close(string what, float[,] actual, float[,] expected, float tolerance = 1e-5f, string? hint = null)
     {
         ArgumentNullException.ThrowIfNull(actual);
@@ -190,7 +194,8 @@ public static partial class Check
         Pass($"{what}: shape {expectedText}");
     }
 
-    /// <summary>Passes when <paramref name="action"/> throws <typeparamref name="TException"/> (or a subclass).</summary>
+    /// <summary>Passes when <paramref name="action"/> throws <typeparamref name="TException"/> (or a
+    /// subclass).</summary>
     /// <typeparam name="TException">The expected exception type.</typeparam>
     /// <param name="what">What is checked ("lookup of id 70000").</param>
     /// <param name="action">The code that should throw.</param>

@@ -3,10 +3,12 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace NotebookEngine;
 
-/// <summary>Where a cursor stands in a syntax tree: inside a comment or a string, and which token precedes it.</summary>
+/// <summary>Where a cursor stands in a syntax tree: inside a comment or a string, and which token precedes
+/// it.</summary>
 internal static class CodeContext
 {
-    /// <summary>The last token that ends at or before <paramref name="position"/>; the default token at the start.</summary>
+    /// <summary>The last token that ends at or before <paramref name="position"/>; the default token at the
+    /// start.</summary>
     public static SyntaxToken TokenBefore(SyntaxNode root, int position)
     {
         if (position == 0)
@@ -24,7 +26,8 @@ internal static class CodeContext
         return token;
     }
 
-    /// <summary>True when typing at <paramref name="position"/> writes into a comment or a string/char literal's text.</summary>
+    /// <summary>True when typing at <paramref name="position"/> writes into a comment or a string/char literal's
+    /// text.</summary>
     public static bool IsInCommentOrString(SyntaxNode root, int position)
     {
         if (position == 0)

@@ -1,13 +1,14 @@
 namespace NotebookEngine;
 
 /// <summary>
-/// Maps an assembly of an installed shared framework (<c>dotnet/shared/Microsoft.NETCore.App/10.0.12/System.Console.dll</c>)
-/// to its SDK reference pack folder (<c>dotnet/packs/Microsoft.NETCore.App.Ref/10.0.12/ref/net10.0</c>), where the
-/// XML documentation lives.
+/// Maps an assembly of an installed shared framework
+/// (<c>dotnet/shared/Microsoft.NETCore.App/10.0.12/System.Console.dll</c>) to its SDK reference pack folder
+/// (<c>dotnet/packs/Microsoft.NETCore.App.Ref/10.0.12/ref/net10.0</c>), where the XML documentation lives.
 /// </summary>
 internal static class ReferencePack
 {
-    /// <summary>The reference folder for the framework holding <paramref name="assemblyPath"/>, or null (not a framework, no SDK pack).</summary>
+    /// <summary>The reference folder for the framework holding <paramref name="assemblyPath"/>, or null (not a
+    /// framework, no SDK pack).</summary>
     public static string? DirectoryFor(string assemblyPath)
     {
         var versionDirectory = Path.GetDirectoryName(assemblyPath);

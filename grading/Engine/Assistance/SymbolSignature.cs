@@ -26,7 +26,8 @@ internal static class SymbolSignature
         miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers |
                               SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    // Members of the script class (a function or variable from an earlier cell) live in "Submission#3": not a name to show.
+    // Members of the script class (a function or variable from an earlier cell) live in "Submission#3": not a name to
+    // show.
     private static readonly SymbolDisplayFormat ScriptMember = Member.RemoveMemberOptions(SymbolDisplayMemberOptions.IncludeContainingType);
 
     private static readonly SymbolDisplayFormat Type = SymbolDisplayFormat.CSharpErrorMessageFormat
@@ -36,7 +37,8 @@ internal static class SymbolSignature
     // int is inspected as what it stands for: struct System.Int32 (type arguments keep their keywords: List<int>).
     private static readonly SymbolDisplayFormat SpecialType = Type.RemoveMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
-    /// <summary>The description of <paramref name="symbol"/>, with types as written at <paramref name="position"/>.</summary>
+    /// <summary>The description of <paramref name="symbol"/>, with types as written at
+    /// <paramref name="position"/>.</summary>
     public static string Format(ISymbol symbol, SemanticModel model, int position)
     {
         if (symbol is INamespaceOrTypeSymbol and not ITypeParameterSymbol)

@@ -24,7 +24,8 @@ internal static class OfflinePackages
         ["Microsoft.DotNet.Interactive"] = "the engine's display helpers",
     };
 
-    /// <summary>The package's assemblies and shipped version, or an error saying what is available and how to add one.</summary>
+    /// <summary>The package's assemblies and shipped version, or an error saying what is available and how to add
+    /// one.</summary>
     public static PackageResolution Resolve(PackageRequest request)
     {
         if (BuiltIn.ContainsKey(request.Name))
@@ -50,7 +51,8 @@ internal static class OfflinePackages
                 "grading/Engine/Engine.csproj and rebuild.");
         }
 
-        // The real kernel references every assembly of the restored closure, so the package's dependencies are usable too.
+        // The real kernel references every assembly of the restored closure, so the package's dependencies are usable
+        // too.
         var assemblies = Closure(context, library)
             .SelectMany(l => l.GetDefaultAssemblyNames(context))
             .DistinctBy(name => name.Name)
@@ -61,7 +63,8 @@ internal static class OfflinePackages
     }
 
     // A different version of the same major is compatible by SemVer, so it is used silently; another major may behave
-    // differently, so the notebook still runs with what the grader has, and stderr says so (stderr never zeroes a cell).
+    // differently, so the notebook still runs with what the grader has, and stderr says so (stderr never zeroes a
+    // cell).
     private static string? VersionNote(PackageRequest request, string shipped)
     {
         if (request.Version is "" or "*" or "*-*" || SameMajor(request.Version, shipped))

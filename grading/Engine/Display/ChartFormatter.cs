@@ -19,15 +19,16 @@ namespace NotebookEngine;
 /// </remarks>
 internal static partial class ChartFormatter
 {
-    /// <summary>The plotly.js the chart loads (Plotly.NET's Globals.PLOTLYJS_VERSION), without ".js" as require.js wants it.</summary>
+    /// <summary>The plotly.js the chart loads (Plotly.NET's Globals.PLOTLYJS_VERSION), without ".js" as require.js
+    /// wants it.</summary>
     public const string PlotlyPath = "https://cdn.plot.ly/plotly-2.27.1.min";
 
     public static void Register()
     {
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(ToHtml(chart)), "text/html");
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(Summary(chart)), "text/plain");
-        // text/plain beside the HTML: a console or a text-only view shows one line instead of nothing, and `run` and the
-        // kernel write the same bundle (the kernel adds text/plain to results that lack it).
+        // text/plain beside the HTML: a console or a text-only view shows one line instead of nothing, and `run` and
+        // the kernel write the same bundle (the kernel adds text/plain to results that lack it).
         Formatter.SetPreferredMimeTypesFor(typeof(GenericChart), "text/html", "text/plain");
     }
 
@@ -43,7 +44,8 @@ internal static partial class ChartFormatter
     {
         var bare = Chart.withDisplayOptionsStyle(null, null, null, null, null, null, PlotlyJSReference.NoReference).Invoke(chart);
         var html = GenericChart.toChartHTML(bare);
-        // Plotly.NET defines `var renderPlotly_<id> = function() {…}` and calls it at once; call it when plotly.js is loaded instead.
+        // Plotly.NET defines `var renderPlotly_<id> = function() {…}` and calls it at once; call it when plotly.js is
+        // loaded instead.
         var name = RenderFunction().Match(html).Groups[1].Value;
         return Regex.Replace(html, $@"\b{name}\(\);", Loader(name), RegexOptions.None, TimeSpan.FromSeconds(1));
     }

@@ -38,7 +38,8 @@ public sealed class NotebookSession : IAsyncDisposable
         Assistant = new CodeAssistant(() => new ScriptSnapshot(this.state.Script, this.options));
     }
 
-    /// <summary>Completion, inspection and is-complete checks that see every cell this session has run; they run nothing.</summary>
+    /// <summary>Completion, inspection and is-complete checks that see every cell this session has run; they run
+    /// nothing.</summary>
     public CodeAssistant Assistant { get; }
 
     /// <summary>The directives cells may use (also listed in the DNI101 error of an unknown one).</summary>
@@ -46,7 +47,8 @@ public sealed class NotebookSession : IAsyncDisposable
 
     private string callerDirectory = "";
 
-    /// <summary>Starts a session: options, references, and the hidden first submission that imports the display helpers.</summary>
+    /// <summary>Starts a session: options, references, and the hidden first submission that imports the display
+    /// helpers.</summary>
     /// <param name="settings">Working directory, per-cell timeout, output limit.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>A ready session.</returns>
@@ -88,17 +90,19 @@ public sealed class NotebookSession : IAsyncDisposable
         _ = MimeFormatter.Format(warm.ReturnValue, []);
     }
 
-    /// <summary>Runs one cell and returns its outputs; a failure is reported, never thrown, and the session goes on.</summary>
+    /// <summary>Runs one cell and returns its outputs; a failure is reported, never thrown, and the session goes
+    /// on.</summary>
     /// <param name="source">The cell's source.</param>
-    /// <param name="cancellationToken">Stops waiting for the cell, reported as "Command cancelled." like the kernel.</param>
+    /// <param name="cancellationToken">Stops waiting for the cell, reported as "Command cancelled." like the
+    /// kernel.</param>
     /// <returns>What the cell produced.</returns>
     /// <exception cref="InvalidOperationException">Another cell of this session is still running.</exception>
     public Task<CellResult> ExecuteAsync(string source, CancellationToken cancellationToken = default) =>
         ExecuteAsync(source, listener: null, cancellationToken);
 
     /// <summary>
-    /// Runs one cell, reporting each output to <paramref name="listener"/> as it happens (a live front end), and returns
-    /// its outputs; a failure is reported, never thrown, and the session goes on.
+    /// Runs one cell, reporting each output to <paramref name="listener"/> as it happens (a live front end), and
+    /// returns its outputs; a failure is reported, never thrown, and the session goes on.
     /// </summary>
     /// <param name="source">The cell's source.</param>
     /// <param name="listener">Hears outputs while the cell runs; null for none.</param>
@@ -207,7 +211,8 @@ public sealed class NotebookSession : IAsyncDisposable
         if (await Task.WhenAny(run, limit) != run)
         {
             // A .NET thread cannot be aborted: the runaway cell keeps its thread until the process ends, but its
-            // collector is closed, so it can no longer write into later cells. The session goes on from the last good state.
+            // collector is closed, so it can no longer write into later cells. The session goes on from the last good
+            // state.
             var why = cancellationToken.IsCancellationRequested ? "Command cancelled."
                 : $"Cell timed out after {settings.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s: look for a loop that never ends.";
             return Fail(collector, CellStatus.TimedOut, why, null, clock);

@@ -20,7 +20,8 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
     /// <summary>The session, once started (null while Roslyn warms up or if it failed to start).</summary>
     public NotebookSession? ReadySession => session.IsCompletedSuccessfully ? session.Result : null;
 
-    /// <summary>Runs the cell and returns the reply content; <paramref name="failed"/> tells whether queued cells must be aborted.</summary>
+    /// <summary>Runs the cell and returns the reply content; <paramref name="failed"/> tells whether queued cells must
+    /// be aborted.</summary>
     public JsonObject Execute(JupyterMessage request, out bool failed)
     {
         var code = request.Text("code");
@@ -83,7 +84,8 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
         return error;
     }
 
-    /// <summary>Interrupts the running cell, if any: it ends with an error reply at once, even if its code ignores the request.</summary>
+    /// <summary>Interrupts the running cell, if any: it ends with an error reply at once, even if its code ignores the
+    /// request.</summary>
     public void Interrupt()
     {
         lock (gate)

@@ -6,7 +6,8 @@ using NotebookKernel.Wire;
 
 namespace NotebookKernel.Handlers;
 
-/// <summary>Publishes a running cell's outputs on IOPub as they happen: stream, display_data, update_display_data, execute_result.</summary>
+/// <summary>Publishes a running cell's outputs on IOPub as they happen: stream, display_data, update_display_data,
+/// execute_result.</summary>
 internal sealed class IopubOutputListener(IopubPublisher iopub, JupyterMessage request, int executionCount) : ICellOutputListener
 {
     private const int PlainTextLimit = 4096;

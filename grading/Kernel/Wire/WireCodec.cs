@@ -6,8 +6,9 @@ using System.Text.Json.Nodes;
 namespace NotebookKernel.Wire;
 
 /// <summary>
-/// Jupyter's wire format: <c>[identities…] "&lt;IDS|MSG&gt;" signature header parent_header metadata content [buffers…]</c>.
-/// Verifies over the frames exactly as received (never re-serialised) and signs exactly the bytes it sends.
+/// Jupyter's wire format:
+/// <c>[identities…] "&lt;IDS|MSG&gt;" signature header parent_header metadata content [buffers…]</c>. Verifies over the
+/// frames exactly as received (never re-serialised) and signs exactly the bytes it sends.
 /// </summary>
 internal sealed class WireCodec(MessageSigner signer)
 {
@@ -66,7 +67,8 @@ internal sealed class WireCodec(MessageSigner signer)
         }
     }
 
-    /// <summary>Encodes a new message of <paramref name="type"/> answering <paramref name="parent"/> (null for none).</summary>
+    /// <summary>Encodes a new message of <paramref name="type"/> answering <paramref name="parent"/> (null for
+    /// none).</summary>
     /// <param name="type">msg_type.</param>
     /// <param name="content">The body.</param>
     /// <param name="parent">The request; its header becomes the parent header, its identities route the reply.</param>
