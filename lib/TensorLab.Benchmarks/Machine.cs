@@ -12,8 +12,8 @@ internal static class Machine
         var cpu = ReadFirst("/proc/cpuinfo", line => line.StartsWith("model name", StringComparison.Ordinal))
             ?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
         var hugePages = ReadFirst("/sys/kernel/mm/transparent_hugepage/enabled", _ => true) ?? "n/a";
-        return $"{cpu}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
-               $"transparent huge pages: {hugePages}";
+        return $"{cpu}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, " +
+               $".NET {Environment.Version}, transparent huge pages: {hugePages}";
     }
 
     /// <summary>The 1-minute load average, or null off Linux: above the core count, other work shared the
@@ -29,7 +29,11 @@ internal static class Machine
     public static long? HugePageMegabytes()
     {
         var line = ReadFirst("/proc/self/smaps_rollup", l => l.StartsWith("AnonHugePages:", StringComparison.Ordinal));
-        return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        return line is null
+            ? null
+            : long.Parse(
+                line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+                CultureInfo.InvariantCulture) / 1024;
     }
 
     private static string? ReadFirst(string path, Func<string, bool> predicate)

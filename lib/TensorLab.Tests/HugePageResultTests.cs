@@ -48,7 +48,9 @@ public class HugePageResultTests
     {
         var tensor = LargeTableMemory.UninitializedOnHugePages(Ids, Dim);
         var policy = "/sys/kernel/mm/transparent_hugepage/enabled";
-        var offered = OperatingSystem.IsLinux() && File.Exists(policy) && !File.ReadAllText(policy).Contains("[never]", StringComparison.Ordinal);
+        var offered = OperatingSystem.IsLinux()
+            && File.Exists(policy)
+            && !File.ReadAllText(policy).Contains("[never]", StringComparison.Ordinal);
         Assert.Equal(offered, StartAddress(tensor.Span) % TwoMiB == 0);
     }
 

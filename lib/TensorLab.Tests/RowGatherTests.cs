@@ -64,14 +64,16 @@ public class RowGatherTests
     public void Prefetched_ThrowsForAnIdOutsideTheTable_InsteadOfReadingPastIt()
     {
         var table = new float[4 * 8];
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => RowGather.CopyRowsPrefetched(table, 8, [1, 4], new float[16]));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => RowGather.CopyRowsPrefetched(table, 8, [1, 4], new float[16]));
         Assert.Contains("Token id 4 at position 1", error.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => RowGather.CopyRowsPrefetched(table, 8, [-1], new float[8]));
     }
 
     [Fact]
     public void Prefetched_ThrowsForAWrongDestinationLength_InsteadOfWritingPastIt() =>
-        Assert.Throws<ArgumentException>(() => RowGather.CopyRowsPrefetched(new float[4 * 8], 8, [1, 2], new float[15]));
+        Assert.Throws<ArgumentException>(
+            () => RowGather.CopyRowsPrefetched(new float[4 * 8], 8, [1, 2], new float[15]));
 
     [Theory]
     [InlineData(5000, 64)]

@@ -122,7 +122,8 @@ public class SinusoidalPositionalEncodingTests
     [Fact]
     public void AddTo_ThrowsForTooLongSequence_SayingHowToFixIt()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SinusoidalPositionalEncoding(4, 8).AddTo(Tensor.Zeros(9, 4)));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new SinusoidalPositionalEncoding(4, 8).AddTo(Tensor.Zeros(9, 4)));
         Assert.Contains("Sequence length 9", error.Message);
         Assert.Contains("maxSeqLength 8", error.Message);
         Assert.Contains("raise maxSeqLength", error.Message);
@@ -131,7 +132,8 @@ public class SinusoidalPositionalEncodingTests
     [Fact]
     public void AddTo_ThrowsForDimensionMismatch()
     {
-        var error = Assert.Throws<ArgumentException>(() => new SinusoidalPositionalEncoding(4, 8).AddTo(Tensor.Zeros(2, 5)));
+        var error = Assert.Throws<ArgumentException>(
+            () => new SinusoidalPositionalEncoding(4, 8).AddTo(Tensor.Zeros(2, 5)));
         Assert.Contains("last dimension is 5", error.Message);
     }
 

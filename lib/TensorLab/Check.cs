@@ -9,7 +9,8 @@ namespace TensorLab;
 /// </summary>
 public static partial class Check
 {
-    private const string StubHint = "This part is not implemented yet: replace `throw new NotImplementedException();` with your code.";
+    private const string StubHint =
+        "This part is not implemented yet: replace `throw new NotImplementedException();` with your code.";
 
     /// <summary>Passes when <paramref name="actual"/> equals <paramref name="expected"/>
     /// (EqualityComparer.Default).</summary>
@@ -42,7 +43,10 @@ public static partial class Check
         if (!(difference <= tolerance))
         {
             var (shownExpected, shownActual) = ShowApart(expected, actual, MaxDoubleDigits);
-            Fail($"{what}: expected {shownExpected}, found {shownActual} (difference {Show(difference)} > tolerance {Show(tolerance)}).", hint);
+            Fail(
+                $"{what}: expected {shownExpected}, found {shownActual} " +
+                $"(difference {Show(difference)} > tolerance {Show(tolerance)}).",
+                hint);
         }
 
         Pass(difference == 0 ? $"{what}: exact" : $"{what}: approx (diff {Show(difference)} ≤ {Show(tolerance)})");
@@ -57,7 +61,12 @@ public static partial class Check
     /// <param name="hint">What to try when it fails; optional.</param>
     /// <exception cref="CheckFailedException">Lengths differ, or some element is off (the message gives the first one
     /// and the worst one).</exception>
-    public static void Close(string what, ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, float tolerance = 1e-5f, string? hint = null) =>
+    public static void Close(
+        string what,
+        ReadOnlySpan<float> actual,
+        ReadOnlySpan<float> expected,
+        float tolerance = 1e-5f,
+        string? hint = null) =>
         CloseElements(what, actual, expected, tolerance, hint, index => $"index {index}");
 
     /// <summary>
@@ -71,21 +80,34 @@ public static partial class Check
     /// <param name="hint">What to try when it fails; optional.</param>
     /// <exception cref="CheckFailedException">Shapes differ or some element is off (the message gives the first one and
     /// the worst one).</exception>
-    public static void Close(string what, float[,] actual, float[,] expected, float tolerance = 1e-5f, string? hint = null)
+    public static void Close(
+        string what,
+        float[,] actual,
+        float[,] expected,
+        float tolerance = 1e-5f,
+        string? hint = null)
     {
         ArgumentNullException.ThrowIfNull(actual);
         ArgumentNullException.ThrowIfNull(expected);
         var (rows, cols) = (expected.GetLength(0), expected.GetLength(1));
         if (actual.GetLength(0) != rows || actual.GetLength(1) != cols)
         {
-            Fail($"{what}: expected shape [{rows}, {cols}], found [{actual.GetLength(0)}, {actual.GetLength(1)}].", hint);
+            Fail(
+                $"{what}: expected shape [{rows}, {cols}], found [{actual.GetLength(0)}, {actual.GetLength(1)}].",
+                hint);
         }
 
         var flatActual = new float[actual.Length];
         var flatExpected = new float[expected.Length];
         Buffer.BlockCopy(actual, 0, flatActual, 0, actual.Length * sizeof(float));
         Buffer.BlockCopy(expected, 0, flatExpected, 0, expected.Length * sizeof(float));
-        CloseElements(what, flatActual, flatExpected, tolerance, hint, index => $"(row {index / cols}, col {index % cols})");
+        CloseElements(
+            what,
+            flatActual,
+            flatExpected,
+            tolerance,
+            hint,
+            index => $"(row {index / cols}, col {index % cols})");
     }
 
     /// <summary>
@@ -104,10 +126,21 @@ public static partial class Check
         float tolerance = 1e-5f, string? hint = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
-        CloseElements(what, actual, expected, tolerance, hint, index => $"(row {index / columns}, col {index % columns})");
+        CloseElements(
+            what,
+            actual,
+            expected,
+            tolerance,
+            hint,
+            index => $"(row {index / columns}, col {index % columns})");
     }
 
-    private static void CloseElements(string what, ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, float tolerance, string? hint,
+    private static void CloseElements(
+        string what,
+        ReadOnlySpan<float> actual,
+        ReadOnlySpan<float> expected,
+        float tolerance,
+        string? hint,
         Func<int, string> position)
     {
         if (actual.Length != expected.Length)
@@ -135,7 +168,8 @@ public static partial class Check
         {
             var (shownExpected, shownActual) = ShowApart(expected[first], actual[first], MaxFloatDigits);
             Fail($"{what}: {bad} of {actual.Length} values differ by more than {Show(tolerance)}. " +
-                 $"First at {position(first)}: expected {shownExpected}, found {shownActual} (difference {Show(Math.Abs((double)actual[first] - expected[first]))}); " +
+                 $"First at {position(first)}: expected {shownExpected}, found {shownActual} " +
+                 $"(difference {Show(Math.Abs((double)actual[first] - expected[first]))}); " +
                  $"largest difference {Show(maxDifference)} at {position(worst)}.", hint);
         }
 
@@ -160,7 +194,13 @@ public static partial class Check
         }
 
         var shape = expected.Shape;
-        CloseElements(what, actual.Span, expected.Span, tolerance, hint, index => shape.Count < 2 ? $"index {index}" : Position(index, shape));
+        CloseElements(
+            what,
+            actual.Span,
+            expected.Span,
+            tolerance,
+            hint,
+            index => shape.Count < 2 ? $"index {index}" : Position(index, shape));
     }
 
     // Flat row-major index → "[b, s, j]" for the tensor's shape.
@@ -202,7 +242,10 @@ public static partial class Check
     /// <param name="hint">What to try when it fails; optional.</param>
     /// <returns>The exception, so its message can be checked too.</returns>
     /// <exception cref="CheckFailedException">Nothing, or another exception, was thrown.</exception>
-    public static TException Throws<TException>(string what, Action action, string? hint = null) where TException : Exception
+    public static TException Throws<TException>(
+        string what,
+        Action action,
+        string? hint = null) where TException : Exception
     {
         ArgumentNullException.ThrowIfNull(action);
         try
@@ -216,12 +259,18 @@ public static partial class Check
         }
         catch (NotImplementedException stub)
         {
-            throw new CheckFailedException($"{what}: expected {typeof(TException).Name}, found NotImplementedException. {StubHint}", stub);
+            throw new CheckFailedException(
+                $"{what}: expected {typeof(TException).Name}, found NotImplementedException. {StubHint}",
+                stub);
         }
         catch (Exception other)
         {
-            throw new CheckFailedException(Message(
-                $"{what}: expected {typeof(TException).Name}, found {other.GetType().Name} (\"{OneLine(other.Message)}\").", hint), other);
+            throw new CheckFailedException(
+                Message(
+                    $"{what}: expected {typeof(TException).Name}, found {other.GetType().Name} " +
+                    $"(\"{OneLine(other.Message)}\").",
+                    hint),
+                other);
         }
 
         Fail($"{what}: expected {typeof(TException).Name}, but nothing was thrown.", hint);

@@ -45,7 +45,12 @@ public static partial class Check
         }, hint);
     }
 
-    private static CheckFailedException Thrown(string call, Exception error, string? hint) => error is NotImplementedException
-        ? new CheckFailedException($"{call}: threw NotImplementedException. {StubHint}", error)
-        : new CheckFailedException(Message($"{call}: threw {error.GetType().Name} (\"{OneLine(error.Message)}\") instead of returning.", hint), error);
+    private static CheckFailedException Thrown(string call, Exception error, string? hint) =>
+        error is NotImplementedException
+            ? new CheckFailedException($"{call}: threw NotImplementedException. {StubHint}", error)
+            : new CheckFailedException(
+                Message(
+                    $"{call}: threw {error.GetType().Name} (\"{OneLine(error.Message)}\") instead of returning.",
+                    hint),
+                error);
 }

@@ -22,7 +22,12 @@ public sealed class Embedding
     /// <param name="seed">Seed of the generator: equal seeds give equal tables (default 0).</param>
     /// <exception cref="ArgumentOutOfRangeException">V or D is not positive, or <paramref name="paddingIdx"/> is
     /// outside [0, V).</exception>
-    public Embedding(int vocabSize, int embeddingDim, int? paddingIdx = null, EmbeddingInit init = EmbeddingInit.Uniform, int seed = 0)
+    public Embedding(
+        int vocabSize,
+        int embeddingDim,
+        int? paddingIdx = null,
+        EmbeddingInit init = EmbeddingInit.Uniform,
+        int seed = 0)
     {
         if (vocabSize <= 0)
         {
@@ -86,7 +91,9 @@ public sealed class Embedding
         ArgumentNullException.ThrowIfNull(weight);
         if (weight.Rank != 2 || weight.Shape[0] == 0 || weight.Shape[1] == 0)
         {
-            ThrowHelper.Shape(nameof(weight), $"Expected a [vocab, dim] table with both sizes at least 1, found shape {weight.ShapeText}.");
+            ThrowHelper.Shape(
+                nameof(weight),
+                $"Expected a [vocab, dim] table with both sizes at least 1, found shape {weight.ShapeText}.");
         }
 
         if (paddingIdx is { } padding && (uint)padding >= (uint)weight.Shape[0])
@@ -136,7 +143,11 @@ public sealed class Embedding
         var dim = EmbeddingDim;
         if (destination.Length != ids.Length * dim)
         {
-            ThrowHelper.DestinationLength(nameof(destination), ids.Length * dim, destination.Length, "ids.Length × embeddingDim");
+            ThrowHelper.DestinationLength(
+                nameof(destination),
+                ids.Length * dim,
+                destination.Length,
+                "ids.Length × embeddingDim");
         }
 
         ValidateIds(ids);
@@ -191,7 +202,11 @@ public sealed class Embedding
         var dim = EmbeddingDim;
         if (gradOutput.Length != ids.Length * dim)
         {
-            ThrowHelper.LengthMismatch(nameof(gradOutput), ids.Length * dim, gradOutput.Length, "ids.Length × embeddingDim");
+            ThrowHelper.LengthMismatch(
+                nameof(gradOutput),
+                ids.Length * dim,
+                gradOutput.Length,
+                "ids.Length × embeddingDim");
         }
 
         ValidateIds(ids);
@@ -220,7 +235,10 @@ public sealed class Embedding
     {
         if (!float.IsFinite(learningRate))
         {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be a finite number.");
+            throw new ArgumentOutOfRangeException(
+                nameof(learningRate),
+                learningRate,
+                "The learning rate must be a finite number.");
         }
 
         TensorPrimitives.MultiplyAdd(Grad.Span, -learningRate, Weight.Span, Weight.Span);

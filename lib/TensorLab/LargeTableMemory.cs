@@ -77,7 +77,9 @@ internal static partial class LargeTableMemory
     public static Tensor UninitializedOnHugePages(params int[] shape)
     {
         var length = checked(shape.Aggregate(1, (product, size) => product * size));
-        if ((long)length * sizeof(float) < HugePagesFromBytes || !HugePagesOnRequest || length > Array.MaxLength - 2 * HugePageFloats)
+        if ((long)length * sizeof(float) < HugePagesFromBytes
+            || !HugePagesOnRequest
+            || length > Array.MaxLength - 2 * HugePageFloats)
         {
             return Tensor.FromArray(GC.AllocateUninitializedArray<float>(length), shape);
         }
@@ -124,7 +126,8 @@ internal static partial class LargeTableMemory
         {
             // The file reads like "always [madvise] never": the bracketed word is the policy in force.
             return OperatingSystem.IsLinux() && File.Exists(policy) && File.ReadAllText(policy) is var text
-                && (text.Contains("[always]", StringComparison.Ordinal) || text.Contains("[madvise]", StringComparison.Ordinal));
+                && (text.Contains("[always]", StringComparison.Ordinal)
+                    || text.Contains("[madvise]", StringComparison.Ordinal));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

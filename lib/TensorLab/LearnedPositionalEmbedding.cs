@@ -91,7 +91,11 @@ public sealed class LearnedPositionalEmbedding
 
         if (block == 0 || gradOutput.Length % block != 0)
         {
-            ThrowHelper.LengthMismatch(nameof(gradOutput), block, gradOutput.Length, "a whole number of [sequenceLength, embeddingDim] blocks");
+            ThrowHelper.LengthMismatch(
+                nameof(gradOutput),
+                block,
+                gradOutput.Length,
+                "a whole number of [sequenceLength, embeddingDim] blocks");
         }
 
         var grad = Grad.Span[..block];
@@ -111,7 +115,10 @@ public sealed class LearnedPositionalEmbedding
     {
         if (!float.IsFinite(learningRate))
         {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be a finite number.");
+            throw new ArgumentOutOfRangeException(
+                nameof(learningRate),
+                learningRate,
+                "The learning rate must be a finite number.");
         }
 
         TensorPrimitives.MultiplyAdd(Grad.Span, -learningRate, Weight.Span, Weight.Span);

@@ -19,7 +19,9 @@ internal static class PositionTable
         ArgumentNullException.ThrowIfNull(x);
         if (x.Rank is not (2 or 3))
         {
-            ThrowHelper.Shape(nameof(x), $"Expected a [seq, dim] or [batch, seq, dim] tensor, found shape {x.ShapeText}.");
+            ThrowHelper.Shape(
+                nameof(x),
+                $"Expected a [seq, dim] or [batch, seq, dim] tensor, found shape {x.ShapeText}.");
         }
 
         if (x.Shape[^1] != embeddingDim)
@@ -30,7 +32,13 @@ internal static class PositionTable
         AddTo(table, embeddingDim, maxSeqLength, x.Span, x.Shape[^2], learned);
     }
 
-    public static void AddTo(ReadOnlySpan<float> table, int embeddingDim, int maxSeqLength, Span<float> x, int sequenceLength, bool learned)
+    public static void AddTo(
+        ReadOnlySpan<float> table,
+        int embeddingDim,
+        int maxSeqLength,
+        Span<float> x,
+        int sequenceLength,
+        bool learned)
     {
         if (sequenceLength < 0)
         {
@@ -50,7 +58,11 @@ internal static class PositionTable
                 return;
             }
 
-            ThrowHelper.LengthMismatch(nameof(x), block, x.Length, "a whole number of [sequenceLength, embeddingDim] blocks");
+            ThrowHelper.LengthMismatch(
+                nameof(x),
+                block,
+                x.Length,
+                "a whole number of [sequenceLength, embeddingDim] blocks");
         }
 
         // The table slice [S, D] is broadcast over the batch axis: x[b] += table[..S], one whole sequence at a time,
@@ -68,7 +80,13 @@ internal static class PositionTable
         }
     }
 
-    public static void Encode(ReadOnlySpan<float> table, int embeddingDim, int maxSeqLength, int position, Span<float> destination, bool learned)
+    public static void Encode(
+        ReadOnlySpan<float> table,
+        int embeddingDim,
+        int maxSeqLength,
+        int position,
+        Span<float> destination,
+        bool learned)
     {
         if (position < 0)
         {

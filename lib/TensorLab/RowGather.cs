@@ -74,12 +74,21 @@ internal static class RowGather
     /// caches).</param>
     /// <remarks>Callers validate first (so nothing is written for a bad id); the checks here only keep pointers in
     /// bounds.</remarks>
-    public static unsafe void CopyRowsPrefetched(ReadOnlySpan<float> table, int dim, ReadOnlySpan<int> ids, Span<float> destination, bool stream = false)
+    public static unsafe void CopyRowsPrefetched(
+        ReadOnlySpan<float> table,
+        int dim,
+        ReadOnlySpan<int> ids,
+        Span<float> destination,
+        bool stream = false)
     {
         // Whatever happens below, a wrong length must not turn into an out-of-bounds pointer write.
         if ((long)ids.Length * dim != destination.Length)
         {
-            ThrowHelper.DestinationLength(nameof(destination), ids.Length * dim, destination.Length, "ids.Length × embeddingDim");
+            ThrowHelper.DestinationLength(
+                nameof(destination),
+                ids.Length * dim,
+                destination.Length,
+                "ids.Length × embeddingDim");
         }
 
         var rowBytes = dim * sizeof(float);

@@ -41,7 +41,11 @@ public static class Similarity
     /// <returns>Neighbours sorted by score descending, ties by id.</returns>
     /// <exception cref="ArgumentException">The table is not rank 2 or the query is not D long.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is negative.</exception>
-    public static Neighbor[] Nearest(Tensor table, ReadOnlySpan<float> query, int k, ReadOnlySpan<int> exclude = default)
+    public static Neighbor[] Nearest(
+        Tensor table,
+        ReadOnlySpan<float> query,
+        int k,
+        ReadOnlySpan<int> exclude = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         if (table.Rank != 2)
@@ -51,7 +55,11 @@ public static class Similarity
 
         if (query.Length != table.Shape[1])
         {
-            ThrowHelper.LengthMismatch(nameof(query), table.Shape[1], query.Length, "the query needs the table's dimension");
+            ThrowHelper.LengthMismatch(
+                nameof(query),
+                table.Shape[1],
+                query.Length,
+                "the query needs the table's dimension");
         }
 
         if (k < 0)
@@ -104,7 +112,11 @@ public static class Similarity
         {
             if ((uint)words[i] >= (uint)table.Shape[0])
             {
-                ThrowHelper.IdOutOfRange(i switch { 0 => nameof(a), 1 => nameof(b), _ => nameof(c) }, words[i], i, table.Shape[0]);
+                ThrowHelper.IdOutOfRange(
+                    i switch { 0 => nameof(a), 1 => nameof(b), _ => nameof(c) },
+                    words[i],
+                    i,
+                    table.Shape[0]);
             }
 
             var row = table.Row(words[i]);

@@ -36,7 +36,10 @@ public sealed class SinusoidalPositionalEncoding
 
         if (!(theta > 1) || double.IsInfinity(theta))
         {
-            throw new ArgumentOutOfRangeException(nameof(theta), theta, "theta must be a finite number greater than 1.");
+            throw new ArgumentOutOfRangeException(
+                nameof(theta),
+                theta,
+                "theta must be a finite number greater than 1.");
         }
 
         EmbeddingDim = embeddingDim;

@@ -79,8 +79,12 @@ public sealed class Tensor
         ValidateShape(shape);
         if ((uint)offset > (uint)storage.Length || storage.Length - offset < Product(shape))
         {
-            ThrowHelper.Shape(nameof(shape), string.Create(CultureInfo.InvariantCulture,
-                $"Shape [{string.Join(", ", shape)}] at offset {offset} does not fit storage of {storage.Length} elements."));
+            ThrowHelper.Shape(
+                nameof(shape),
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Shape [{string.Join(", ", shape)}] at offset {offset} does not fit storage of {storage.Length} ")
+                + "elements.");
         }
 
         return new Tensor(storage, offset, (int[])shape.Clone());
