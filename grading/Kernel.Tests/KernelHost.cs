@@ -20,7 +20,9 @@ internal sealed class InProcessKernelHost : IKernelHost
 
     public InProcessKernelHost(string connectionFile)
     {
-        server = KernelServer.Start(ConnectionInfo.Load(connectionFile), new KernelOptions(connectionFile, false, Timeout.InfiniteTimeSpan));
+        server = KernelServer.Start(
+            ConnectionInfo.Load(connectionFile),
+            new KernelOptions(connectionFile, false, Timeout.InfiniteTimeSpan));
         serving = new Thread(() => server.Run()) { IsBackground = true };
         serving.Start();
     }
@@ -48,7 +50,8 @@ internal sealed class ChildProcessKernelHost : IKernelHost
         start.ArgumentList.Add("--connection-file");
         start.ArgumentList.Add(connectionFile);
         // The kernel ends itself if the test run dies, as it does when a Jupyter client dies.
-        start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString(
+            System.Globalization.CultureInfo.InvariantCulture);
         process = Process.Start(start)!;
     }
 

@@ -36,7 +36,10 @@ internal sealed class CodeAssistHandler(Task<NotebookSession> session)
         {
             using var budget = new CancellationTokenSource(Budget);
             var assistant = session.WaitAsync(budget.Token).GetAwaiter().GetResult().Assistant;
-            var list = assistant.CompleteAsync(code, cursor, budget.Token).WaitAsync(budget.Token).GetAwaiter().GetResult();
+            var list = assistant.CompleteAsync(code, cursor, budget.Token)
+                .WaitAsync(budget.Token)
+                .GetAwaiter()
+                .GetResult();
             foreach (var match in list.Matches)
             {
                 matches.Add(match);
@@ -44,7 +47,8 @@ internal sealed class CodeAssistHandler(Task<NotebookSession> session)
 
             (start, end) = (list.CursorStart, list.CursorEnd);
         }
-        catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException or ArgumentException)
+        catch (Exception exception)
+            when (exception is OperationCanceledException or InvalidOperationException or ArgumentException)
         {
             KernelLog.Write($"complete: {exception.Message}");
         }
@@ -69,7 +73,10 @@ internal sealed class CodeAssistHandler(Task<NotebookSession> session)
         {
             using var budget = new CancellationTokenSource(Budget);
             var assistant = session.WaitAsync(budget.Token).GetAwaiter().GetResult().Assistant;
-            if (assistant.InspectAsync(code, cursor, budget.Token).WaitAsync(budget.Token).GetAwaiter().GetResult() is { } found)
+            if (assistant.InspectAsync(code, cursor, budget.Token)
+                    .WaitAsync(budget.Token)
+                    .GetAwaiter()
+                    .GetResult() is { } found)
             {
                 data["text/plain"] = found.PlainText;
                 if (found.Markdown is { } markdown)
@@ -78,11 +85,18 @@ internal sealed class CodeAssistHandler(Task<NotebookSession> session)
                 }
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException or ArgumentException)
+        catch (Exception exception)
+            when (exception is OperationCanceledException or InvalidOperationException or ArgumentException)
         {
             KernelLog.Write($"inspect: {exception.Message}");
         }
 
-        return new JsonObject { ["status"] = "ok", ["found"] = data.Count > 0, ["data"] = data, ["metadata"] = new JsonObject() };
+        return new JsonObject
+        {
+            ["status"] = "ok",
+            ["found"] = data.Count > 0,
+            ["data"] = data,
+            ["metadata"] = new JsonObject(),
+        };
     }
 }

@@ -9,7 +9,11 @@ namespace NotebookKernel.Handlers;
 /// execute_request over the notebook session: the execution counter, execute_input, live outputs, exactly one error
 /// per failure, the reply, history, and interrupts.
 /// </summary>
-internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublisher iopub, StdinChannel stdin, History history)
+internal sealed class ExecuteHandler(
+    Task<NotebookSession> session,
+    IopubPublisher iopub,
+    StdinChannel stdin,
+    History history)
 {
     private readonly Lock gate = new();
     private CancellationTokenSource? running;
@@ -69,7 +73,13 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
         if (result.Failure is not { } failure)
         {
             failed = false;
-            return new JsonObject { ["status"] = "ok", ["execution_count"] = count, ["payload"] = new JsonArray(), ["user_expressions"] = new JsonObject() };
+            return new JsonObject
+            {
+                ["status"] = "ok",
+                ["execution_count"] = count,
+                ["payload"] = new JsonArray(),
+                ["user_expressions"] = new JsonObject(),
+            };
         }
 
         failed = true;
@@ -108,7 +118,10 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
         catch (Exception exception)
         {
             // Every execute_request gets a reply: a client waits for it forever otherwise.
-            return Failed(CellStatus.RuntimeError, $"The notebook engine could not start: {exception.GetBaseException().Message}. Restart the kernel.", exception);
+            return Failed(
+                CellStatus.RuntimeError,
+                $"The notebook engine could not start: {exception.GetBaseException().Message}. Restart the kernel.",
+                exception);
         }
 
         if (code.Contains("TensorLab.dll", StringComparison.Ordinal))
@@ -132,7 +145,8 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
         {
             Grading.Execution.LibraryBuild.EnsureBuilt(Environment.CurrentDirectory);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
+        catch (Exception exception)
+            when (exception is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
         {
             // The cell then fails on its #r with the engine's own message; this says why the file is missing.
             KernelLog.Write($"TensorLab build: {exception.Message}");
@@ -155,7 +169,8 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
         {
             ["ename"] = name,
             ["evalue"] = TextSanitizer.WellFormed(value),
-            ["traceback"] = new JsonArray(traceback.Select(line => (JsonNode?)TextSanitizer.WellFormed(line)).ToArray()),
+            ["traceback"] = new JsonArray(
+                traceback.Select(line => (JsonNode?)TextSanitizer.WellFormed(line)).ToArray()),
         };
     }
 }

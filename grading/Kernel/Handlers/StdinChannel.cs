@@ -19,7 +19,8 @@ internal sealed class StdinChannel(RouterSocket socket, WireCodec codec, IopubPu
     private sealed record Waiting(JupyterMessage Request, bool Allowed, CancellationToken Interrupt);
 
     /// <summary>Input requests now belong to <paramref name="request"/>.</summary>
-    public void Begin(JupyterMessage request, bool allowed, CancellationToken interrupt) => current = new Waiting(request, allowed, interrupt);
+    public void Begin(JupyterMessage request, bool allowed, CancellationToken interrupt) =>
+        current = new Waiting(request, allowed, interrupt);
 
     /// <summary>No cell runs: ReadLine returns null.</summary>
     public void End() => current = null;
@@ -36,7 +37,10 @@ internal sealed class StdinChannel(RouterSocket socket, WireCodec codec, IopubPu
 
             // The prompt must follow what the cell printed before it.
             iopub.Flush();
-            var frames = codec.Encode("input_request", new JsonObject { ["prompt"] = prompt, ["password"] = password }, waiting.Request);
+            var frames = codec.Encode(
+                "input_request",
+                new JsonObject { ["prompt"] = prompt, ["password"] = password },
+                waiting.Request);
             socket.SendMultipartBytes(frames);
             var received = new List<byte[]>();
             while (!waiting.Interrupt.IsCancellationRequested)
@@ -53,7 +57,8 @@ internal sealed class StdinChannel(RouterSocket socket, WireCodec codec, IopubPu
                     return reply.Text("value");
                 }
 
-                KernelLog.Write(problem.Length > 0 ? $"stdin: {problem}" : "stdin: ignored a message that is not input_reply");
+                KernelLog.Write(
+                    problem.Length > 0 ? $"stdin: {problem}" : "stdin: ignored a message that is not input_reply");
             }
 
             return null;

@@ -93,7 +93,11 @@ internal sealed class IopubPublisher : IDisposable
             return;
         }
 
-        var content = new JsonObject { ["name"] = pendingStream, ["text"] = TextSanitizer.WellFormed(pendingText.ToString()) };
+        var content = new JsonObject
+        {
+            ["name"] = pendingStream,
+            ["text"] = TextSanitizer.WellFormed(pendingText.ToString()),
+        };
         queue.TryAdd(("stream", content, pendingParent));
         pendingText.Clear();
         pendingStream = null;

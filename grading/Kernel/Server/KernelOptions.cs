@@ -9,7 +9,8 @@ namespace NotebookKernel.Server;
 internal sealed record KernelOptions(string ConnectionFile, bool Optimize, TimeSpan CellTimeout)
 {
     /// <summary>The usage line for --help and argument errors.</summary>
-    public const string Usage = "usage: NotebookKernel --connection-file <file.json> [--optimize] [--cell-timeout <seconds>]";
+    public const string Usage =
+        "usage: NotebookKernel --connection-file <file.json> [--optimize] [--cell-timeout <seconds>]";
 
     /// <summary>Parses the command line; null with <paramref name="error"/> when it is wrong.</summary>
     public static KernelOptions? Parse(IReadOnlyList<string> args, out string error)
@@ -27,7 +28,9 @@ internal sealed record KernelOptions(string ConnectionFile, bool Optimize, TimeS
                 case "--optimize":
                     optimize = true;
                     break;
-                case "--cell-timeout" when i + 1 < args.Count && int.TryParse(args[i + 1], out var seconds) && seconds > 0:
+                case "--cell-timeout" when i + 1 < args.Count
+                    && int.TryParse(args[i + 1], out var seconds)
+                    && seconds > 0:
                     timeout = TimeSpan.FromSeconds(seconds);
                     i++;
                     break;

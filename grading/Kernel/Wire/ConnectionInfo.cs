@@ -63,7 +63,8 @@ internal sealed record ConnectionInfo
         }
         catch (JsonException exception)
         {
-            throw new KernelStartException($"the connection file '{path}' is not valid JSON ({exception.Message}); a Jupyter client writes it, pass its path with --connection-file");
+            throw new KernelStartException($"the connection file '{path}' is not valid JSON ({exception.Message}); " +
+                                           "a Jupyter client writes it, pass its path with --connection-file");
         }
 
         return (info ?? throw new KernelStartException($"the connection file '{path}' is empty")).Validate(path);
@@ -73,10 +74,19 @@ internal sealed record ConnectionInfo
     {
         if (Transport != "tcp")
         {
-            throw new KernelStartException($"transport '{Transport}' in '{path}' is not supported: this kernel speaks tcp only (NetMQ's ipc is not compatible with libzmq); start the client with transport=tcp");
+            throw new KernelStartException($"transport '{Transport}' in '{path}' is not supported: " +
+                                           "this kernel speaks tcp only (NetMQ's ipc is not compatible with libzmq); " +
+                                           "start the client with transport=tcp");
         }
 
-        var ports = new[] { ("shell_port", ShellPort), ("iopub_port", IopubPort), ("stdin_port", StdinPort), ("control_port", ControlPort), ("hb_port", HeartbeatPort) };
+        var ports = new[]
+        {
+            ("shell_port", ShellPort),
+            ("iopub_port", IopubPort),
+            ("stdin_port", StdinPort),
+            ("control_port", ControlPort),
+            ("hb_port", HeartbeatPort),
+        };
         if (ports.FirstOrDefault(p => p.Item2 is <= 0 or > 65535) is { Item1: not null } bad)
         {
             throw new KernelStartException($"'{bad.Item1}' in '{path}' is {bad.Item2}, not a port number (1-65535)");

@@ -29,7 +29,8 @@ internal sealed class MessageSigner
             "hmac-sha256" => HashAlgorithmName.SHA256,
             "hmac-sha512" => HashAlgorithmName.SHA512,
             "hmac-sha1" => HashAlgorithmName.SHA1,
-            _ => throw new KernelStartException($"signature_scheme '{scheme}' is not supported; use hmac-sha256, hmac-sha512 or hmac-sha1"),
+            _ => throw new KernelStartException(
+                $"signature_scheme '{scheme}' is not supported; use hmac-sha256, hmac-sha512 or hmac-sha1"),
         };
         // The key is the UTF-8 of the string as written, never hex-decoded (jupyter_client's session.py does the same).
         return new MessageSigner(Encoding.UTF8.GetBytes(key), algorithm);
