@@ -77,7 +77,8 @@ public sealed class ScriptChain
         var compilation = script.GetCompilation();
         // A cell that #loads a file brings that file's tree along; the cell's own tree is the one without the file's
         // path.
-        var tree = compilation.SyntaxTrees.LastOrDefault(t => t.FilePath == cellOptions.FilePath) ?? compilation.SyntaxTrees.Last();
+        var tree = compilation.SyntaxTrees.LastOrDefault(t => t.FilePath == cellOptions.FilePath)
+            ?? compilation.SyntaxTrees.Last();
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         return new CompiledCell(compilation.GetSemanticModel(tree), errors, null, script, cellOptions);
     }
@@ -120,7 +121,12 @@ public sealed class ScriptChain
 /// <summary>One cell compiled on a <see cref="ScriptChain"/>.</summary>
 public sealed class CompiledCell
 {
-    internal CompiledCell(SemanticModel? model, IReadOnlyList<Diagnostic> errors, string? directiveError, Script<object>? script, ScriptOptions options)
+    internal CompiledCell(
+        SemanticModel? model,
+        IReadOnlyList<Diagnostic> errors,
+        string? directiveError,
+        Script<object>? script,
+        ScriptOptions options)
     {
         Model = model;
         Errors = errors;

@@ -35,7 +35,9 @@ public sealed class CodeAssistant
     public Task<CompletionList> CompleteAsync(string code, int cursor, CancellationToken cancellationToken = default)
     {
         CheckCursor(code, cursor);
-        return Task.Run(() => CompletionFinder.Find(SubmissionDocument.Create(snapshot(), code), code, cursor, cancellationToken), cancellationToken);
+        return Task.Run(
+            () => CompletionFinder.Find(SubmissionDocument.Create(snapshot(), code), code, cursor, cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>Describes the symbol at or just before <paramref name="cursor"/>, or the method whose call the cursor
@@ -49,7 +51,13 @@ public sealed class CodeAssistant
     public Task<Inspection?> InspectAsync(string code, int cursor, CancellationToken cancellationToken = default)
     {
         CheckCursor(code, cursor);
-        return Task.Run(() => SymbolInspector.Inspect(SubmissionDocument.Create(snapshot(), code), cursor, documentation, cancellationToken), cancellationToken);
+        return Task.Run(
+            () => SymbolInspector.Inspect(
+                SubmissionDocument.Create(snapshot(), code),
+                cursor,
+                documentation,
+                cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>Whether <paramref name="code"/> is a whole submission, the start of one, or one that cannot
@@ -94,7 +102,10 @@ public sealed class CodeAssistant
         _ = await CompleteAsync("Con", "Con".Length, cancellationToken);
         // Console's docs are in System.Console.xml, Math's in the 7 MB System.Runtime.xml: both get indexed now.
         _ = await InspectAsync("Console.WriteLine(Math.Sqrt(2))", "Console.Write".Length, cancellationToken);
-        _ = await InspectAsync("Console.WriteLine(Math.Sqrt(2))", "Console.WriteLine(Math.Sq".Length, cancellationToken);
+        _ = await InspectAsync(
+            "Console.WriteLine(Math.Sqrt(2))",
+            "Console.WriteLine(Math.Sq".Length,
+            cancellationToken);
     }
 
     private static void CheckCursor(string code, int cursor)
@@ -103,7 +114,8 @@ public sealed class CodeAssistant
         if (cursor < 0 || cursor > code.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(cursor), cursor,
-                $"The cursor must be a UTF-16 index into the code, from 0 to {code.Length}; a Jupyter cursor_pos counts code points and must be converted first.");
+                $"The cursor must be a UTF-16 index into the code, from 0 to {code.Length}; " +
+                "a Jupyter cursor_pos counts code points and must be converted first.");
         }
     }
 }

@@ -53,7 +53,8 @@ internal sealed class DocumentationIndex
             }
 
             var name = Encoding.UTF8.GetString(bytes, nameStart, nameLength);
-            members[name.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(name) : name] = (start, nameStart - start + length + MemberEnd.Length);
+            members[name.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(name) : name] =
+                (start, nameStart - start + length + MemberEnd.Length);
             position = nameStart + length + MemberEnd.Length;
         }
 

@@ -14,20 +14,29 @@ internal static class ReferencePack
         var versionDirectory = Path.GetDirectoryName(assemblyPath);
         var frameworkDirectory = Path.GetDirectoryName(versionDirectory);
         var sharedDirectory = Path.GetDirectoryName(frameworkDirectory);
-        if (versionDirectory is null || frameworkDirectory is null || sharedDirectory is null || Path.GetFileName(sharedDirectory) != "shared")
+        if (versionDirectory is null
+            || frameworkDirectory is null
+            || sharedDirectory is null
+            || Path.GetFileName(sharedDirectory) != "shared")
         {
             return null;
         }
 
-        var packs = Path.Combine(Path.GetDirectoryName(sharedDirectory)!, "packs", Path.GetFileName(frameworkDirectory) + ".Ref");
-        if (!Version.TryParse(Path.GetFileName(versionDirectory).Split('-')[0], out var runtime) || !Directory.Exists(packs))
+        var packs = Path.Combine(
+            Path.GetDirectoryName(sharedDirectory)!,
+            "packs",
+            Path.GetFileName(frameworkDirectory) + ".Ref");
+        if (!Version.TryParse(Path.GetFileName(versionDirectory).Split('-')[0], out var runtime)
+            || !Directory.Exists(packs))
         {
             return null;
         }
 
         // The SDK's pack may trail or lead the runtime by a patch: the same version, else the newest of the same major.
         var pack = Directory.GetDirectories(packs)
-            .Select(directory => (directory, version: Version.TryParse(Path.GetFileName(directory).Split('-')[0], out var v) ? v : null))
+            .Select(directory => (
+                directory,
+                version: Version.TryParse(Path.GetFileName(directory).Split('-')[0], out var v) ? v : null))
             .Where(candidate => candidate.version?.Major == runtime.Major)
             .OrderByDescending(candidate => candidate.version == runtime)
             .ThenByDescending(candidate => candidate.version)

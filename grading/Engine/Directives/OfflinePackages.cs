@@ -9,7 +9,11 @@ namespace NotebookEngine;
 /// <param name="Version">The version the engine ships (what "Installed Packages" shows).</param>
 /// <param name="Note">A warning for stderr when the notebook asked for another major version; null otherwise.</param>
 /// <param name="Error">Why the package cannot be used; null when it can.</param>
-internal sealed record PackageResolution(IReadOnlyList<Assembly> Assemblies, string Version, string? Note, string? Error);
+internal sealed record PackageResolution(
+    IReadOnlyList<Assembly> Assemblies,
+    string Version,
+    string? Note,
+    string? Error);
 
 /// <summary>
 /// Resolves <c>#r "nuget:…"</c> offline, from the packages the engine itself ships with (the host's deps.json), because
@@ -72,7 +76,8 @@ internal static class OfflinePackages
             return null;
         }
 
-        return $"warning: the notebook asks for {request.Name} {request.Version}; the grader ships {shipped} and uses it.\n";
+        return $"warning: the notebook asks for {request.Name} {request.Version}; " +
+               $"the grader ships {shipped} and uses it.\n";
     }
 
     private static bool SameMajor(string requested, string shipped)
@@ -131,8 +136,10 @@ internal static class OfflinePackages
     }
 
     private static RuntimeLibrary? Find(DependencyContext? context, string name) =>
-        context?.RuntimeLibraries.FirstOrDefault(l => l.Type == "package" && string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase));
+        context?.RuntimeLibraries.FirstOrDefault(
+            l => l.Type == "package" && string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsNotebookPackage(string name) =>
-        !name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) && !name.StartsWith("runtime.", StringComparison.Ordinal);
+        !name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)
+            && !name.StartsWith("runtime.", StringComparison.Ordinal);
 }

@@ -10,7 +10,14 @@ internal static class KernelScriptOptions
 {
     /// <summary>The kernel's default imports, in its order.</summary>
     public static readonly string[] Imports =
-        ["System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq"];
+        [
+            "System",
+            "System.Text",
+            "System.Collections",
+            "System.Collections.Generic",
+            "System.Threading.Tasks",
+            "System.Linq",
+        ];
 
     /// <summary>The hidden first submission of <c>UseKernelHelpers()</c>: brings <c>display</c>, <c>HTML</c>, … into
     /// scope.</summary>

@@ -44,7 +44,9 @@ internal sealed class RoutingWriter(TextWriter passthrough, string stream) : Tex
         var newLine = CoreNewLine;
         var length = buffer.Length + newLine.Length;
         char[]? rented = null;
-        var line = length <= 256 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        var line = length <= 256
+            ? stackalloc char[length]
+            : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
         buffer.CopyTo(line);
         newLine.CopyTo(line[buffer.Length..]);
         Write(line[..length]);
