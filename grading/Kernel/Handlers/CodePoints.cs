@@ -10,8 +10,10 @@ internal static class CodePoints
         for (var seen = 0; seen < codePoints && index < text.Length; seen++)
         {
             index += char.IsHighSurrogate(text[index])
-                && index + 1 < text.Length
-                && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
+                     && index + 1 < text.Length
+                     && char.IsLowSurrogate(text[index + 1])
+                ? 2
+                : 1;
         }
 
         return index;

@@ -58,8 +58,9 @@ internal sealed class IopubOutputListener(IopubPublisher iopub, JupyterMessage r
         var bundle = new JsonObject();
         foreach (var (mime, text) in data)
         {
-            bundle[mime] = mime.EndsWith("json", StringComparison.Ordinal)
-                && TryParse(text) is { } json ? json : TextSanitizer.WellFormed(text);
+            bundle[mime] = mime.EndsWith("json", StringComparison.Ordinal) && TryParse(text) is { } json
+                ? json
+                : TextSanitizer.WellFormed(text);
         }
 
         return bundle;
