@@ -2,8 +2,8 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>complete: names from earlier cells, members after a dot, prefix filtering, offsets in UTF-16
-/// indices.</summary>
+/// <summary>complete: names from earlier cells, members after a dot, prefix filtering,
+/// offsets in UTF-16 indices.</summary>
 public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     private CodeAssistant Assistant => fixture.Session.Assistant;

@@ -67,8 +67,8 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
     {
         // A bounded busy loop rather than while (true) { }: a runaway thread cannot be stopped, and one that never
         // ends would burn a core for the rest of the test run.
-        // The limit covers compiling too: warm Roslyn up first so a loaded machine's cold start cannot eat the first
-        // cell's time.
+        // The limit covers compiling too: warm Roslyn up first so a loaded machine's cold start cannot eat the
+        // first cell's time.
         await NotebookSession.WarmUpAsync();
         var options = new SessionOptions
         {
@@ -88,8 +88,8 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
         Assert.Equal(CellStatus.TimedOut, results[1].Failure!.Kind);
         Assert.Equal([results[1].Error()], results[1].Outputs);
         Assert.Equal(CellStatus.Succeeded, results[2].Status);
-        // Earlier cells' variables are fields of shared submission objects: the runaway's assignment sticks, as in the
-        // kernel.
+        // Earlier cells' variables are fields of shared submission objects:
+        // the runaway's assignment sticks, as in the kernel.
         Assert.Equal("8", results[2].Text());
         Assert.Equal(
             "(1,1): error CS0103: The name 'fromRunaway' does not exist in the current context",

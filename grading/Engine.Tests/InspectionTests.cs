@@ -2,8 +2,8 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>inspect: the symbol at or before the cursor, its signatures (all overloads of a method group) and its
-/// summary.</summary>
+/// <summary>inspect: the symbol at or before the cursor, its signatures (all overloads of a method group)
+/// and its summary.</summary>
 public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     private CodeAssistant Assistant => fixture.Session.Assistant;

@@ -3,8 +3,8 @@ using TestSupport;
 
 namespace Engine.Tests;
 
-/// <summary>The live view a front end gets (<see cref="ICellOutputListener"/>), the output cap under floods,
-/// opt-ins.</summary>
+/// <summary>The live view a front end gets (<see cref="ICellOutputListener"/>),
+/// the output cap under floods, opt-ins.</summary>
 public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     /// <summary>Records every call, in order, as "kind:payload".</summary>

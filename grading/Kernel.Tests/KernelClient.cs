@@ -37,8 +37,8 @@ public sealed class KernelClient : IDisposable
         };
         File.WriteAllText(connectionFile, JsonSerializer.Serialize(connection));
         host = startHost(connectionFile);
-        // jupyter_client gives its shell, control and stdin DEALERs one identity: input_request is routed with the
-        // shell's.
+        // jupyter_client gives its shell, control and stdin DEALERs one identity:
+        // input_request is routed with the shell's.
         var identity = Guid.NewGuid().ToByteArray();
         foreach (var dealer in new[] { Shell, Control, Stdin })
         {

@@ -4,8 +4,8 @@ using NotebookKernel.Wire;
 
 namespace Kernel.Tests;
 
-/// <summary>Where a test's kernel runs: in the test process (fast, shared by the server tests) or as its own
-/// process.</summary>
+/// <summary>Where a test's kernel runs: in the test process (fast, shared by the server tests)
+/// or as its own process.</summary>
 internal interface IKernelHost : IDisposable
 {
     /// <summary>The kernel's process id, for signals; the test process's own id for an in-process kernel.</summary>

@@ -11,8 +11,8 @@ internal enum FigureKind
 
 /// <summary>
 /// One goal measured in every round: TensorLab's and the baseline's median seconds of each round, and their ratio
-/// (baseline ÷ TensorLab, so above 1 is faster or closer to the roof). A round's ratio pairs figures of that round
-/// only.
+/// (baseline ÷ TensorLab, so above 1 is faster or closer to the roof).
+/// A round's ratio pairs figures of that round only.
 /// </summary>
 internal sealed record RatioRow(string Name, string BaselineName, FigureKind Kind, long Bytes, double? Goal)
 {
@@ -30,8 +30,8 @@ internal sealed record RatioRow(string Name, string BaselineName, FigureKind Kin
         .Where(pair => pair.Second is not null).Select(pair => pair.Second!.Value / pair.First).ToArray();
 }
 
-/// <summary>Prints the rows as a fixed-width table: medians over rounds, the spread of the ratio, one verdict per
-/// goal.</summary>
+/// <summary>Prints the rows as a fixed-width table: medians over rounds, the spread of the ratio,
+/// one verdict per goal.</summary>
 internal static class RatioTable
 {
     public static void Print(IEnumerable<RatioRow> rows, TextWriter output)

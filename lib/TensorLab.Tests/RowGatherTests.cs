@@ -22,8 +22,8 @@ public class RowGatherTests
     [Fact]
     public void Streamed_EqualsPlain_ForEveryDimensionFrom1To300_AndWholePages()
     {
-        // Row starts at every alignment: dims not a multiple of 8 put each row at another offset from a 32-byte
-        // boundary.
+        // Row starts at every alignment: dims not a multiple of 8 put each row at another offset from a
+        // 32-byte boundary.
         var random = new Random(12);
         foreach (var dim in Enumerable.Range(1, 300).Concat([511, 512, 513, 1024]))
         {

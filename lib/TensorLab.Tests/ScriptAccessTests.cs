@@ -3,8 +3,8 @@ using Microsoft.CodeAnalysis.Scripting;
 
 namespace TensorLab.Tests;
 
-/// <summary>Notebooks load lib/bin/TensorLab.dll with #r from a C# script: every public API must work that
-/// way.</summary>
+/// <summary>Notebooks load lib/bin/TensorLab.dll with #r from a C# script:
+/// every public API must work that way.</summary>
 [Collection(ConsoleCollection.Name)]
 public class ScriptAccessTests
 {

@@ -36,8 +36,8 @@ public class SinusoidalPositionalEncodingTests
     [Fact]
     public void FormulaCheck_FailsOnNaNAndOnAWrongValue()
     {
-        // The check above guards the precision contract, so it must be able to fail: NaN compares false with
-        // everything.
+        // The check above guards the precision contract, so it must be able to fail:
+        // NaN compares false with everything.
         var encoding = new SinusoidalPositionalEncoding(8, maxSeqLength: 4);
         var original = encoding.Table[2, 5];
         encoding.Table[2, 5] = float.NaN;
@@ -48,8 +48,8 @@ public class SinusoidalPositionalEncodingTests
         AssertMatchesFormula(encoding, [2]);
     }
 
-    /// <summary>Every column of the given rows against PE(p, 2i) = sin(p / 10000^(2i/D)), PE(p, 2i+1) = cos(…), in
-    /// double.</summary>
+    /// <summary>Every column of the given rows against PE(p, 2i) = sin(p / 10000^(2i/D)), PE(p, 2i+1) = cos(…),
+    /// in double.</summary>
     private static void AssertMatchesFormula(SinusoidalPositionalEncoding encoding, IEnumerable<int> positions)
     {
         var dim = encoding.EmbeddingDim;

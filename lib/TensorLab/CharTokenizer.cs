@@ -93,8 +93,8 @@ public sealed class CharTokenizer
         return text.ToString();
     }
 
-    /// <summary>The vocabulary entry of <paramref name="id"/> ("&lt;pad&gt;", "&lt;unk&gt;" or the
-    /// character).</summary>
+    /// <summary>The vocabulary entry of <paramref name="id"/> ("&lt;pad&gt;",
+    /// "&lt;unk&gt;" or the character).</summary>
     /// <param name="id">An id in [0, VocabSize).</param>
     /// <returns>The token's text.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The id is outside the vocabulary.</exception>

@@ -234,8 +234,8 @@ public static partial class Check
         Pass($"{what}: shape {expectedText}");
     }
 
-    /// <summary>Passes when <paramref name="action"/> throws <typeparamref name="TException"/> (or a
-    /// subclass).</summary>
+    /// <summary>Passes when <paramref name="action"/> throws <typeparamref name="TException"/>
+    /// (or a subclass).</summary>
     /// <typeparam name="TException">The expected exception type.</typeparam>
     /// <param name="what">What is checked ("lookup of id 70000").</param>
     /// <param name="action">The code that should throw.</param>

@@ -1,7 +1,7 @@
 namespace TensorLab;
 
-/// <summary>Running student code inside a test, so an exception it throws fails the check with the call, inputs and a
-/// hint.</summary>
+/// <summary>Running student code inside a test, so an exception it throws fails the check with the call,
+/// inputs and a hint.</summary>
 public static partial class Check
 {
     /// <summary>
@@ -10,8 +10,8 @@ public static partial class Check
     /// a bare exception whose message says nothing about which test or which input.
     /// </summary>
     /// <typeparam name="T">What the code returns.</typeparam>
-    /// <param name="call">The call as the student would write it, with its inputs ("LookupRows(weight [10, 3], ids {4,
-    /// 0, 9})").</param>
+    /// <param name="call">The call as the student would write it, with its inputs ("LookupRows(weight [10, 3],
+    /// ids {4, 0, 9})").</param>
     /// <param name="code">The student code to run.</param>
     /// <param name="hint">What to try when it throws; optional.</param>
     /// <returns>What <paramref name="code"/> returned.</returns>

@@ -16,8 +16,8 @@ public sealed class Embedding
     /// <summary>Creates a table with seeded random weights; the padding row, if any, starts at zero.</summary>
     /// <param name="vocabSize">V, the number of token ids (rows); must be positive.</param>
     /// <param name="embeddingDim">D, the length of each vector (columns); must be positive.</param>
-    /// <param name="paddingIdx">A token id whose row stays zero and gets no gradient; null (the default) for
-    /// none.</param>
+    /// <param name="paddingIdx">A token id whose row stays zero and gets no gradient; null
+    /// (the default) for none.</param>
     /// <param name="init">How weights are drawn (default <see cref="EmbeddingInit.Uniform"/>).</param>
     /// <param name="seed">Seed of the generator: equal seeds give equal tables (default 0).</param>
     /// <exception cref="ArgumentOutOfRangeException">V or D is not positive, or <paramref name="paddingIdx"/> is
@@ -73,12 +73,12 @@ public sealed class Embedding
         }
     }
 
-    /// <summary>Creates a table over existing weights (pretrained vectors, or a hand-made table in a
-    /// notebook).</summary>
-    /// <param name="weight">A [V, D] tensor with V, D ≥ 1; it is used as is (no copy), so training writes into
-    /// it.</param>
-    /// <param name="paddingIdx">A token id whose row is set to zero now and gets no gradient; null (the default) for
-    /// none.</param>
+    /// <summary>Creates a table over existing weights (pretrained vectors,
+    /// or a hand-made table in a notebook).</summary>
+    /// <param name="weight">A [V, D] tensor with V, D ≥ 1; it is used as is (no copy),
+    /// so training writes into it.</param>
+    /// <param name="paddingIdx">A token id whose row is set to zero now and gets no gradient; null
+    /// (the default) for none.</param>
     /// <returns>A table whose <see cref="Weight"/> is <paramref name="weight"/> and whose <see cref="Grad"/> is
     /// zero.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="weight"/> is null.</exception>
@@ -125,8 +125,8 @@ public sealed class Embedding
     /// <summary>Bytes of <see cref="Weight"/> in fp32: V × D × 4.</summary>
     public long WeightBytes => ParameterCount * sizeof(float);
 
-    /// <summary>Copies the rows of <paramref name="ids"/> into <paramref name="destination"/>; allocates
-    /// nothing.</summary>
+    /// <summary>Copies the rows of <paramref name="ids"/> into <paramref name="destination"/>;
+    /// allocates nothing.</summary>
     /// <param name="ids">Token ids, each in [0, V).</param>
     /// <param name="destination">ids.Length × D floats, [n, D] row-major.</param>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is not ids.Length × D long.</exception>
@@ -177,8 +177,8 @@ public sealed class Embedding
     /// <summary>The rows of a [B, S] batch of ids as a new [B, S, D] tensor.</summary>
     /// <param name="ids">Token ids, [batch, sequence], each in [0, V).</param>
     /// <returns>A tensor of shape [B, S, D].</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An id is outside [0, V); its position is the row-major
-    /// index.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is outside [0, V);
+    /// its position is the row-major index.</exception>
     /// <remarks>PyTorch equivalent: <c>embedding(ids)</c> for a 2-D <c>ids</c>.</remarks>
     public Tensor Forward(int[,] ids)
     {

@@ -29,8 +29,8 @@ internal static partial class LargeTableMemory
 
     private const int HugePageFloats = (int)(HugePageBytes / sizeof(float));
 
-    /// <summary>Whether Linux hands out 2 MiB pages to memory that asks for them (the "always" or "madvise"
-    /// policy).</summary>
+    /// <summary>Whether Linux hands out 2 MiB pages to memory that asks for them
+    /// (the "always" or "madvise" policy).</summary>
     private static readonly bool HugePagesOnRequest = ReadHugePagePolicy();
 
     /// <summary>A zeroed array of <paramref name="length"/> floats; large ones are pinned and advised to use huge

@@ -58,15 +58,15 @@ public sealed class LearnedPositionalEmbedding
     public void Encode(int position, Span<float> destination) =>
         PositionTable.Encode(Weight.Span, EmbeddingDim, MaxSeqLength, position, destination, learned: true);
 
-    /// <summary>Adds the vectors of positions 0…S−1 to <paramref name="x"/> in place, for [S, D] or [B, S,
-    /// D].</summary>
+    /// <summary>Adds the vectors of positions 0…S−1 to <paramref name="x"/> in place, for [S,
+    /// D] or [B, S, D].</summary>
     /// <param name="x">Token embeddings; last axis D, sequence axis at most MaxSeqLength.</param>
     /// <exception cref="ArgumentException">The rank is not 2 or 3, or the last axis is not D.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The sequence is longer than the table.</exception>
     public void AddTo(Tensor x) => PositionTable.AddTo(Weight.Span, EmbeddingDim, MaxSeqLength, x, learned: true);
 
-    /// <summary>Accumulates ∂loss/∂Weight from ∂loss/∂output of <see cref="AddTo(Tensor)"/>, summed over the
-    /// batch.</summary>
+    /// <summary>Accumulates ∂loss/∂Weight from ∂loss/∂output of <see cref="AddTo(Tensor)"/>,
+    /// summed over the batch.</summary>
     /// <param name="gradOutput">B × S × D floats.</param>
     /// <param name="sequenceLength">S.</param>
     /// <exception cref="ArgumentException">The length is not a whole number of [S, D] blocks.</exception>

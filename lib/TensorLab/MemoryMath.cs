@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace TensorLab;
 
-/// <summary>How much an embedding table costs: parameters, bytes by number format, and sizes a person can
-/// read.</summary>
+/// <summary>How much an embedding table costs: parameters, bytes by number format,
+/// and sizes a person can read.</summary>
 /// <remarks>Parameters = V × D; bytes = V × D × bytes per element. PyTorch equivalent: <c>w.numel()</c>,
 /// <c>w.element_size()</c>.</remarks>
 public static class MemoryMath

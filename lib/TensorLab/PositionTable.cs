@@ -2,15 +2,15 @@ using System.Numerics.Tensors;
 
 namespace TensorLab;
 
-/// <summary>What the fixed and the learned positional tables share: adding rows [0, S) to a [S, D] or [B, S, D]
-/// input.</summary>
+/// <summary>What the fixed and the learned positional tables share: adding rows [0, S) to a [S, D] or [B,
+/// S, D] input.</summary>
 internal static class PositionTable
 {
     /// <summary>
     /// Floats per TensorPrimitives.Add call in AddTo (64 KiB). Above 256 KiB per call TensorPrimitives writes with
     /// non-temporal stores, which send the updated x to DRAM and out of the caches: right for a one-off copy, wrong for
-    /// an input the model reads again at once. Pieces of 64 KiB keep ordinary stores and still cost one call per 16,384
-    /// adds.
+    /// an input the model reads again at once. Pieces of 64 KiB keep ordinary stores and still cost one call
+    /// per 16,384 adds.
     /// </summary>
     private const int AddPieceFloats = 16 * 1024;
 

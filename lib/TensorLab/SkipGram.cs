@@ -21,8 +21,8 @@ public static class SkipGram
     /// <param name="options">Settings; null for the defaults.</param>
     /// <param name="progress">Called after every epoch with the mean loss; optional.</param>
     /// <returns>The centre-word vectors, [V, D].</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A setting is not positive (window, dimension, epochs, negatives ≥
-    /// 0).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is not positive (window, dimension, epochs,
+    /// negatives ≥ 0).</exception>
     public static WordVectors Train(
         ToyCorpus corpus,
         SkipGramOptions? options = null,

@@ -147,8 +147,8 @@ public sealed class Tensor
     /// <summary>A view with another shape over the same elements; one size may be -1 (inferred).</summary>
     /// <param name="newShape">The new axis sizes; their product must equal <see cref="Length"/>.</param>
     /// <returns>A tensor sharing this tensor's storage.</returns>
-    /// <exception cref="ArgumentException">The sizes do not multiply to <see cref="Length"/>, or more than one is
-    /// -1.</exception>
+    /// <exception cref="ArgumentException">The sizes do not multiply to <see cref="Length"/>,
+    /// or more than one is -1.</exception>
     /// <remarks>PyTorch equivalent: <c>t.view(shape)</c>.</remarks>
     public Tensor Reshape(params int[] newShape)
     {

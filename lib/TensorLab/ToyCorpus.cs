@@ -114,8 +114,8 @@ public sealed class ToyCorpus
     /// <summary>The id of <paramref name="word"/>.</summary>
     /// <param name="word">A word of the vocabulary.</param>
     /// <returns>Its id.</returns>
-    /// <exception cref="ArgumentException">The word is not in the vocabulary (the message lists some that
-    /// are).</exception>
+    /// <exception cref="ArgumentException">The word is not in the vocabulary
+    /// (the message lists some that are).</exception>
     public int IdOf(string word)
     {
         if (!ids.TryGetValue(word, out var id))

@@ -1,7 +1,7 @@
 namespace TensorLab;
 
-/// <summary>Trained word vectors with their vocabulary: look up, compare, find neighbours and analogies by
-/// word.</summary>
+/// <summary>Trained word vectors with their vocabulary: look up, compare,
+/// find neighbours and analogies by word.</summary>
 public sealed class WordVectors
 {
     private readonly Dictionary<string, int> ids;

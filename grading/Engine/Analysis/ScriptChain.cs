@@ -75,8 +75,8 @@ public sealed class ScriptChain
 
         var script = last.ContinueWith(directives.Code, cellOptions);
         var compilation = script.GetCompilation();
-        // A cell that #loads a file brings that file's tree along; the cell's own tree is the one without the file's
-        // path.
+        // A cell that #loads a file brings that file's tree along; the cell's own tree is the one without
+        // the file's path.
         var tree = compilation.SyntaxTrees.LastOrDefault(t => t.FilePath == cellOptions.FilePath)
             ?? compilation.SyntaxTrees.Last();
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -151,8 +151,8 @@ public sealed class CompiledCell
     /// <summary>True when the session would compile the cell and run it.</summary>
     public bool Compiles => DirectiveError is null && Errors.Count == 0;
 
-    /// <summary>Why the session would reject the cell, in its format: one <c>(line,col): error CSxxxx: text</c> per
-    /// line.</summary>
+    /// <summary>Why the session would reject the cell, in its format:
+    /// one <c>(line,col): error CSxxxx: text</c> per line.</summary>
     public string ErrorText => DirectiveError ?? string.Join("\n", Errors.Select(d => d.ToString()));
 
     internal Script<object>? Script { get; }

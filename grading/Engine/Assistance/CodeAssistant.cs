@@ -40,13 +40,13 @@ public sealed class CodeAssistant
             cancellationToken);
     }
 
-    /// <summary>Describes the symbol at or just before <paramref name="cursor"/>, or the method whose call the cursor
-    /// is in.</summary>
+    /// <summary>Describes the symbol at or just before <paramref name="cursor"/>,
+    /// or the method whose call the cursor is in.</summary>
     /// <param name="code">The cell being edited.</param>
     /// <param name="cursor">UTF-16 index of the cursor in <paramref name="code"/>, 0 to <c>code.Length</c>.</param>
     /// <param name="cancellationToken">Stops the work.</param>
-    /// <returns>Its signature (every overload of a method group) and XML-doc summary; null when no symbol is
-    /// there.</returns>
+    /// <returns>Its signature (every overload of a method group) and XML-doc summary;
+    /// null when no symbol is there.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The cursor lies outside the code.</exception>
     public Task<Inspection?> InspectAsync(string code, int cursor, CancellationToken cancellationToken = default)
     {
@@ -60,14 +60,14 @@ public sealed class CodeAssistant
             cancellationToken);
     }
 
-    /// <summary>Whether <paramref name="code"/> is a whole submission, the start of one, or one that cannot
-    /// compile.</summary>
+    /// <summary>Whether <paramref name="code"/> is a whole submission, the start of one,
+    /// or one that cannot compile.</summary>
     /// <param name="code">What the user has typed so far.</param>
     /// <returns>
     /// <see cref="SubmissionCompleteness.Incomplete"/> when Roslyn's script parser says more must follow (an open
     /// block, call or string), <see cref="SubmissionCompleteness.Invalid"/> when it is whole but has syntax errors,
-    /// else <see cref="SubmissionCompleteness.Complete"/>. Kernel directive lines (<c>#!time</c>, <c>#r "nuget:…"</c>)
-    /// count as complete.
+    /// else <see cref="SubmissionCompleteness.Complete"/>. Kernel directive lines (<c>#!time</c>,
+    /// <c>#r "nuget:…"</c>) count as complete.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="code"/> is null.</exception>
     public static SubmissionCompleteness Classify(string code)
@@ -93,8 +93,8 @@ public sealed class CodeAssistant
     /// <returns>A task that completes when warm.</returns>
     public async Task WarmUpAsync(CancellationToken cancellationToken = default)
     {
-        // Instance members, extension methods, static members and names in scope take different paths through the
-        // binder.
+        // Instance members, extension methods, static members and names in scope take different paths
+        // through the binder.
         const string Sample = "var warm = new List<int>();\nwarm.Ad";
         _ = Classify("for (var i = 0; i < 3; i++) {");
         _ = await CompleteAsync(Sample, Sample.Length, cancellationToken);

@@ -3,12 +3,12 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace NotebookEngine;
 
-/// <summary>Where a cursor stands in a syntax tree: inside a comment or a string, and which token precedes
-/// it.</summary>
+/// <summary>Where a cursor stands in a syntax tree: inside a comment or a string,
+/// and which token precedes it.</summary>
 internal static class CodeContext
 {
-    /// <summary>The last token that ends at or before <paramref name="position"/>; the default token at the
-    /// start.</summary>
+    /// <summary>The last token that ends at or before <paramref name="position"/>;
+    /// the default token at the start.</summary>
     public static SyntaxToken TokenBefore(SyntaxNode root, int position)
     {
         if (position == 0)

@@ -152,8 +152,8 @@ internal static class CompletionFinder
         attribute.AttributeClass is { Name: nameof(EditorBrowsableAttribute) } &&
         attribute.ConstructorArguments is [{ Value: int state }] && state == (int)EditorBrowsableState.Never);
 
-    /// <summary>Case-insensitive order, ties broken by ordinal (Count before count), so the list reads like a
-    /// dictionary.</summary>
+    /// <summary>Case-insensitive order, ties broken by ordinal (Count before count),
+    /// so the list reads like a dictionary.</summary>
     private sealed class NameOrder : IComparer<string>
     {
         public static readonly NameOrder Instance = new();

@@ -66,8 +66,8 @@ internal sealed partial record DocSummary(string PlainText, string Markdown)
 
     private static string Code(string text, bool markdown) => markdown ? $"`{text}`" : text;
 
-    // Source line breaks are already spaces (AnyWhitespace); the breaks left are the markup's: paragraphs and list
-    // items.
+    // Source line breaks are already spaces (AnyWhitespace); the breaks left are the markup's:
+    // paragraphs and list items.
     private static string Tidy(string text)
     {
         var paragraphs = ParagraphBreak().Split(text.Trim())

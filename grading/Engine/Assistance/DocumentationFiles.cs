@@ -15,8 +15,8 @@ internal sealed class DocumentationFiles
 {
     private readonly ConcurrentDictionary<string, Lazy<DocumentationIndex>> files = new(StringComparer.Ordinal);
 
-    /// <summary>The summary of <paramref name="symbol"/>: from the cell's own /// comments, or from documentation
-    /// files.</summary>
+    /// <summary>The summary of <paramref name="symbol"/>: from the cell's own /// comments,
+    /// or from documentation files.</summary>
     public DocSummary? SummaryOf(ISymbol symbol, Compilation compilation)
     {
         var original = ((symbol as IMethodSymbol)?.ReducedFrom ?? symbol).OriginalDefinition;

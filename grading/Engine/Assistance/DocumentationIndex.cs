@@ -7,11 +7,11 @@ namespace NotebookEngine;
 
 /// <summary>
 /// One XML documentation file, indexed by member id to where its <c>&lt;member&gt;</c> element lies in the file.
-/// Only the asked-for member is parsed: System.Runtime.xml is 7 MB, and parsing it whole takes longer than a user
-/// waits.
+/// Only the asked-for member is parsed: System.Runtime.xml is 7 MB,
+/// and parsing it whole takes longer than a user waits.
 /// </summary>
-/// <remarks>A file that is missing or damaged indexes as empty (or up to the damage): documentation is a nicety, never
-/// an error.</remarks>
+/// <remarks>A file that is missing or damaged indexes as empty (or up to the damage): documentation is a nicety,
+/// never an error.</remarks>
 internal sealed class DocumentationIndex
 {
     private static readonly byte[] MemberStart = "<member name=\""u8.ToArray();

@@ -25,8 +25,8 @@ internal sealed class SubmissionDocument
     /// <summary>The semantic model of <see cref="Tree"/>.</summary>
     public SemanticModel Model { get; }
 
-    /// <summary>Compiles <paramref name="code"/> after the snapshot's last submission, without emitting or running
-    /// it.</summary>
+    /// <summary>Compiles <paramref name="code"/> after the snapshot's last submission,
+    /// without emitting or running it.</summary>
     public static SubmissionDocument Create(ScriptSnapshot snapshot, string code)
     {
         var masked = DirectiveMask.Apply(code);

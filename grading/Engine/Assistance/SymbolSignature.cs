@@ -30,8 +30,8 @@ internal static class SymbolSignature
                               SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers |
                               SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    // Members of the script class (a function or variable from an earlier cell) live in "Submission#3": not a name to
-    // show.
+    // Members of the script class (a function or variable from an earlier cell)
+    // live in "Submission#3": not a name to show.
     private static readonly SymbolDisplayFormat ScriptMember = Member.RemoveMemberOptions(
         SymbolDisplayMemberOptions.IncludeContainingType);
 

@@ -55,8 +55,8 @@ internal static class OfflinePackages
                 "grading/Engine/Engine.csproj and rebuild.");
         }
 
-        // The real kernel references every assembly of the restored closure, so the package's dependencies are usable
-        // too.
+        // The real kernel references every assembly of the restored closure,
+        // so the package's dependencies are usable too.
         var assemblies = Closure(context, library)
             .SelectMany(l => l.GetDefaultAssemblyNames(context))
             .DistinctBy(name => name.Name)
@@ -67,8 +67,8 @@ internal static class OfflinePackages
     }
 
     // A different version of the same major is compatible by SemVer, so it is used silently; another major may behave
-    // differently, so the notebook still runs with what the grader has, and stderr says so (stderr never zeroes a
-    // cell).
+    // differently, so the notebook still runs with what the grader has, and stderr says so
+    // (stderr never zeroes a cell).
     private static string? VersionNote(PackageRequest request, string shipped)
     {
         if (request.Version is "" or "*" or "*-*" || SameMajor(request.Version, shipped))

@@ -19,8 +19,8 @@ namespace NotebookEngine;
 /// </remarks>
 internal static partial class ChartFormatter
 {
-    /// <summary>The plotly.js the chart loads (Plotly.NET's Globals.PLOTLYJS_VERSION), without ".js" as require.js
-    /// wants it.</summary>
+    /// <summary>The plotly.js the chart loads (Plotly.NET's Globals.PLOTLYJS_VERSION),
+    /// without ".js" as require.js wants it.</summary>
     public const string PlotlyPath = "https://cdn.plot.ly/plotly-2.27.1.min";
 
     public static void Register()
@@ -47,8 +47,8 @@ internal static partial class ChartFormatter
             .withDisplayOptionsStyle(null, null, null, null, null, null, PlotlyJSReference.NoReference)
             .Invoke(chart);
         var html = GenericChart.toChartHTML(bare);
-        // Plotly.NET defines `var renderPlotly_<id> = function() {…}` and calls it at once; call it when plotly.js is
-        // loaded instead.
+        // Plotly.NET defines `var renderPlotly_<id> = function() {…}` and calls it at once;
+        // call it when plotly.js is loaded instead.
         var name = RenderFunction().Match(html).Groups[1].Value;
         return Regex.Replace(html, $@"\b{name}\(\);", Loader(name), RegexOptions.None, TimeSpan.FromSeconds(1));
     }

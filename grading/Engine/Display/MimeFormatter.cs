@@ -2,8 +2,8 @@ using Microsoft.DotNet.Interactive.Formatting;
 
 namespace NotebookEngine;
 
-/// <summary>Formats values the way the real kernel does: Formatting's preferred MIME type per type, one entry per MIME
-/// type.</summary>
+/// <summary>Formats values the way the real kernel does: Formatting's preferred MIME type per type,
+/// one entry per MIME type.</summary>
 internal static class MimeFormatter
 {
     private static int installed;

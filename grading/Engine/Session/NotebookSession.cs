@@ -46,8 +46,8 @@ public sealed class NotebookSession : IAsyncDisposable
         Assistant = new CodeAssistant(() => new ScriptSnapshot(this.state.Script, this.options));
     }
 
-    /// <summary>Completion, inspection and is-complete checks that see every cell this session has run; they run
-    /// nothing.</summary>
+    /// <summary>Completion, inspection and is-complete checks that see every cell this session has run;
+    /// they run nothing.</summary>
     public CodeAssistant Assistant { get; }
 
     /// <summary>The directives cells may use (also listed in the DNI101 error of an unknown one).</summary>
@@ -108,8 +108,8 @@ public sealed class NotebookSession : IAsyncDisposable
         _ = MimeFormatter.Format(warm.ReturnValue, []);
     }
 
-    /// <summary>Runs one cell and returns its outputs; a failure is reported, never thrown, and the session goes
-    /// on.</summary>
+    /// <summary>Runs one cell and returns its outputs; a failure is reported, never thrown,
+    /// and the session goes on.</summary>
     /// <param name="source">The cell's source.</param>
     /// <param name="cancellationToken">Stops waiting for the cell, reported as "Command cancelled." like the
     /// kernel.</param>
@@ -249,8 +249,8 @@ public sealed class NotebookSession : IAsyncDisposable
         if (await Task.WhenAny(run, limit) != run)
         {
             // A .NET thread cannot be aborted: the runaway cell keeps its thread until the process ends, but its
-            // collector is closed, so it can no longer write into later cells. The session goes on from the last good
-            // state.
+            // collector is closed, so it can no longer write into later cells.
+            // The session goes on from the last good state.
             var why = cancellationToken.IsCancellationRequested ? "Command cancelled."
                 : $"Cell timed out after {settings.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} " +
                   "s: look for a loop that never ends.";

@@ -2,8 +2,8 @@ using System.Text;
 
 namespace NotebookEngine;
 
-/// <summary>Console.Out/Error while a session exists: writes go to the running cell's collector, or through when none
-/// runs.</summary>
+/// <summary>Console.Out/Error while a session exists: writes go to the running cell's collector,
+/// or through when none runs.</summary>
 /// <remarks>Every overload hands the collector a span, so a write allocates nothing beyond what the collector
 /// keeps.</remarks>
 internal sealed class RoutingWriter(TextWriter passthrough, string stream) : TextWriter

@@ -11,12 +11,12 @@ namespace NotebookKernel.Handlers;
 /// </summary>
 internal sealed class CodeAssistHandler(Task<NotebookSession> session)
 {
-    // Clients wait for these replies (jupyter_kernel_test without a timeout): a reply always goes out, empty if need
-    // be.
+    // Clients wait for these replies (jupyter_kernel_test without a timeout):
+    // a reply always goes out, empty if need be.
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
 
-    /// <summary>is_complete_reply: incomplete (with an indent) while a block or expression is open, invalid on a syntax
-    /// error.</summary>
+    /// <summary>is_complete_reply: incomplete (with an indent) while a block or expression is open,
+    /// invalid on a syntax error.</summary>
     public static JsonObject IsComplete(JupyterMessage request) => CodeAssistant.Classify(request.Text("code")) switch
     {
         SubmissionCompleteness.Incomplete => new JsonObject { ["status"] = "incomplete", ["indent"] = "" },
@@ -24,8 +24,8 @@ internal sealed class CodeAssistHandler(Task<NotebookSession> session)
         _ => new JsonObject { ["status"] = "complete" },
     };
 
-    /// <summary>complete_reply: names that complete the identifier at the cursor, variables of earlier cells
-    /// included.</summary>
+    /// <summary>complete_reply: names that complete the identifier at the cursor,
+    /// variables of earlier cells included.</summary>
     public JsonObject Complete(JupyterMessage request)
     {
         var code = request.Text("code");

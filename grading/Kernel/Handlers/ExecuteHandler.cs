@@ -94,8 +94,8 @@ internal sealed class ExecuteHandler(
         return error;
     }
 
-    /// <summary>Interrupts the running cell, if any: it ends with an error reply at once, even if its code ignores the
-    /// request.</summary>
+    /// <summary>Interrupts the running cell, if any: it ends with an error reply at once,
+    /// even if its code ignores the request.</summary>
     public void Interrupt()
     {
         lock (gate)

@@ -50,8 +50,8 @@ internal sealed class StdinChannel(RouterSocket socket, WireCodec codec, IopubPu
                     continue;
                 }
 
-                // jupyter_client sends input_reply without a parent header: any input_reply answers the pending
-                // request.
+                // jupyter_client sends input_reply without a parent header:
+                // any input_reply answers the pending request.
                 if (codec.Decode(received, out var problem) is { Type: "input_reply" } reply)
                 {
                     return reply.Text("value");

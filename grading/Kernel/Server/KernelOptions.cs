@@ -4,8 +4,8 @@ namespace NotebookKernel.Server;
 /// <param name="ConnectionFile">The connection file the client wrote.</param>
 /// <param name="Optimize">Compile cells optimized (opt-in; the .NET Interactive dialect compiles them in
 /// Debug).</param>
-/// <param name="CellTimeout">A cell running longer fails with a timeout; infinite by default, as in every notebook
-/// client.</param>
+/// <param name="CellTimeout">A cell running longer fails with a timeout; infinite by default,
+/// as in every notebook client.</param>
 internal sealed record KernelOptions(string ConnectionFile, bool Optimize, TimeSpan CellTimeout)
 {
     /// <summary>The usage line for --help and argument errors.</summary>

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace NotebookKernel.Wire;
 
-/// <summary>The connection file a Jupyter client writes for a kernel: transport, address, five ports and the signing
-/// key.</summary>
+/// <summary>The connection file a Jupyter client writes for a kernel: transport, address,
+/// five ports and the signing key.</summary>
 internal sealed record ConnectionInfo
 {
     /// <summary>"tcp" (the only transport supported: NetMQ's ipc is not libzmq's unix sockets).</summary>
@@ -42,8 +42,8 @@ internal sealed record ConnectionInfo
     }
 
     /// <summary>Reads and checks a connection file.</summary>
-    /// <exception cref="KernelStartException">Missing, unreadable or invalid file, or an unsupported
-    /// transport.</exception>
+    /// <exception cref="KernelStartException">Missing, unreadable or invalid file,
+    /// or an unsupported transport.</exception>
     public static ConnectionInfo Load(string path)
     {
         string json;

@@ -3,8 +3,8 @@ using System.Text;
 
 namespace NotebookKernel.Wire;
 
-/// <summary>Jupyter's message signature: lower-case hex HMAC over header, parent header, metadata and content
-/// frames.</summary>
+/// <summary>Jupyter's message signature: lower-case hex HMAC over header, parent header,
+/// metadata and content frames.</summary>
 internal sealed class MessageSigner
 {
     private readonly byte[] key;
@@ -19,8 +19,8 @@ internal sealed class MessageSigner
     /// <summary>True when messages are signed (the key is not empty).</summary>
     public bool Enabled => key.Length > 0;
 
-    /// <summary>A signer for <paramref name="scheme"/> ("hmac-sha256", "hmac-sha512", "hmac-sha1") and the key
-    /// string.</summary>
+    /// <summary>A signer for <paramref name="scheme"/> ("hmac-sha256", "hmac-sha512", "hmac-sha1")
+    /// and the key string.</summary>
     /// <exception cref="KernelStartException">An unsupported scheme.</exception>
     public static MessageSigner Create(string scheme, string key)
     {

@@ -79,8 +79,8 @@ internal sealed class WireCodec(MessageSigner signer)
         }
     }
 
-    /// <summary>Encodes a new message of <paramref name="type"/> answering <paramref name="parent"/> (null for
-    /// none).</summary>
+    /// <summary>Encodes a new message of <paramref name="type"/> answering <paramref name="parent"/>
+    /// (null for none).</summary>
     /// <param name="type">msg_type.</param>
     /// <param name="content">The body.</param>
     /// <param name="parent">The request; its header becomes the parent header, its identities route the reply.</param>
