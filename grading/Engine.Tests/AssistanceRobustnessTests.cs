@@ -2,7 +2,8 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>Every cursor position of code full of awkward syntax: completion and inspection answer, with spans inside the code.</summary>
+/// <summary>Every cursor position of code full of awkward syntax: completion and inspection answer,
+/// with spans inside the code.</summary>
 public class AssistanceRobustnessTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     private const string AwkwardCode = """"

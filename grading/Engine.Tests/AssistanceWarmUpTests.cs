@@ -14,12 +14,15 @@ public class AssistanceWarmUpTests(ITestOutputHelper output)
     [Fact]
     public async Task AFreshSession_WhenTheFirstCallsArrive_TheyAnswer_AndTheirTimesArePrinted()
     {
-        await using var session = await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath() });
-        var (completeness, classify) = await TimeAsync(() => Task.FromResult(CodeAssistant.Classify("for (var i = 0; i < 3; i++)\n{")));
+        await using var session = await NotebookSession.StartAsync(
+            new SessionOptions { WorkingDirectory = Path.GetTempPath() });
+        var (completeness, classify) = await TimeAsync(
+            () => Task.FromResult(CodeAssistant.Classify("for (var i = 0; i < 3; i++)\n{")));
         var (first, firstComplete) = await TimeAsync(() => session.Assistant.CompleteAsync("Console.Wri", 11));
         var (second, secondComplete) = await TimeAsync(() => session.Assistant.CompleteAsync("Math.Sq", 7));
         var (inspection, firstInspect) = await TimeAsync(() => session.Assistant.InspectAsync("Math.Sqrt", 9));
-        output.WriteLine($"cold: classify {classify}, first complete {firstComplete}, second complete {secondComplete}, first inspect (System.Runtime.xml) {firstInspect}");
+        output.WriteLine($"cold: classify {classify}, first complete {firstComplete}, " +
+                         $"second complete {secondComplete}, first inspect (System.Runtime.xml) {firstInspect}");
         Assert.Equal(SubmissionCompleteness.Incomplete, completeness);
         Assert.Equal(["Write", "WriteLine"], first.Matches);
         Assert.Equal(["Sqrt"], second.Matches);
@@ -29,9 +32,11 @@ public class AssistanceWarmUpTests(ITestOutputHelper output)
     [Fact]
     public async Task AWarmedUpSession_WhenTheFirstCallsArrive_TheyAnswer_AndTheirTimesArePrinted()
     {
-        await using var session = await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath() });
+        await using var session = await NotebookSession.StartAsync(
+            new SessionOptions { WorkingDirectory = Path.GetTempPath() });
         var (_, warmUp) = await TimeAsync(async () => { await session.Assistant.WarmUpAsync(); return 0; });
-        var (completeness, classify) = await TimeAsync(() => Task.FromResult(CodeAssistant.Classify("for (var i = 0; i < 3; i++)\n{")));
+        var (completeness, classify) = await TimeAsync(
+            () => Task.FromResult(CodeAssistant.Classify("for (var i = 0; i < 3; i++)\n{")));
         var (first, complete) = await TimeAsync(() => session.Assistant.CompleteAsync("string.Jo", 9));
         var (inspection, inspect) = await TimeAsync(() => session.Assistant.InspectAsync("Math.Abs", 8));
         var again = new List<double>();
@@ -52,7 +57,8 @@ public class AssistanceWarmUpTests(ITestOutputHelper output)
     [Fact]
     public async Task ALongSession_WhenEverythingInScopeIsListed_Answers_AndItsTimeIsPrinted()
     {
-        await using var session = await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath() });
+        await using var session = await NotebookSession.StartAsync(
+            new SessionOptions { WorkingDirectory = Path.GetTempPath() });
         for (var cell = 0; cell < 30; cell++)
         {
             Assert.Equal(CellStatus.Succeeded, (await session.ExecuteAsync($"var value{cell} = {cell};")).Status);

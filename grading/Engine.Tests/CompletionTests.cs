@@ -2,7 +2,8 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>complete: names from earlier cells, members after a dot, prefix filtering, offsets in UTF-16 indices.</summary>
+/// <summary>complete: names from earlier cells, members after a dot, prefix filtering,
+/// offsets in UTF-16 indices.</summary>
 public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     private CodeAssistant Assistant => fixture.Session.Assistant;
@@ -93,7 +94,9 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     {
         const string Code = "System.Numerics.Tensors.TensorPrimitives.CosineSim";
         Assert.Empty((await Assistant.CompleteAsync(Code, Code.Length)).Matches);
-        Assert.Equal(CellStatus.Succeeded, (await fixture.RunAsync("#r \"nuget: System.Numerics.Tensors, 10.0.15\""))[0].Status);
+        Assert.Equal(
+            CellStatus.Succeeded,
+            (await fixture.RunAsync("#r \"nuget: System.Numerics.Tensors, 10.0.15\""))[0].Status);
         Assert.Equal(["CosineSimilarity"], (await Assistant.CompleteAsync(Code, Code.Length)).Matches);
     }
 
@@ -176,7 +179,8 @@ public class CompletionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     [InlineData(12)]
     public async Task ACursorOutsideTheCode_ThrowsSayingTheRange(int cursor)
     {
-        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Assistant.CompleteAsync("Console.Wri", cursor));
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => Assistant.CompleteAsync("Console.Wri", cursor));
         Assert.Equal("cursor", error.ParamName);
         Assert.Contains("from 0 to 11", error.Message);
     }

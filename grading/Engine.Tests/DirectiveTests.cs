@@ -23,21 +23,28 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     public async Task ANuGetReferenceToAShippedPackage_ResolvesOffline()
     {
         var result = (await fixture.RunAsync(
-            "#r \"nuget: System.Numerics.Tensors, 10.0.15\"\nusing System.Numerics.Tensors;\nConsole.Write(TensorPrimitives.Sum(new float[] { 1, 2, 3 }));"))[0];
+            "#r \"nuget: System.Numerics.Tensors, 10.0.15\"\nusing System.Numerics.Tensors;\n" +
+            "Console.Write(TensorPrimitives.Sum(new float[] { 1, 2, 3 }));"))[0];
         Assert.Equal(CellStatus.Succeeded, result.Status);
         Assert.Equal("6", result.Text());
         Assert.Equal("", result.Text("stderr"));
-        Assert.Equal("<div><div></div><div></div><div><strong>Installed Packages</strong><ul><li><span>System.Numerics.Tensors, 10.0.15</span></li></ul></div></div>",
+        Assert.Equal("<div><div></div><div></div><div><strong>Installed Packages</strong><ul>" +
+                     "<li><span>System.Numerics.Tensors, 10.0.15</span></li></ul></div></div>",
             result.Display().Data["text/html"]);
     }
 
     [Fact]
     public async Task AnotherVersionOfTheSameMajor_TheShippedOneIsUsedSilently_AndAnotherMajorIsUsedWithAWarning()
     {
-        var results = await fixture.RunAsync("#r \"nuget: System.Numerics.Tensors, 10.0.0\"", "#r \"nuget: System.Numerics.Tensors, 9.0.0\"", "#r \"nuget: System.Numerics.Tensors\"");
+        var results = await fixture.RunAsync(
+            "#r \"nuget: System.Numerics.Tensors, 10.0.0\"",
+            "#r \"nuget: System.Numerics.Tensors, 9.0.0\"",
+            "#r \"nuget: System.Numerics.Tensors\"");
         Assert.All(results, r => Assert.Equal(CellStatus.Succeeded, r.Status));
         Assert.Equal("", results[0].Text("stderr"));
-        Assert.Equal("warning: the notebook asks for System.Numerics.Tensors 9.0.0; the grader ships 10.0.15 and uses it.\n", results[1].Text("stderr"));
+        Assert.Equal(
+            "warning: the notebook asks for System.Numerics.Tensors 9.0.0; the grader ships 10.0.15 and uses it.\n",
+            results[1].Text("stderr"));
         Assert.Equal("", results[2].Text("stderr"));
     }
 
@@ -64,7 +71,8 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     [Fact]
     public async Task KernelSelectorsAndANuGetSource_TheyAreAccepted_AndTheCodeRuns()
     {
-        var result = (await fixture.RunAsync("#!csharp\n#!c#\n#!C#\n#i \"nuget: https://example.org/feed\"\nConsole.Write(1);"))[0];
+        var result = (await fixture.RunAsync(
+            "#!csharp\n#!c#\n#!C#\n#i \"nuget: https://example.org/feed\"\nConsole.Write(1);"))[0];
         Assert.Equal(CellStatus.Succeeded, result.Status);
         Assert.Equal("1", result.Text());
     }
@@ -72,8 +80,11 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     [Fact]
     public async Task DirectiveLinesAboveCode_CompileErrorPositionsAreStillTheCells()
     {
-        var result = (await fixture.RunAsync("#!time\n#r \"nuget: System.Numerics.Tensors\"\nvar q = undefinedName;"))[0];
-        Assert.Equal("(3,9): error CS0103: The name 'undefinedName' does not exist in the current context", result.Error().EValue);
+        var result = (await fixture.RunAsync(
+            "#!time\n#r \"nuget: System.Numerics.Tensors\"\nvar q = undefinedName;"))[0];
+        Assert.Equal(
+            "(3,9): error CS0103: The name 'undefinedName' does not exist in the current context",
+            result.Error().EValue);
     }
 
     [Fact]
@@ -101,7 +112,10 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
         var results = await Cells.RunAsync("var a = 1;", "var b = \"two\"; var a = 3;\n#!who", "#!whos");
         Assert.Equal("<div>a\t b</div>", results[1].Display().Data["text/html"]);
         var table = results[2].Display().Data["text/html"];
-        Assert.StartsWith("<table><thead><tr><th>Variable</th><th>Type</th><th>Value</th></tr></thead><tbody><tr><td>a</td><td>Int32</td>", table);
+        Assert.StartsWith(
+            "<table><thead><tr><th>Variable</th><th>Type</th><th>Value</th></tr></thead>" +
+            "<tbody><tr><td>a</td><td>Int32</td>",
+            table);
         Assert.Contains("<td>b</td><td>String</td><td><div class=\"dni-plaintext\"><pre>two</pre></div></td>", table);
     }
 
@@ -117,8 +131,11 @@ public class DirectiveTests(SessionFixture fixture) : IClassFixture<SessionFixtu
     public async Task RelativePaths_ReferenceLoadAndFilesResolveAgainstTheNotebookFolder()
     {
         var folder = Directory.CreateTempSubdirectory("engine-tests-").FullName;
-        var library = CSharpCompilation.Create("Helper", [CSharpSyntaxTree.ParseText("public static class Helper { public static int Answer => 42; }")],
-            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var library = CSharpCompilation.Create(
+            "Helper",
+            [CSharpSyntaxTree.ParseText("public static class Helper { public static int Answer => 42; }")],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.True(library.Emit(Path.Combine(folder, "Helper.dll")).Success);
         Directory.CreateDirectory(Path.Combine(folder, "scripts"));
         await File.WriteAllTextAsync(Path.Combine(folder, "scripts", "extra.csx"), "var loaded = \"from csx\";");

@@ -2,7 +2,8 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>The display API (display, Display, DisplayAs, DisplayTable, HTML, Javascript, CSS, Update) and charts: docs/notebook-dialect.md §5.</summary>
+/// <summary>The display API (display, Display, DisplayAs, DisplayTable, HTML, Javascript, CSS, Update) and charts:
+/// docs/notebook-dialect.md §5.</summary>
 public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     [Fact]
@@ -49,7 +50,9 @@ public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture
     [Fact]
     public async Task Update_TheEarlierOutputIsReplacedInPlace_WithTheOriginalMimeTypes()
     {
-        var result = (await fixture.RunAsync("var shown = display(\"0\", \"text/plain\"); Console.Write(\"between\"); shown.Update(3);\nshown.DisplayId"))[0];
+        var result = (await fixture.RunAsync(
+            "var shown = display(\"0\", \"text/plain\"); Console.Write(\"between\"); shown.Update(3);\n" +
+            "shown.DisplayId"))[0];
         Assert.Equal(3, result.Outputs.Count);
         var updated = Assert.IsType<DisplayDataOutput>(result.Outputs[0]);
         Assert.Equal(new Dictionary<string, string> { ["text/plain"] = "3" }, updated.Data);
@@ -60,15 +63,18 @@ public class DisplayTests(SessionFixture fixture) : IClassFixture<SessionFixture
     [Fact]
     public async Task DisplayTable_RowsShowAsAnHtmlTableWithAColumnPerPropertyAndAsCsv()
     {
-        var data = (await fixture.RunAsync("new[] { new { A = 1, B = \"x\" }, new { A = 2, B = \"y\" } }.DisplayTable();"))[0].Display().Data;
+        var data = (await fixture.RunAsync(
+            "new[] { new { A = 1, B = \"x\" }, new { A = 2, B = \"y\" } }.DisplayTable();"))[0].Display().Data;
         Assert.Equal(["text/html", "text/csv"], data.Keys);
-        Assert.StartsWith("<table><thead><tr><td><span>A</span></td><td><span>B</span></td></tr></thead>", data["text/html"]);
+        Assert.StartsWith(
+            "<table><thead><tr><td><span>A</span></td><td><span>B</span></td></tr></thead>",
+            data["text/html"]);
         Assert.StartsWith("A,B", data["text/csv"]);
         Assert.Contains("2,y", data["text/csv"]);
     }
 
     [Fact]
-    public async Task APlotlyChartAsTheTrailingExpression_ShowsAsHtmlThatLoadsPlotlyWithOrWithoutRequireJsAndOneLineOfText()
+    public async Task ATrailingPlotlyChart_ShowsAsHtmlLoadingPlotlyWithOrWithoutRequireJsAndOneLineOfText()
     {
         var results = await fixture.RunAsync("""
             #r "nuget: Plotly.NET.CSharp, 0.14.0"

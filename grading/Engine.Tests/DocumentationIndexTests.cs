@@ -13,7 +13,8 @@ public sealed class DocumentationIndexTests : IDisposable
             <member name="M:Sample.Table.Lookup(System.Int32)">
               <summary>Copies row <paramref name="id"/> of
                 <see cref="P:Sample.Table.Weight"/>; returns <see langword="null"/> for
-                a <c>missing</c> id.<para>Second paragraph, see <see cref="T:System.Collections.Generic.List`1"/>.</para></summary>
+                a <c>missing</c> id.<para>Second paragraph, see
+                <see cref="T:System.Collections.Generic.List`1"/>.</para></summary>
               <param name="id">The row.</param>
             </member>
             <member name="T:Sample.Empty">
@@ -34,8 +35,12 @@ public sealed class DocumentationIndexTests : IDisposable
     {
         var summary = DocSummary.From(DocumentationIndex.Load(path).Summary("M:Sample.Table.Lookup(System.Int32)")!);
         Assert.NotNull(summary);
-        Assert.Equal("Copies row id of Table.Weight; returns null for a missing id.\n\nSecond paragraph, see List.", summary.PlainText);
-        Assert.Equal("Copies row `id` of `Table.Weight`; returns `null` for a `missing` id.\n\nSecond paragraph, see `List`.", summary.Markdown);
+        Assert.Equal(
+            "Copies row id of Table.Weight; returns null for a missing id.\n\nSecond paragraph, see List.",
+            summary.PlainText);
+        Assert.Equal(
+            "Copies row `id` of `Table.Weight`; returns `null` for a `missing` id.\n\nSecond paragraph, see `List`.",
+            summary.Markdown);
     }
 
     [Fact]

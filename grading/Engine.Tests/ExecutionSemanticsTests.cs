@@ -2,7 +2,8 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>Session rules: language options, imports, references, state (docs/notebook-dialect.md §2). Expected values are those of .NET Interactive's C# kernel.</summary>
+/// <summary>Session rules: language options, imports, references, state (docs/notebook-dialect.md §2). Expected values
+/// are those of .NET Interactive's C# kernel.</summary>
 public class ExecutionSemanticsTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     [Fact]
@@ -10,7 +11,8 @@ public class ExecutionSemanticsTests(SessionFixture fixture) : IClassFixture<Ses
     {
         var result = (await fixture.RunAsync("""
             var sb = new StringBuilder("a"); var list = new List<int> { 3, 1 }; IEnumerable e = list;
-            Console.Write(sb.Append(list.OrderBy(x => x).First()).ToString() + (Task.CompletedTask.IsCompleted ? "!" : "?"));
+            Console.Write(sb.Append(list.OrderBy(x => x).First()).ToString()
+                + (Task.CompletedTask.IsCompleted ? "!" : "?"));
             """))[0];
         Assert.Equal(CellStatus.Succeeded, result.Status);
         Assert.Equal("a1!", result.Text());
@@ -19,14 +21,18 @@ public class ExecutionSemanticsTests(SessionFixture fixture) : IClassFixture<Ses
     [Fact]
     public async Task NoReference_WhenACellUsesSystemTextJson_Works_BecauseReferencesAreAssemblies()
     {
-        var result = (await fixture.RunAsync("Console.Write(System.Text.Json.JsonSerializer.Serialize(new[] { 1, 2 }));"))[0];
+        var result = (await fixture.RunAsync(
+            "Console.Write(System.Text.Json.JsonSerializer.Serialize(new[] { 1, 2 }));"))[0];
         Assert.Equal("[1,2]", result.Text());
     }
 
     [Fact]
     public async Task EarlierCells_WhenALaterCellUsesTheirVariablesAndFunctions_StateCarriesOver()
     {
-        var results = await fixture.RunAsync("var carried = 41;", "int Next(int v) => v + 1;", "Console.Write(Next(carried));");
+        var results = await fixture.RunAsync(
+            "var carried = 41;",
+            "int Next(int v) => v + 1;",
+            "Console.Write(Next(carried));");
         Assert.Equal("42", results[2].Text());
     }
 

@@ -2,7 +2,8 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>Failures: compile errors, exceptions, timeouts, cancellation; the run always goes on (docs/notebook-dialect.md §6).</summary>
+/// <summary>Failures: compile errors, exceptions, timeouts, cancellation; the run always goes on
+/// (docs/notebook-dialect.md §6).</summary>
 public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     [Fact]
@@ -25,14 +26,19 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
             "(2,13): error CS0103: The name 'missing1' does not exist in the current context\n" +
             "(3,14): error CS0103: The name 'missing2' does not exist in the current context",
             result.Error().EValue);
-        Assert.Equal("(2,13): error CS0103: The name 'missing1' does not exist in the current context", result.Failure!.Message);
+        Assert.Equal(
+            "(2,13): error CS0103: The name 'missing1' does not exist in the current context",
+            result.Failure!.Message);
     }
 
     [Fact]
     public async Task ACompileError_NothingOfTheCellTakesEffect()
     {
-        var results = await fixture.RunAsync("var kept = 1;", "using System.Text.Json;\nkept = 2;\nvar nope = undefinedThing;",
-            "Console.Write(kept);", "JsonSerializer.Serialize(1)");
+        var results = await fixture.RunAsync(
+            "var kept = 1;",
+            "using System.Text.Json;\nkept = 2;\nvar nope = undefinedThing;",
+            "Console.Write(kept);",
+            "JsonSerializer.Serialize(1)");
         Assert.Equal(CellStatus.CompilationError, results[1].Status);
         Assert.Equal("1", results[2].Text());
         Assert.Equal(CellStatus.CompilationError, results[3].Status);
@@ -48,7 +54,9 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
         Assert.Equal(CellStatus.RuntimeError, failed.Status);
         Assert.StartsWith("System.InvalidOperationException: oops!\n   at Submission#", failed.Error().EValue);
         Assert.Equal(failed.Error().EValue.Split('\n'), failed.Error().Traceback);
-        Assert.Equal(new CellFailure(CellStatus.RuntimeError, "oops!", "System.InvalidOperationException"), failed.Failure);
+        Assert.Equal(
+            new CellFailure(CellStatus.RuntimeError, "oops!", "System.InvalidOperationException"),
+            failed.Failure);
         Assert.Equal([new StreamOutput("stdout", "before"), failed.Error()], failed.Outputs);
         Assert.Equal(CellStatus.Succeeded, results[1].Status);
         Assert.Equal("5", results[1].Text());
@@ -59,22 +67,33 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
     {
         // A bounded busy loop rather than while (true) { }: a runaway thread cannot be stopped, and one that never
         // ends would burn a core for the rest of the test run.
-        // The limit covers compiling too: warm Roslyn up first so a loaded machine's cold start cannot eat the first cell's time.
+        // The limit covers compiling too: warm Roslyn up first so a loaded machine's cold start cannot eat the
+        // first cell's time.
         await NotebookSession.WarmUpAsync();
-        var options = new SessionOptions { WorkingDirectory = Path.GetTempPath(), CellTimeout = TimeSpan.FromSeconds(4) };
+        var options = new SessionOptions
+        {
+            WorkingDirectory = Path.GetTempPath(),
+            CellTimeout = TimeSpan.FromSeconds(4),
+        };
         var results = await Cells.RunInAsync(options,
             "var before = 7;",
-            "var fromRunaway = 1; before = 8; var until = DateTime.UtcNow.AddSeconds(5); while (DateTime.UtcNow < until) { } Console.Write(\"late\");",
+            "var fromRunaway = 1; before = 8; var until = DateTime.UtcNow.AddSeconds(5); " +
+            "while (DateTime.UtcNow < until) { } Console.Write(\"late\");",
             "await Task.Delay(1500); Console.Write(before);",
             "fromRunaway");
-        Assert.True(results[1].Status == CellStatus.TimedOut, string.Join(" | ", results.Select(r => r.Status + ": " + r.Failure?.Message)));
+        Assert.True(
+            results[1].Status == CellStatus.TimedOut,
+            string.Join(" | ", results.Select(r => r.Status + ": " + r.Failure?.Message)));
         Assert.Equal("Cell timed out after 4 s: look for a loop that never ends.", results[1].Error().EValue);
         Assert.Equal(CellStatus.TimedOut, results[1].Failure!.Kind);
         Assert.Equal([results[1].Error()], results[1].Outputs);
         Assert.Equal(CellStatus.Succeeded, results[2].Status);
-        // Earlier cells' variables are fields of shared submission objects: the runaway's assignment sticks, as in the kernel.
+        // Earlier cells' variables are fields of shared submission objects:
+        // the runaway's assignment sticks, as in the kernel.
         Assert.Equal("8", results[2].Text());
-        Assert.Equal("(1,1): error CS0103: The name 'fromRunaway' does not exist in the current context", results[3].Error().EValue);
+        Assert.Equal(
+            "(1,1): error CS0103: The name 'fromRunaway' does not exist in the current context",
+            results[3].Error().EValue);
     }
 
     [Fact]

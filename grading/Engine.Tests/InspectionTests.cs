@@ -2,7 +2,8 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>inspect: the symbol at or before the cursor, its signatures (all overloads of a method group) and its summary.</summary>
+/// <summary>inspect: the symbol at or before the cursor, its signatures (all overloads of a method group)
+/// and its summary.</summary>
 public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     private CodeAssistant Assistant => fixture.Session.Assistant;
@@ -26,7 +27,9 @@ public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixt
         var onName = await Assistant.InspectAsync("Console.WriteLine(\"hi\")", 12);
         var inArguments = await Assistant.InspectAsync("Console.WriteLine(\"hi\", ", 24);
         Assert.StartsWith("void Console.WriteLine(string? value)\n", onName?.PlainText);
-        Assert.Equal("Writes the specified string value, followed by the current line terminator, to the standard output stream.",
+        Assert.Equal(
+            "Writes the specified string value, followed by the current line terminator, " +
+            "to the standard output stream.",
             onName!.PlainText.Split("\n\n")[1]);
         Assert.Contains("void Console.WriteLine(string format, params object?[]? arg)", inArguments?.PlainText);
     }
@@ -34,7 +37,9 @@ public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixt
     [Fact]
     public async Task AVariableAndAFunctionFromEarlierCells_TheyAreDescribedWithoutTheScriptClass()
     {
-        await fixture.RunAsync("var vocabulary = new[] { \"a\", \"b\" };", "/// <summary>Counts the letters.</summary>\nint LetterCount(string word) => word.Length;");
+        await fixture.RunAsync(
+            "var vocabulary = new[] { \"a\", \"b\" };",
+            "/// <summary>Counts the letters.</summary>\nint LetterCount(string word) => word.Length;");
         var variable = await Assistant.InspectAsync("vocabulary", 10);
         var function = await Assistant.InspectAsync("LetterCount(\"abc\")", 3);
         Assert.Equal("(variable) string[] vocabulary", variable?.PlainText);
@@ -65,7 +70,9 @@ public class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixt
         const string Code = "var squares = new[] { 1, 2 }.Select(n => n * n);";
         var inspection = await Assistant.InspectAsync(Code, Code.IndexOf("Select", StringComparison.Ordinal) + 2);
         Assert.NotNull(inspection);
-        Assert.StartsWith("(extension) IEnumerable<int> IEnumerable<int>.Select<int, int>(Func<int, int> selector)\n", inspection.PlainText);
+        Assert.StartsWith(
+            "(extension) IEnumerable<int> IEnumerable<int>.Select<int, int>(Func<int, int> selector)\n",
+            inspection.PlainText);
         Assert.Contains("Projects each element of a sequence into a new form.", inspection.PlainText);
     }
 

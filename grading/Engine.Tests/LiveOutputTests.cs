@@ -3,7 +3,8 @@ using TestSupport;
 
 namespace Engine.Tests;
 
-/// <summary>The live view a front end gets (<see cref="ICellOutputListener"/>), the output cap under floods, opt-ins.</summary>
+/// <summary>The live view a front end gets (<see cref="ICellOutputListener"/>),
+/// the output cap under floods, opt-ins.</summary>
 public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     /// <summary>Records every call, in order, as "kind:payload".</summary>
@@ -17,17 +18,21 @@ public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixt
 
         public void OnUpdate(DisplayDataOutput display) => Events.Add($"update:{display.Data["text/plain"]}");
 
-        public void OnResult(IReadOnlyDictionary<string, string> data, object? value) => Events.Add($"result:{value}:{string.Join(",", data.Keys)}");
+        public void OnResult(IReadOnlyDictionary<string, string> data, object? value) =>
+            Events.Add($"result:{value}:{string.Join(",", data.Keys)}");
     }
 
     [Fact]
-    public async Task AListener_WhenACellWritesDisplaysUpdatesAndReturns_HearsEachInOrder_AndTheCollectedOutputsAreUnchanged()
+    public async Task AListener_HearsWritesDisplaysUpdatesAndResultInOrder_AndTheCollectedOutputsAreUnchanged()
     {
         var listener = new RecordingListener();
         var result = await fixture.Session.ExecuteAsync(
-            "Console.Write(\"a\"); Console.Write(\"b\"); var shown = display(\"one\"); Console.Error.Write(\"e\"); shown.Update(\"two\"); 1 + 1",
+            "Console.Write(\"a\"); Console.Write(\"b\"); var shown = display(\"one\"); Console.Error.Write(\"e\"); " +
+            "shown.Update(\"two\"); 1 + 1",
             listener);
-        Assert.Equal(["stdout:a", "stdout:b", "display:one", "stderr:e", "update:two", "result:2:text/html"], listener.Events);
+        Assert.Equal(
+            ["stdout:a", "stdout:b", "display:one", "stderr:e", "update:two", "result:2:text/html"],
+            listener.Events);
         Assert.Collection(result.Outputs,
             o => Assert.Equal(new StreamOutput("stdout", "ab"), o),
             o => Assert.Equal("two", Assert.IsType<DisplayDataOutput>(o).Data["text/plain"]),
@@ -39,9 +44,16 @@ public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixt
     public async Task AListener_WhenTheOutputPassesTheLimit_HearsOnlyTheKeptTextAndTheNote()
     {
         var listener = new RecordingListener();
-        await using var session = await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath(), OutputLimitBytes = 10 });
+        await using var session = await NotebookSession.StartAsync(
+            new SessionOptions { WorkingDirectory = Path.GetTempPath(), OutputLimitBytes = 10 });
         var result = await session.ExecuteAsync("for (var i = 0; i < 1000; i++) Console.Write(\"abcd\");", listener);
-        Assert.Equal(["stdout:abcd", "stdout:abcd", "stdout:ab", "stderr:\n[output truncated: this cell printed more than 10 bytes; the rest was dropped]\n"],
+        Assert.Equal(
+            [
+                "stdout:abcd",
+                "stdout:abcd",
+                "stdout:ab",
+                "stderr:\n[output truncated: this cell printed more than 10 bytes; the rest was dropped]\n",
+            ],
             listener.Events);
         Assert.Equal("abcdabcdab", result.Text());
     }
@@ -53,7 +65,9 @@ public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixt
         var text = result.Text();
         Assert.Equal(1 << 20, text.Length);
         Assert.StartsWith("0\n1\n2\n", text);
-        Assert.Equal("\n[output truncated: this cell printed more than 1024 KiB; the rest was dropped]\n", result.Text("stderr"));
+        Assert.Equal(
+            "\n[output truncated: this cell printed more than 1024 KiB; the rest was dropped]\n",
+            result.Text("stderr"));
         Assert.Equal(2, result.Outputs.Count);
     }
 
@@ -61,9 +75,13 @@ public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixt
     public async Task WritesAfterTheNote_NoneIsKept_EvenShortOnesOnTheOtherStream()
     {
         var options = new SessionOptions { WorkingDirectory = Path.GetTempPath(), OutputLimitBytes = 8 };
-        var result = (await Cells.RunInAsync(options, "Console.Write(\"123456789\"); Console.Error.Write(\"x\"); Console.Write(\"y\");"))[0];
+        var result = (await Cells.RunInAsync(
+            options,
+            "Console.Write(\"123456789\"); Console.Error.Write(\"x\"); Console.Write(\"y\");"))[0];
         Assert.Equal("12345678", result.Text());
-        Assert.Equal("\n[output truncated: this cell printed more than 8 bytes; the rest was dropped]\n", result.Text("stderr"));
+        Assert.Equal(
+            "\n[output truncated: this cell printed more than 8 bytes; the rest was dropped]\n",
+            result.Text("stderr"));
     }
 
     [Fact]
@@ -82,14 +100,17 @@ public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixt
     }
 
     [Fact]
-    public async Task AVersionlessReferenceToAFrameworkPackage_ResolvesToTheSharedFramework_WithTheInstalledPackagesDisplay()
+    public async Task AVersionlessFrameworkPackage_ResolvesToTheSharedFramework_AndShowsInstalledPackages()
     {
         var result = (await fixture.RunAsync(
-            "#r \"nuget:System.Text.Json\"\nusing System.Text.Json;\nConsole.Write(JsonSerializer.Serialize(new[] { 1, 2 }));"))[0];
+            "#r \"nuget:System.Text.Json\"\nusing System.Text.Json;\n" +
+            "Console.Write(JsonSerializer.Serialize(new[] { 1, 2 }));"))[0];
         Assert.Equal(CellStatus.Succeeded, result.Status);
         Assert.Equal("[1,2]", result.Text());
         var version = typeof(System.Text.Json.JsonSerializer).Assembly.GetName().Version!.ToString(3);
-        Assert.Contains($"<strong>Installed Packages</strong><ul><li><span>System.Text.Json, {version}</span></li></ul>", result.Display().Data["text/html"]);
+        Assert.Contains(
+            $"<strong>Installed Packages</strong><ul><li><span>System.Text.Json, {version}</span></li></ul>",
+            result.Display().Data["text/html"]);
     }
 
     [Theory]
@@ -100,7 +121,8 @@ public class LiveOutputTests(SessionFixture fixture) : IClassFixture<SessionFixt
         var options = new SessionOptions { WorkingDirectory = Path.GetTempPath(), Optimize = optimize };
         var result = (await Cells.RunInAsync(options,
             "using System.Diagnostics;\nclass Probe { }\n" +
-            "typeof(Probe).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).Cast<DebuggableAttribute>()" +
+            "typeof(Probe).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)" +
+            ".Cast<DebuggableAttribute>()" +
             ".Any(a => a.IsJITOptimizerDisabled) ? \"Debug\" : \"Release\""))[0];
         Assert.Equal(expected, result.ReturnValue);
     }

@@ -2,7 +2,8 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>Outputs: streams, return values as display_data, numeric return values, the output limit (docs/notebook-dialect.md §4, §6).</summary>
+/// <summary>Outputs: streams, return values as display_data, numeric return values, the output limit
+/// (docs/notebook-dialect.md §4, §6).</summary>
 public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     private const string HtmlTwo = "<div class=\"dni-plaintext\"><pre>2</pre></div>";
@@ -11,7 +12,8 @@ public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
     public async Task WritesAndADisplay_WhenTheCellRuns_StreamsMergePerRunAndKeepTheirOrderWithTheDisplay()
     {
         var result = (await fixture.RunAsync(
-            "Console.Write(\"a\"); Console.Write(\"b\"); Console.Error.Write(\"e\"); display(\"shown\"); Console.WriteLine(\"c\");"))[0];
+            "Console.Write(\"a\"); Console.Write(\"b\"); Console.Error.Write(\"e\"); display(\"shown\"); " +
+            "Console.WriteLine(\"c\");"))[0];
         Assert.Collection(result.Outputs,
             o => Assert.Equal(new StreamOutput("stdout", "ab"), o),
             o => Assert.Equal(new StreamOutput("stderr", "e"), o),
@@ -41,7 +43,8 @@ public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
     public async Task ATrailingObject_DisplaysAsAnHtmlTreeView()
     {
         var result = (await fixture.RunAsync("new { a = 1, b = \"x\" }"))[0];
-        Assert.StartsWith("<details open=\"open\" class=\"dni-treeview\"><summary><span class=\"dni-code-hint\"><code>{ a = 1, b = x }</code></span></summary>",
+        Assert.StartsWith("<details open=\"open\" class=\"dni-treeview\"><summary>" +
+                          "<span class=\"dni-code-hint\"><code>{ a = 1, b = x }</code></span></summary>",
             result.Display().Data["text/html"]);
     }
 
@@ -69,7 +72,9 @@ public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
         var result = (await fixture.RunAsync("null as object"))[0];
         Assert.True(result.HasReturnValue);
         Assert.Null(result.ReturnValue);
-        Assert.StartsWith("<div class=\"dni-plaintext\"><pre>&lt;null&gt;</pre></div>", result.Display().Data["text/html"]);
+        Assert.StartsWith(
+            "<div class=\"dni-plaintext\"><pre>&lt;null&gt;</pre></div>",
+            result.Display().Data["text/html"]);
     }
 
     [Theory]
@@ -100,7 +105,9 @@ public class OutputTests(SessionFixture fixture) : IClassFixture<SessionFixture>
             "for (var i = 0; i < 10_000; i++) Console.Write(\"xxxxxxxxxx\");",
             "Console.Write(new string('é', 600)); Console.Write(\"dropped\");");
         Assert.Equal(new string('x', 1024), results[0].Text());
-        Assert.Equal("\n[output truncated: this cell printed more than 1 KiB; the rest was dropped]\n", results[0].Text("stderr"));
+        Assert.Equal(
+            "\n[output truncated: this cell printed more than 1 KiB; the rest was dropped]\n",
+            results[0].Text("stderr"));
         // The limit counts UTF-8 bytes, as the notebook file stores them: 'é' takes two.
         Assert.Equal(new string('é', 512), results[1].Text());
     }

@@ -2,12 +2,15 @@ using NotebookEngine;
 
 namespace Engine.Tests;
 
-/// <summary>The course library, loaded as notebooks load it (<c>#r</c> in a cell): its members complete and inspect with their XML docs.</summary>
+/// <summary>The course library, loaded as notebooks load it (<c>#r</c> in a cell): its members complete and inspect
+/// with their XML docs.</summary>
 public class TensorLabAssistanceTests(SessionFixture fixture) : IClassFixture<SessionFixture>
 {
     private async Task<CodeAssistant> WithTensorLabAsync()
     {
-        var results = await fixture.RunAsync($"#r \"{TensorLabLibrary.DllPath}\"", "using TensorLab;\nvar table = new Embedding(10, 4, seed: 1);");
+        var results = await fixture.RunAsync(
+            $"#r \"{TensorLabLibrary.DllPath}\"",
+            "using TensorLab;\nvar table = new Embedding(10, 4, seed: 1);");
         Assert.All(results, result => Assert.Equal(CellStatus.Succeeded, result.Status));
         return fixture.Session.Assistant;
     }
@@ -33,9 +36,13 @@ public class TensorLabAssistanceTests(SessionFixture fixture) : IClassFixture<Se
     {
         var assistant = await WithTensorLabAsync();
         var inspection = await assistant.InspectAsync("MemoryMath.Bytes(", 17);
-        Assert.Equal("long MemoryMath.Bytes(long vocabSize, long embeddingDim, DType dtype = DType.Float32)\n\nV × D × bytes per element.",
+        Assert.Equal(
+            "long MemoryMath.Bytes(long vocabSize, long embeddingDim, DType dtype = DType.Float32)\n\n" +
+            "V × D × bytes per element.",
             inspection?.PlainText);
-        Assert.Equal("```csharp\nlong MemoryMath.Bytes(long vocabSize, long embeddingDim, DType dtype = DType.Float32)\n```\n\nV × D × bytes per element.",
+        Assert.Equal(
+            "```csharp\nlong MemoryMath.Bytes(long vocabSize, long embeddingDim, DType dtype = DType.Float32)\n" +
+            "```\n\nV × D × bytes per element.",
             inspection?.Markdown);
     }
 
@@ -45,7 +52,9 @@ public class TensorLabAssistanceTests(SessionFixture fixture) : IClassFixture<Se
         var assistant = await WithTensorLabAsync();
         var inspection = await assistant.InspectAsync("Embedding", 3);
         Assert.NotNull(inspection);
-        Assert.StartsWith("class TensorLab.Embedding\n\nA token embedding table: row i of Embedding.Weight [V, D]", inspection.PlainText);
+        Assert.StartsWith(
+            "class TensorLab.Embedding\n\nA token embedding table: row i of Embedding.Weight [V, D]",
+            inspection.PlainText);
         Assert.Contains("row `i` of `Embedding.Weight` [V, D]", inspection.Markdown);
     }
 }

@@ -22,7 +22,9 @@ internal static class TensorLabLibrary
             return dll;
         }
 
-        var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "lib", "TensorLab", "TensorLab.csproj"), "--nologo", "-v", "q"])
+        var build = Process.Start(new ProcessStartInfo(
+            "dotnet",
+            ["build", Path.Combine(root, "lib", "TensorLab", "TensorLab.csproj"), "--nologo", "-v", "q"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -32,7 +34,8 @@ internal static class TensorLabLibrary
         build.WaitForExit();
         return build.ExitCode == 0 && File.Exists(dll)
             ? dll
-            : throw new InvalidOperationException($"Building lib/TensorLab failed (exit {build.ExitCode}):\n{output.Result}\n{errors}");
+            : throw new InvalidOperationException(
+                $"Building lib/TensorLab failed (exit {build.ExitCode}):\n{output.Result}\n{errors}");
     }
 
     private static string RepositoryRoot(string start)
@@ -45,6 +48,7 @@ internal static class TensorLabLibrary
             }
         }
 
-        throw new InvalidOperationException($"No EmbeddingsCourse.slnx above {start}: run the tests from the repository.");
+        throw new InvalidOperationException(
+            $"No EmbeddingsCourse.slnx above {start}: run the tests from the repository.");
     }
 }

@@ -9,7 +9,8 @@ public class WorkingDirectoryTests
     {
         var caller = Environment.CurrentDirectory;
         var notebookFolder = Directory.CreateTempSubdirectory("engine-cwd-").FullName;
-        await using (var session = await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = notebookFolder }))
+        await using (var session = await NotebookSession.StartAsync(
+            new SessionOptions { WorkingDirectory = notebookFolder }))
         {
             var result = await session.ExecuteAsync("Console.Write(Environment.CurrentDirectory);");
             Assert.Equal(notebookFolder, result.Outputs.OfType<StreamOutput>().Single().Text);

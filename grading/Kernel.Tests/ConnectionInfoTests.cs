@@ -12,7 +12,10 @@ public sealed class ConnectionInfoTests : IDisposable
     [Fact]
     public void AClientsFileWithExtraKeys_Loads_AndAddressesUseTheIp()
     {
-        File.WriteAllText(file, """{"shell_port": 5001, "iopub_port": 5002, "stdin_port": 5003, "control_port": 5004, "hb_port": 5005, "ip": "127.0.0.1", "key": "k", "transport": "tcp", "signature_scheme": "hmac-sha256", "kernel_name": ".net-csharp", "jupyter_session": "x"}""");
+        File.WriteAllText(file,
+            """{"shell_port": 5001, "iopub_port": 5002, "stdin_port": 5003, "control_port": 5004, "hb_port": 5005,""" +
+            """ "ip": "127.0.0.1", "key": "k", "transport": "tcp", "signature_scheme": "hmac-sha256",""" +
+            """ "kernel_name": ".net-csharp", "jupyter_session": "x"}""");
         var info = ConnectionInfo.Load(file);
         Assert.Equal("tcp://127.0.0.1:5004", info.Address(info.ControlPort));
     }
@@ -20,7 +23,9 @@ public sealed class ConnectionInfoTests : IDisposable
     [Fact]
     public void IpcTransport_LoadingFailsSayingOnlyTcpWorks()
     {
-        File.WriteAllText(file, """{"shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5, "transport": "ipc"}""");
+        File.WriteAllText(file,
+            """{"shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5,""" +
+            """ "transport": "ipc"}""");
         var error = Assert.Throws<KernelStartException>(() => ConnectionInfo.Load(file));
         Assert.StartsWith("transport 'ipc'", error.Message);
         Assert.Contains("tcp", error.Message);
@@ -36,8 +41,12 @@ public sealed class ConnectionInfoTests : IDisposable
     [Fact]
     public void NoFileOrNotJson_LoadingFailsNamingTheFile()
     {
-        Assert.Contains("cannot read the connection file", Assert.Throws<KernelStartException>(() => ConnectionInfo.Load(file)).Message);
+        Assert.Contains(
+            "cannot read the connection file",
+            Assert.Throws<KernelStartException>(() => ConnectionInfo.Load(file)).Message);
         File.WriteAllText(file, "{");
-        Assert.Contains("is not valid JSON", Assert.Throws<KernelStartException>(() => ConnectionInfo.Load(file)).Message);
+        Assert.Contains(
+            "is not valid JSON",
+            Assert.Throws<KernelStartException>(() => ConnectionInfo.Load(file)).Message);
     }
 }

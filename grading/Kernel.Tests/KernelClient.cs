@@ -32,11 +32,13 @@ public sealed class KernelClient : IDisposable
         var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
         var connection = new ConnectionInfo
         {
-            ShellPort = ports[0], IopubPort = ports[1], StdinPort = ports[2], ControlPort = ports[3], HeartbeatPort = ports[4], Key = "test-key",
+            ShellPort = ports[0], IopubPort = ports[1], StdinPort = ports[2], ControlPort = ports[3],
+            HeartbeatPort = ports[4], Key = "test-key",
         };
         File.WriteAllText(connectionFile, JsonSerializer.Serialize(connection));
         host = startHost(connectionFile);
-        // jupyter_client gives its shell, control and stdin DEALERs one identity: input_request is routed with the shell's.
+        // jupyter_client gives its shell, control and stdin DEALERs one identity:
+        // input_request is routed with the shell's.
         var identity = Guid.NewGuid().ToByteArray();
         foreach (var dealer in new[] { Shell, Control, Stdin })
         {
@@ -100,11 +102,15 @@ public sealed class KernelClient : IDisposable
         }
 
         // IOPub's first frame is the topic; the codec treats frames before the delimiter as identities.
-        return codec.Decode(frames, out var problem) ?? throw new InvalidOperationException($"the kernel sent a bad message: {problem}");
+        return codec.Decode(frames, out var problem)
+            ?? throw new InvalidOperationException($"the kernel sent a bad message: {problem}");
     }
 
     /// <summary>Executes code and returns the reply and the IOPub messages of that request up to its idle.</summary>
-    internal (JupyterMessage Reply, List<JupyterMessage> Iopub) Execute(string code, bool allowStdin = false, bool stopOnError = true)
+    internal (JupyterMessage Reply, List<JupyterMessage> Iopub) Execute(
+        string code,
+        bool allowStdin = false,
+        bool stopOnError = true)
     {
         var id = Send(Shell, "execute_request", new JsonObject
         {

@@ -4,7 +4,8 @@ using NotebookKernel.Wire;
 
 namespace Kernel.Tests;
 
-/// <summary>Where a test's kernel runs: in the test process (fast, shared by the server tests) or as its own process.</summary>
+/// <summary>Where a test's kernel runs: in the test process (fast, shared by the server tests)
+/// or as its own process.</summary>
 internal interface IKernelHost : IDisposable
 {
     /// <summary>The kernel's process id, for signals; the test process's own id for an in-process kernel.</summary>
@@ -19,7 +20,9 @@ internal sealed class InProcessKernelHost : IKernelHost
 
     public InProcessKernelHost(string connectionFile)
     {
-        server = KernelServer.Start(ConnectionInfo.Load(connectionFile), new KernelOptions(connectionFile, false, Timeout.InfiniteTimeSpan));
+        server = KernelServer.Start(
+            ConnectionInfo.Load(connectionFile),
+            new KernelOptions(connectionFile, false, Timeout.InfiniteTimeSpan));
         serving = new Thread(() => server.Run()) { IsBackground = true };
         serving.Start();
     }
@@ -33,7 +36,8 @@ internal sealed class InProcessKernelHost : IKernelHost
     }
 }
 
-/// <summary>The built kernel started as Jupyter starts it, <c>dotnet NotebookKernel.dll --connection-file …</c>.</summary>
+/// <summary>The built kernel started as Jupyter starts it,
+/// <c>dotnet NotebookKernel.dll --connection-file …</c>.</summary>
 internal sealed class ChildProcessKernelHost : IKernelHost
 {
     private readonly Process process;
@@ -46,7 +50,8 @@ internal sealed class ChildProcessKernelHost : IKernelHost
         start.ArgumentList.Add("--connection-file");
         start.ArgumentList.Add(connectionFile);
         // The kernel ends itself if the test run dies, as it does when a Jupyter client dies.
-        start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["JPY_PARENT_PID"] = Environment.ProcessId.ToString(
+            System.Globalization.CultureInfo.InvariantCulture);
         process = Process.Start(start)!;
     }
 

@@ -39,7 +39,10 @@ public sealed class KernelProcessTests : IDisposable
         using var busy = new TcpListener(IPAddress.Loopback, 0);
         busy.Start();
         var taken = ((IPEndPoint)busy.LocalEndpoint).Port;
-        File.WriteAllText(file, $$"""{"shell_port": {{taken}}, "iopub_port": {{Free()}}, "stdin_port": {{Free()}}, "control_port": {{Free()}}, "hb_port": {{Free()}}, "ip": "127.0.0.1", "key": "k", "transport": "tcp"}""");
+        File.WriteAllText(file,
+            $$"""{"shell_port": {{taken}}, "iopub_port": {{Free()}}, "stdin_port": {{Free()}},""" +
+            $$""" "control_port": {{Free()}}, "hb_port": {{Free()}}, "ip": "127.0.0.1", "key": "k",""" +
+            """ "transport": "tcp"}""");
         var (code, error) = RunKernel("--connection-file", file);
         Assert.Equal(1, code);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -51,7 +54,10 @@ public sealed class KernelProcessTests : IDisposable
     {
         using var kernel = KernelClient.InChildProcess();
         using var gate = new Gate();
-        kernel.Send(kernel.Shell, "execute_request", new JsonObject { ["code"] = $"Console.WriteLine(\"spinning\"); {gate.SpinCode}" });
+        kernel.Send(
+            kernel.Shell,
+            "execute_request",
+            new JsonObject { ["code"] = $"Console.WriteLine(\"spinning\"); {gate.SpinCode}" });
         // The cell's own output proves it is running (and spinning) before the signal is sent.
         while (kernel.Receive(kernel.Iopub).Type != "stream")
         {
@@ -66,13 +72,18 @@ public sealed class KernelProcessTests : IDisposable
         kernel.Drain();
         var next = kernel.Execute("6 * 7");
         Assert.Equal("ok", next.Reply.Text("status"));
-        Assert.Equal("42", Assert.Single(next.Iopub, m => m.Type == "execute_result").Content["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal(
+            "42",
+            Assert.Single(next.Iopub, m => m.Type == "execute_result")
+                .Content["data"]!["text/plain"]!.GetValue<string>());
     }
 
     // kill(1) rather than P/Invoke: the same signal a shell's Ctrl+C or jupyter_client's signal mode sends.
     private static void SendSigint(int processId)
     {
-        using var kill = Process.Start("kill", ["-INT", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start(
+            "kill",
+            ["-INT", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
     }

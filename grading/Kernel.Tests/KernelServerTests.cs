@@ -24,7 +24,13 @@ public class KernelServerTests(KernelClient kernel)
     {
         // The cell cannot end until the test opens the gate, so "live" is a matter of order, not of a clock.
         using var gate = new Gate();
-        var id = kernel.Send(kernel.Shell, "execute_request", new JsonObject { ["code"] = $"Console.WriteLine(\"first\"); {gate.WaitCode} Console.WriteLine(\"second\");" });
+        var id = kernel.Send(
+            kernel.Shell,
+            "execute_request",
+            new JsonObject
+            {
+                ["code"] = $"Console.WriteLine(\"first\"); {gate.WaitCode} Console.WriteLine(\"second\");",
+            });
         JupyterMessage stream;
         do
         {
@@ -46,7 +52,9 @@ public class KernelServerTests(KernelClient kernel)
         var count = reply.Number("execution_count");
         var display = Assert.Single(iopub, m => m.Type == "display_data");
         var update = Assert.Single(iopub, m => m.Type == "update_display_data");
-        Assert.Equal(display.Content["transient"]!["display_id"]!.GetValue<string>(), update.Content["transient"]!["display_id"]!.GetValue<string>());
+        Assert.Equal(
+            display.Content["transient"]!["display_id"]!.GetValue<string>(),
+            update.Content["transient"]!["display_id"]!.GetValue<string>());
         var result = Assert.Single(iopub, m => m.Type == "execute_result");
         Assert.Equal("42", result.Content["data"]!["text/plain"]!.GetValue<string>());
         Assert.Equal(count, result.Number("execution_count"));
@@ -56,7 +64,10 @@ public class KernelServerTests(KernelClient kernel)
     [Theory]
     [InlineData("throw new InvalidOperationException(\"boom\");", "InvalidOperationException", "boom")]
     [InlineData("int broken = \"text\";", "CompilationError", "CS0029")]
-    public void AFailingCell_ThereIsExactlyOneErrorOutput_AndTheReplyRepeatsIt(string code, string ename, string inValue)
+    public void AFailingCell_ThereIsExactlyOneErrorOutput_AndTheReplyRepeatsIt(
+        string code,
+        string ename,
+        string inValue)
     {
         var (reply, iopub) = kernel.Execute(code, stopOnError: false);
         Assert.Equal("error", reply.Text("status"));
@@ -69,12 +80,15 @@ public class KernelServerTests(KernelClient kernel)
     }
 
     [Fact]
-    public void ACellThatIgnoresCancellation_WhenInterruptedOnControl_ItsReplyComesWhileItStillSpins_AndTheKernelRunsTheNextCell()
+    public void ACellIgnoringCancellation_RepliesWhileStillSpinningAndTheNextCellRuns_WhenInterruptedOnControl()
     {
         // The cell spins (ignoring cancellation) until the gate opens, and the gate opens only after the reply:
         // a reply at all proves the kernel gave up on the cell instead of waiting for it.
         using var gate = new Gate();
-        kernel.Send(kernel.Shell, "execute_request", new JsonObject { ["code"] = $"Console.WriteLine(\"spinning\"); {gate.SpinCode}" });
+        kernel.Send(
+            kernel.Shell,
+            "execute_request",
+            new JsonObject { ["code"] = $"Console.WriteLine(\"spinning\"); {gate.SpinCode}" });
         while (kernel.Receive(kernel.Iopub).Type != "stream")
         {
         }
@@ -85,14 +99,23 @@ public class KernelServerTests(KernelClient kernel)
         gate.Open();
         Assert.Equal("OperationCanceledException", reply.Text("ename"));
         kernel.Drain();
-        Assert.Equal("2", Assert.Single(kernel.Execute("1 + 1").Iopub, m => m.Type == "execute_result").Content["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal(
+            "2",
+            Assert.Single(kernel.Execute("1 + 1").Iopub, m => m.Type == "execute_result")
+                .Content["data"]!["text/plain"]!.GetValue<string>());
     }
 
     [Fact]
     public void AFailureWithStopOnError_TheQueuedExecutionIsAborted_AndALaterOneRuns()
     {
-        kernel.Send(kernel.Shell, "execute_request", new JsonObject { ["code"] = "System.Threading.Thread.Sleep(300); throw new Exception(\"first fails\");" });
-        kernel.Send(kernel.Shell, "execute_request", new JsonObject { ["code"] = "Console.WriteLine(\"must not run\");" });
+        kernel.Send(
+            kernel.Shell,
+            "execute_request",
+            new JsonObject { ["code"] = "System.Threading.Thread.Sleep(300); throw new Exception(\"first fails\");" });
+        kernel.Send(
+            kernel.Shell,
+            "execute_request",
+            new JsonObject { ["code"] = "Console.WriteLine(\"must not run\");" });
         Assert.Equal("error", kernel.Receive(kernel.Shell).Text("status"));
         Assert.Equal("aborted", kernel.Receive(kernel.Shell).Text("status"));
         kernel.Drain();
@@ -103,25 +126,40 @@ public class KernelServerTests(KernelClient kernel)
     public void StdinDisallowed_ReadLineReturnsNullAtOnce()
     {
         var (_, iopub) = kernel.Execute("Console.ReadLine() is null");
-        Assert.Equal("True", Assert.Single(iopub, m => m.Type == "execute_result").Content["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal(
+            "True",
+            Assert.Single(iopub, m => m.Type == "execute_result").Content["data"]!["text/plain"]!.GetValue<string>());
     }
 
     [Fact]
     public void StdinAllowed_ReadLineAsksTheClient_AndReturnsItsReply()
     {
-        var id = kernel.Send(kernel.Shell, "execute_request", new JsonObject { ["code"] = "var typed = Console.ReadLine(); typed + \"!\"", ["allow_stdin"] = true });
+        var id = kernel.Send(
+            kernel.Shell,
+            "execute_request",
+            new JsonObject { ["code"] = "var typed = Console.ReadLine(); typed + \"!\"", ["allow_stdin"] = true });
         var request = kernel.Receive(kernel.Stdin);
         Assert.Equal("input_request", request.Type);
         kernel.Send(kernel.Stdin, "input_reply", new JsonObject { ["value"] = "hello" });
         Assert.Equal("ok", kernel.Receive(kernel.Shell).Text("status"));
-        Assert.Equal("hello!", Assert.Single(kernel.IopubUntilIdle(id), m => m.Type == "execute_result").Content["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal(
+            "hello!",
+            Assert.Single(kernel.IopubUntilIdle(id), m => m.Type == "execute_result")
+                .Content["data"]!["text/plain"]!.GetValue<string>());
     }
 
     [Fact]
     public void GarbageABadSignatureAndAnUnknownType_TheKernelKeepsAnswering()
     {
         kernel.SendRaw(kernel.Shell, "not a message"u8.ToArray());
-        kernel.SendRaw(kernel.Shell, "<IDS|MSG>"u8.ToArray(), "bad"u8.ToArray(), "{}"u8.ToArray(), "{}"u8.ToArray(), "{}"u8.ToArray(), "{}"u8.ToArray());
+        kernel.SendRaw(
+            kernel.Shell,
+            "<IDS|MSG>"u8.ToArray(),
+            "bad"u8.ToArray(),
+            "{}"u8.ToArray(),
+            "{}"u8.ToArray(),
+            "{}"u8.ToArray(),
+            "{}"u8.ToArray());
         kernel.Send(kernel.Shell, "no_such_request", []);
         kernel.Drain();
         kernel.Send(kernel.Shell, "kernel_info_request", []);

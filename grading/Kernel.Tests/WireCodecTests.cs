@@ -8,12 +8,17 @@ public class WireCodecTests
 {
     private static readonly byte[][] Parts =
     [
-        "{\"msg_id\":\"1\",\"msg_type\":\"kernel_info_request\"}"u8.ToArray(), "{}"u8.ToArray(), "{}"u8.ToArray(), "{}"u8.ToArray(),
+        "{\"msg_id\":\"1\",\"msg_type\":\"kernel_info_request\"}"u8.ToArray(),
+        "{}"u8.ToArray(),
+        "{}"u8.ToArray(),
+        "{}"u8.ToArray(),
     ];
 
     [Theory]
     [InlineData("hmac-sha256", "ec8ae91e1e1aeb0161f1a30c0a19512da36b8ff66559150a5ac1f22397b28609")]
-    [InlineData("hmac-sha512", "bb79c297dc2918a8b3eed59f7f04db7c53f027096c404c08ee112f83ddbb57cdc503385a1b1d45119ff7f378f07fed715208b7c1f9bec252a8290d2bc85c94da")]
+    [InlineData("hmac-sha512",
+        "bb79c297dc2918a8b3eed59f7f04db7c53f027096c404c08ee112f83ddbb57cd" +
+        "c503385a1b1d45119ff7f378f07fed715208b7c1f9bec252a8290d2bc85c94da")]
     [InlineData("hmac-sha1", "312664995906a79ad77988acc812dad2e4d1360c")]
     public void JupyterClientsSignature_WhenSigningTheSameFrames_IsIdentical(string scheme, string expected)
     {
@@ -67,7 +72,9 @@ public class WireCodecTests
     {
         var codec = new WireCodec(MessageSigner.Create("hmac-sha512", "k"));
         var request = codec.Decode(codec.Encode("kernel_info_request", [], null, ["route"u8.ToArray()]), out _)!;
-        var reply = codec.Decode(codec.Encode("kernel_info_reply", new() { ["status"] = "ok" }, request), out var problem);
+        var reply = codec.Decode(
+            codec.Encode("kernel_info_reply", new() { ["status"] = "ok" }, request),
+            out var problem);
         Assert.Equal("", problem);
         Assert.Equal("route"u8.ToArray(), Assert.Single(reply!.Identities));
         Assert.Equal(request.Header["msg_id"]!.GetValue<string>(), reply.ParentHeader["msg_id"]!.GetValue<string>());
@@ -83,5 +90,11 @@ public class WireCodecTests
     }
 
     private static List<byte[]> Frames(string signature, byte[][]? extra = null) =>
-        ["client-id"u8.ToArray(), "<IDS|MSG>"u8.ToArray(), Encoding.ASCII.GetBytes(signature), .. Parts, .. extra ?? []];
+        [
+            "client-id"u8.ToArray(),
+            "<IDS|MSG>"u8.ToArray(),
+            Encoding.ASCII.GetBytes(signature),
+            .. Parts,
+            .. extra ?? [],
+        ];
 }

@@ -15,7 +15,8 @@ internal sealed class DramCopy
     private readonly float[] destination;
     private int window;
 
-    /// <summary>Allocates the source (8 × <paramref name="bytes"/>) and the destination once, for every round.</summary>
+    /// <summary>Allocates the source (8 × <paramref name="bytes"/>) and the destination once,
+    /// for every round.</summary>
     public DramCopy(long bytes)
     {
         var length = (int)(bytes / sizeof(float));

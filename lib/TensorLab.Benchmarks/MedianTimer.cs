@@ -30,9 +30,9 @@ internal static class MedianTimer
     }
 
     /// <summary>
-    /// Median seconds of <paramref name="ours"/> and of <paramref name="baseline"/>, timed in alternation (ours, baseline,
-    /// ours, …) so both medians come from the same minutes. On a shared machine memory bandwidth drifts by 2–5× within
-    /// seconds; timing all of one side and then all of the other let that drift decide the ratio.
+    /// Median seconds of <paramref name="ours"/> and of <paramref name="baseline"/>, timed in alternation (ours,
+    /// baseline, ours, …) so both medians come from the same minutes. On a shared machine memory bandwidth drifts by
+    /// 2–5× within seconds; timing all of one side and then all of the other let that drift decide the ratio.
     /// </summary>
     public static (double Ours, double Baseline) PairedSeconds(Action ours, Action baseline, int warmup, int repeats)
     {

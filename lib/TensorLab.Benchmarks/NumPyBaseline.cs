@@ -5,7 +5,10 @@ using System.Text.Json.Nodes;
 namespace TensorLab.Benchmarks;
 
 /// <summary>Median seconds NumPy takes for the same work, measured by numpy_baseline.py in a child process.</summary>
-internal sealed record NumPyBaseline(string Version, IReadOnlyDictionary<int, double> LookupSeconds, double PositionalTableSeconds)
+internal sealed record NumPyBaseline(
+    string Version,
+    IReadOnlyDictionary<int, double> LookupSeconds,
+    double PositionalTableSeconds)
 {
     /// <summary>Runs the baseline script, or returns null with the reason when NumPy cannot run here.</summary>
     public static NumPyBaseline? TryMeasure(BenchSizes sizes, out string? reason)
@@ -23,7 +26,11 @@ internal sealed record NumPyBaseline(string Version, IReadOnlyDictionary<int, do
             ["repeats"] = sizes.Repeats,
         };
 
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("/usr/bin/python3")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(request.ToJsonString());
         try
@@ -41,11 +48,14 @@ internal sealed record NumPyBaseline(string Version, IReadOnlyDictionary<int, do
             }
 
             var json = JsonNode.Parse(stdout)!.AsObject();
-            var lookups = json["lookup"]!.AsObject().ToDictionary(p => int.Parse(p.Key), p => p.Value!.GetValue<double>());
+            var lookups = json["lookup"]!.AsObject().ToDictionary(
+                p => int.Parse(p.Key),
+                p => p.Value!.GetValue<double>());
             reason = null;
             return new NumPyBaseline(json["numpy"]!.GetValue<string>(), lookups, json["pe_build"]!.GetValue<double>());
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or JsonException or InvalidOperationException)
+        catch (Exception e)
+            when (e is System.ComponentModel.Win32Exception or JsonException or InvalidOperationException)
         {
             reason = $"could not run /usr/bin/python3: {e.Message}";
             return null;

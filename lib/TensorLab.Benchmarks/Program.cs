@@ -6,19 +6,26 @@ using TensorLab.Benchmarks;
 var sizes = args.Contains("--quick") ? BenchSizes.Quick : BenchSizes.Full;
 var format = CultureInfo.InvariantCulture;
 Console.WriteLine($"TensorLab bench on {Machine.Describe()}");
-Console.WriteLine($"V={sizes.VocabSize:N0}, ids=32×512, {sizes.Rounds} rounds × {sizes.Repeats} timed runs per figure; " +
-                  $"load average at start {Load()} on {Environment.ProcessorCount} cores");
+Console.WriteLine($"V={sizes.VocabSize:N0}, ids=32×512, {sizes.Rounds} rounds × {sizes.Repeats} timed runs " +
+                  $"per figure; load average at start {Load()} on {Environment.ProcessorCount} cores");
 
 var bench = new TensorLabBench(sizes);
-Console.WriteLine($"Tables built; memory of this process on huge pages: {Machine.HugePageMegabytes()?.ToString(format) ?? "n/a"} MB");
+Console.WriteLine(
+    $"Tables built; memory of this process on huge pages: {Machine.HugePageMegabytes()?.ToString(format) ?? "n/a"} MB");
 
-var lookupVsCopy = sizes.Dimensions.ToDictionary(d => d, d => new RatioRow($"Lookup vs memcpy from a cold source, D={d}", "memcpy",
-    FigureKind.Bandwidth, bench.LookupBytes(d), d == 512 ? 0.75 : null));
+var lookupVsCopy = sizes.Dimensions.ToDictionary(
+    d => d,
+    d => new RatioRow($"Lookup vs memcpy from a cold source, D={d}", "memcpy",
+        FigureKind.Bandwidth, bench.LookupBytes(d), d == 512 ? 0.75 : null));
 var addVsCopy = new RatioRow("AddTo [32,512,512] vs memcpy", "memcpy", FigureKind.Bandwidth, bench.AddBytes, 0.7);
-var lookupVsNumPy = sizes.Dimensions.ToDictionary(d => d, d => new RatioRow($"Lookup vs NumPy weight[ids], D={d}", "NumPy",
-    FigureKind.Milliseconds, 0, d == 512 ? 4.0 : 2.5));
-var forwardVsNumPy = sizes.Dimensions.ToDictionary(d => d, d => new RatioRow($"Forward vs NumPy weight[ids], D={d}", "NumPy",
-    FigureKind.Milliseconds, 0, 1.0));
+var lookupVsNumPy = sizes.Dimensions.ToDictionary(
+    d => d,
+    d => new RatioRow($"Lookup vs NumPy weight[ids], D={d}", "NumPy",
+        FigureKind.Milliseconds, 0, d == 512 ? 4.0 : 2.5));
+var forwardVsNumPy = sizes.Dimensions.ToDictionary(
+    d => d,
+    d => new RatioRow($"Forward vs NumPy weight[ids], D={d}", "NumPy",
+        FigureKind.Milliseconds, 0, 1.0));
 var positionalVsNumPy = new RatioRow("PE table 5000×512 build vs NumPy", "NumPy", FigureKind.Milliseconds, 0, 3.0);
 
 string? numPyVersion = null, skipReason = null;
@@ -42,26 +49,38 @@ for (var round = 1; round <= sizes.Rounds; round++)
     degradedCopies.AddRange(sizes.Dimensions.Where(d => ours.ColdCopySeconds[d] > 4 * ours.HotCopySeconds[d])
         .Select(d => $"round {round} D={d}"));
     var copies = string.Join(", ", sizes.Dimensions.Select(d =>
-        $"D={d} memcpy cold {Bandwidth(bench.LookupBytes(d), ours.ColdCopySeconds[d])}, cached {Bandwidth(bench.LookupBytes(d), ours.HotCopySeconds[d])}"));
+        $"D={d} memcpy cold {Bandwidth(bench.LookupBytes(d), ours.ColdCopySeconds[d])}, " +
+        $"cached {Bandwidth(bench.LookupBytes(d), ours.HotCopySeconds[d])}"));
     Console.WriteLine($"  round {round}/{sizes.Rounds} done (load {Load()}): {copies}");
 }
 
 Console.WriteLine();
-RatioTable.Print([.. lookupVsCopy.Values, addVsCopy, .. lookupVsNumPy.Values, .. forwardVsNumPy.Values, positionalVsNumPy], Console.Out);
+RatioTable.Print(
+    [.. lookupVsCopy.Values, addVsCopy, .. lookupVsNumPy.Values, .. forwardVsNumPy.Values, positionalVsNumPy],
+    Console.Out);
 Console.WriteLine();
 if (degradedCopies.Count > 0)
 {
-    Console.WriteLine($"WARNING: the cold-source memcpy ran over 4× slower than the cached one in {string.Join(", ", degradedCopies)}:");
-    Console.WriteLine("         memory was contended, so the 'vs memcpy from a cold source' ratios of those rounds are not evidence.");
+    Console.WriteLine("WARNING: the cold-source memcpy ran over 4× slower than the cached one in " +
+                      $"{string.Join(", ", degradedCopies)}:");
+    Console.WriteLine("         memory was contended, so the 'vs memcpy from a cold source' ratios of those rounds " +
+                      "are not evidence.");
 }
 
-Console.WriteLine(numPyVersion is null ? $"NumPy column skipped: {skipReason}." : $"NumPy {numPyVersion} via /usr/bin/python3, measured in each round.");
-Console.WriteLine($"Load average at the end: {Load()} on {Environment.ProcessorCount} cores (above the core count, other work shared the CPUs).");
+Console.WriteLine(numPyVersion is null
+    ? $"NumPy column skipped: {skipReason}."
+    : $"NumPy {numPyVersion} via /usr/bin/python3, measured in each round.");
+Console.WriteLine($"Load average at the end: {Load()} on {Environment.ProcessorCount} cores " +
+                  "(above the core count, other work shared the CPUs).");
 Console.WriteLine("Allocating rows (Forward, PE build) run a full GC between runs, untimed: see MedianTimer.");
-Console.WriteLine("Lookup and AddTo are timed in alternation with their memcpy (ours, memcpy, ours, …), so both see the same load;");
-Console.WriteLine("the cold memcpy's source is on 2 MiB pages like the tables; no method runs as tier-0 JIT code (QuickJit off).");
-Console.WriteLine("ratio = baseline ÷ TensorLab (> 1: faster, or closer to the memcpy roof), the median over rounds of each round's");
-Console.WriteLine("ratio of medians; the spread is the lowest and highest round; a goal is met when the median ratio reaches it.");
+Console.WriteLine(
+    "Lookup and AddTo are timed in alternation with their memcpy (ours, memcpy, ours, …), so both see the same load;");
+Console.WriteLine(
+    "the cold memcpy's source is on 2 MiB pages like the tables; no method runs as tier-0 JIT code (QuickJit off).");
+Console.WriteLine(
+    "ratio = baseline ÷ TensorLab (> 1: faster, or closer to the memcpy roof), the median over rounds of each round's");
+Console.WriteLine(
+    "ratio of medians; the spread is the lowest and highest round; a goal is met when the median ratio reaches it.");
 return 0;
 
 string Bandwidth(long bytes, double seconds) => (bytes / seconds / 1e9).ToString("0.0", format) + " GB/s";

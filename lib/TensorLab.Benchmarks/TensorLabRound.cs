@@ -28,7 +28,11 @@ internal sealed class TensorLabBench
         {
             var ids = LookupProfiler.RandomIds(sizes.Tokens, sizes.VocabSize, seed: 7);
             var destination = new float[ids.Length * dim];
-            lookups[dim] = (new Embedding(sizes.VocabSize, dim, seed: 1), ids, destination, new DramCopy(LookupBytes(dim)));
+            lookups[dim] = (
+                new Embedding(sizes.VocabSize, dim, seed: 1),
+                ids,
+                destination,
+                new DramCopy(LookupBytes(dim)));
         }
 
         encoding = new SinusoidalPositionalEncoding(sizes.PositionalDim, sizes.AddSequence);
@@ -48,14 +52,25 @@ internal sealed class TensorLabBench
         Dictionary<int, double> lookup = [], forward = [], cold = [], hot = [];
         foreach (var (dim, (table, ids, destination, coldCopy)) in lookups)
         {
-            (lookup[dim], cold[dim]) = MedianTimer.PairedSeconds(() => table.Lookup(ids, destination), coldCopy.CopyNextWindow, warmup, repeats);
+            (lookup[dim], cold[dim]) = MedianTimer.PairedSeconds(
+                () => table.Lookup(ids, destination),
+                coldCopy.CopyNextWindow,
+                warmup,
+                repeats);
             forward[dim] = MedianTimer.Seconds(() => table.Forward(ids), warmup, repeats, MedianTimer.ReclaimGarbage);
             hot[dim] = LookupProfiler.MeasureCopy(LookupBytes(dim), warmup, repeats).MedianSeconds;
         }
 
-        var positional = MedianTimer.Seconds(() => _ = new SinusoidalPositionalEncoding(sizes.PositionalDim, sizes.PositionalLength),
-            warmup, repeats, MedianTimer.ReclaimGarbage);
-        var (add, addCopySeconds) = MedianTimer.PairedSeconds(() => encoding.AddTo(batch), addCopy.Copy, warmup, repeats);
+        var positional = MedianTimer.Seconds(
+            () => _ = new SinusoidalPositionalEncoding(sizes.PositionalDim, sizes.PositionalLength),
+            warmup,
+            repeats,
+            MedianTimer.ReclaimGarbage);
+        var (add, addCopySeconds) = MedianTimer.PairedSeconds(
+            () => encoding.AddTo(batch),
+            addCopy.Copy,
+            warmup,
+            repeats);
         return new TensorLabRound(lookup, forward, cold, hot, add, addCopySeconds, positional);
     }
 }

@@ -106,8 +106,12 @@ public class EmbeddingTests
     [InlineData(EmbeddingInit.Xavier)]
     public void Constructor_IsReproducibleForASeed(EmbeddingInit init)
     {
-        Assert.Equal(new Embedding(30, 8, init: init, seed: 9).Weight.ToArray(), new Embedding(30, 8, init: init, seed: 9).Weight.ToArray());
-        Assert.NotEqual(new Embedding(30, 8, init: init, seed: 9).Weight.ToArray(), new Embedding(30, 8, init: init, seed: 10).Weight.ToArray());
+        Assert.Equal(
+            new Embedding(30, 8, init: init, seed: 9).Weight.ToArray(),
+            new Embedding(30, 8, init: init, seed: 9).Weight.ToArray());
+        Assert.NotEqual(
+            new Embedding(30, 8, init: init, seed: 9).Weight.ToArray(),
+            new Embedding(30, 8, init: init, seed: 10).Weight.ToArray());
     }
 
     [Fact]

@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 
 namespace TensorLab.Tests;
 
-/// <summary>Results of 4 MiB and more live at an offset inside a longer, page-aligned array (LargeTableMemory).</summary>
+/// <summary>Results of 4 MiB and more live at an offset inside a longer, page-aligned array
+/// (LargeTableMemory).</summary>
 public class HugePageResultTests
 {
     // 16,384 ids × 64 floats × 4 bytes = 4 MiB: the bench's D=64 Forward, the smallest result on the aligned path.
@@ -47,7 +48,9 @@ public class HugePageResultTests
     {
         var tensor = LargeTableMemory.UninitializedOnHugePages(Ids, Dim);
         var policy = "/sys/kernel/mm/transparent_hugepage/enabled";
-        var offered = OperatingSystem.IsLinux() && File.Exists(policy) && !File.ReadAllText(policy).Contains("[never]", StringComparison.Ordinal);
+        var offered = OperatingSystem.IsLinux()
+            && File.Exists(policy)
+            && !File.ReadAllText(policy).Contains("[never]", StringComparison.Ordinal);
         Assert.Equal(offered, StartAddress(tensor.Span) % TwoMiB == 0);
     }
 

@@ -26,7 +26,8 @@ public class LearnedPositionalEmbeddingTests
     [Fact]
     public void AddTo_ThrowsBeyondTheTrainedLength_ExplainingThereIsNoExtrapolation()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new LearnedPositionalEmbedding(4, 2).AddTo(Tensor.Zeros(5, 2)));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new LearnedPositionalEmbedding(4, 2).AddTo(Tensor.Zeros(5, 2)));
         Assert.Contains("cannot extrapolate", error.Message);
     }
 

@@ -22,7 +22,8 @@ public class RowGatherTests
     [Fact]
     public void Streamed_EqualsPlain_ForEveryDimensionFrom1To300_AndWholePages()
     {
-        // Row starts at every alignment: dims not a multiple of 8 put each row at another offset from a 32-byte boundary.
+        // Row starts at every alignment: dims not a multiple of 8 put each row at another offset from a
+        // 32-byte boundary.
         var random = new Random(12);
         foreach (var dim in Enumerable.Range(1, 300).Concat([511, 512, 513, 1024]))
         {
@@ -63,14 +64,16 @@ public class RowGatherTests
     public void Prefetched_ThrowsForAnIdOutsideTheTable_InsteadOfReadingPastIt()
     {
         var table = new float[4 * 8];
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => RowGather.CopyRowsPrefetched(table, 8, [1, 4], new float[16]));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => RowGather.CopyRowsPrefetched(table, 8, [1, 4], new float[16]));
         Assert.Contains("Token id 4 at position 1", error.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => RowGather.CopyRowsPrefetched(table, 8, [-1], new float[8]));
     }
 
     [Fact]
     public void Prefetched_ThrowsForAWrongDestinationLength_InsteadOfWritingPastIt() =>
-        Assert.Throws<ArgumentException>(() => RowGather.CopyRowsPrefetched(new float[4 * 8], 8, [1, 2], new float[15]));
+        Assert.Throws<ArgumentException>(
+            () => RowGather.CopyRowsPrefetched(new float[4 * 8], 8, [1, 2], new float[15]));
 
     [Theory]
     [InlineData(5000, 64)]

@@ -78,9 +78,15 @@ public class SimilarityTests
     {
         var random = new Random(seed);
         // Rows of very different lengths, so normalising changes the query.
-        var table = Tensor.FromArray(Enumerable.Range(0, vocab * dim).Select(i => (random.NextSingle() * 2 - 1) * (1 + i / dim % 5)).ToArray(), vocab, dim);
+        var table = Tensor.FromArray(
+            Enumerable.Range(0, vocab * dim).Select(i => (random.NextSingle() * 2 - 1) * (1 + i / dim % 5)).ToArray(),
+            vocab,
+            dim);
         var (a, b, c) = (0, 1, 2);
-        var unit = new[] { a, b, c }.Select(id => table.Row(id).ToArray()).Select(r => r.Select(x => x / Math.Sqrt(r.Sum(v => (double)v * v))).ToArray()).ToArray();
+        var unit = new[] { a, b, c }
+            .Select(id => table.Row(id).ToArray())
+            .Select(r => r.Select(x => x / Math.Sqrt(r.Sum(v => (double)v * v))).ToArray())
+            .ToArray();
         var query = Enumerable.Range(0, dim).Select(d => (float)(unit[0][d] - unit[1][d] + unit[2][d])).ToArray();
         var expected = Enumerable.Range(0, vocab)
             .Where(id => id is not (0 or 1 or 2))

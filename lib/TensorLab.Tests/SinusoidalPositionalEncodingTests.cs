@@ -36,7 +36,8 @@ public class SinusoidalPositionalEncodingTests
     [Fact]
     public void FormulaCheck_FailsOnNaNAndOnAWrongValue()
     {
-        // The check above guards the precision contract, so it must be able to fail: NaN compares false with everything.
+        // The check above guards the precision contract, so it must be able to fail:
+        // NaN compares false with everything.
         var encoding = new SinusoidalPositionalEncoding(8, maxSeqLength: 4);
         var original = encoding.Table[2, 5];
         encoding.Table[2, 5] = float.NaN;
@@ -47,7 +48,8 @@ public class SinusoidalPositionalEncodingTests
         AssertMatchesFormula(encoding, [2]);
     }
 
-    /// <summary>Every column of the given rows against PE(p, 2i) = sin(p / 10000^(2i/D)), PE(p, 2i+1) = cos(…), in double.</summary>
+    /// <summary>Every column of the given rows against PE(p, 2i) = sin(p / 10000^(2i/D)), PE(p, 2i+1) = cos(…),
+    /// in double.</summary>
     private static void AssertMatchesFormula(SinusoidalPositionalEncoding encoding, IEnumerable<int> positions)
     {
         var dim = encoding.EmbeddingDim;
@@ -120,7 +122,8 @@ public class SinusoidalPositionalEncodingTests
     [Fact]
     public void AddTo_ThrowsForTooLongSequence_SayingHowToFixIt()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SinusoidalPositionalEncoding(4, 8).AddTo(Tensor.Zeros(9, 4)));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new SinusoidalPositionalEncoding(4, 8).AddTo(Tensor.Zeros(9, 4)));
         Assert.Contains("Sequence length 9", error.Message);
         Assert.Contains("maxSeqLength 8", error.Message);
         Assert.Contains("raise maxSeqLength", error.Message);
@@ -129,7 +132,8 @@ public class SinusoidalPositionalEncodingTests
     [Fact]
     public void AddTo_ThrowsForDimensionMismatch()
     {
-        var error = Assert.Throws<ArgumentException>(() => new SinusoidalPositionalEncoding(4, 8).AddTo(Tensor.Zeros(2, 5)));
+        var error = Assert.Throws<ArgumentException>(
+            () => new SinusoidalPositionalEncoding(4, 8).AddTo(Tensor.Zeros(2, 5)));
         Assert.Contains("last dimension is 5", error.Message);
     }
 

@@ -12,7 +12,8 @@ public class SkipGramTests(ITestOutputHelper output)
         var losses = new List<double>();
         var clock = Stopwatch.StartNew();
         var vectors = SkipGram.Train(corpus, progress: report => losses.Add(report.MeanLoss));
-        output.WriteLine($"trained in {clock.Elapsed.TotalSeconds:F2} s; losses {string.Join(", ", losses.Select(l => l.ToString("F3")))}");
+        output.WriteLine($"trained in {clock.Elapsed.TotalSeconds:F2} s; " +
+                         $"losses {string.Join(", ", losses.Select(l => l.ToString("F3")))}");
 
         Assert.Equal("queen", vectors.Analogy("king", "man", "woman")[0].Word);
         Assert.Equal("princess", vectors.Analogy("prince", "boy", "girl")[0].Word);
@@ -27,7 +28,9 @@ public class SkipGramTests(ITestOutputHelper output)
     {
         var corpus = ToyCorpus.Generate(seed: 1, sentenceCount: 200);
         var options = new SkipGramOptions(Dimension: 8, Epochs: 1, Seed: 3);
-        Assert.Equal(SkipGram.Train(corpus, options).Vectors.ToArray(), SkipGram.Train(corpus, options).Vectors.ToArray());
+        Assert.Equal(
+            SkipGram.Train(corpus, options).Vectors.ToArray(),
+            SkipGram.Train(corpus, options).Vectors.ToArray());
     }
 
     [Fact]
@@ -37,7 +40,8 @@ public class SkipGramTests(ITestOutputHelper output)
         Assert.Throws<ArgumentOutOfRangeException>(() => SkipGram.Train(corpus, new SkipGramOptions(Dimension: 0)));
         Assert.Throws<ArgumentOutOfRangeException>(() => SkipGram.Train(corpus, new SkipGramOptions(Window: 0)));
         Assert.Throws<ArgumentOutOfRangeException>(() => SkipGram.Train(corpus, new SkipGramOptions(Epochs: 0)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SkipGram.Train(corpus, new SkipGramOptions(NegativeSamples: -1)));
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => SkipGram.Train(corpus, new SkipGramOptions(NegativeSamples: -1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => SkipGram.Train(corpus, new SkipGramOptions(LearningRate: 0)));
     }
 
@@ -46,7 +50,9 @@ public class SkipGramTests(ITestOutputHelper output)
     {
         var corpus = ToyCorpus.Generate(seed: 4, sentenceCount: 50);
         Assert.Equal(50, corpus.Sentences.Count);
-        Assert.Equal(corpus.Sentences.SelectMany(s => s), ToyCorpus.Generate(seed: 4, sentenceCount: 50).Sentences.SelectMany(s => s));
+        Assert.Equal(
+            corpus.Sentences.SelectMany(s => s),
+            ToyCorpus.Generate(seed: 4, sentenceCount: 50).Sentences.SelectMany(s => s));
         foreach (var (from, to) in corpus.Relations.SelectMany(r => r.Pairs))
         {
             Assert.Equal(from, corpus.WordOf(corpus.IdOf(from)));

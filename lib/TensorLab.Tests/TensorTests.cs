@@ -53,7 +53,8 @@ public class TensorTests
     }
 
     [Fact]
-    public void Indexer_ThrowsForWrongNumberOfIndices() => Assert.Throws<ArgumentException>(() => Tensor.Zeros(2, 3, 4)[0, 0]);
+    public void Indexer_ThrowsForWrongNumberOfIndices() =>
+        Assert.Throws<ArgumentException>(() => Tensor.Zeros(2, 3, 4)[0, 0]);
 
     [Fact]
     public void Row_IsAViewOfTheIthSliceAlongAxisZero()
@@ -88,7 +89,9 @@ public class TensorTests
     {
         var tensor = Tensor.FromArray(Enumerable.Range(0, 10).Select(i => i / 10f).ToArray(), 10);
         Assert.Equal("tensor([0.0000, 0.1000, 0.2000, ..., 0.7000, 0.8000, 0.9000], shape=[10])", tensor.ToString());
-        Assert.Equal("tensor([[1.0000, 2.0000], [3.0000, 4.0000]], shape=[2, 2])", Tensor.FromArray([1, 2, 3, 4], 2, 2).ToString());
+        Assert.Equal(
+            "tensor([[1.0000, 2.0000], [3.0000, 4.0000]], shape=[2, 2])",
+            Tensor.FromArray([1, 2, 3, 4], 2, 2).ToString());
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class CharTokenizer
     private readonly Dictionary<char, int> ids = [];
     private readonly List<string> vocabulary = [PadText, UnknownText];
 
-    /// <summary>Builds the vocabulary: the reserved tokens, then the distinct characters of <paramref name="corpus"/> in ordinal order.</summary>
+    /// <summary>Builds the vocabulary: the reserved tokens, then the distinct characters of <paramref name="corpus"/>
+    /// in ordinal order.</summary>
     /// <param name="corpus">Text whose characters form the alphabet.</param>
     /// <exception cref="ArgumentNullException"><paramref name="corpus"/> is null.</exception>
     public CharTokenizer(string corpus)
@@ -92,7 +93,8 @@ public sealed class CharTokenizer
         return text.ToString();
     }
 
-    /// <summary>The vocabulary entry of <paramref name="id"/> ("&lt;pad&gt;", "&lt;unk&gt;" or the character).</summary>
+    /// <summary>The vocabulary entry of <paramref name="id"/> ("&lt;pad&gt;",
+    /// "&lt;unk&gt;" or the character).</summary>
     /// <param name="id">An id in [0, VocabSize).</param>
     /// <returns>The token's text.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The id is outside the vocabulary.</exception>

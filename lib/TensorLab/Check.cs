@@ -9,9 +9,11 @@ namespace TensorLab;
 /// </summary>
 public static partial class Check
 {
-    private const string StubHint = "This part is not implemented yet: replace `throw new NotImplementedException();` with your code.";
+    private const string StubHint =
+        "This part is not implemented yet: replace `throw new NotImplementedException();` with your code.";
 
-    /// <summary>Passes when <paramref name="actual"/> equals <paramref name="expected"/> (EqualityComparer.Default).</summary>
+    /// <summary>Passes when <paramref name="actual"/> equals <paramref name="expected"/>
+    /// (EqualityComparer.Default).</summary>
     /// <typeparam name="T">The compared type.</typeparam>
     /// <param name="what">What is checked, as the student would name it ("offset of row 2, col 3").</param>
     /// <param name="actual">The student's value.</param>
@@ -41,20 +43,30 @@ public static partial class Check
         if (!(difference <= tolerance))
         {
             var (shownExpected, shownActual) = ShowApart(expected, actual, MaxDoubleDigits);
-            Fail($"{what}: expected {shownExpected}, found {shownActual} (difference {Show(difference)} > tolerance {Show(tolerance)}).", hint);
+            Fail(
+                $"{what}: expected {shownExpected}, found {shownActual} " +
+                $"(difference {Show(difference)} > tolerance {Show(tolerance)}).",
+                hint);
         }
 
         Pass(difference == 0 ? $"{what}: exact" : $"{what}: approx (diff {Show(difference)} ≤ {Show(tolerance)})");
     }
 
-    /// <summary>Passes when both spans have the same length and every element is within <paramref name="tolerance"/>.</summary>
+    /// <summary>Passes when both spans have the same length and every element is within
+    /// <paramref name="tolerance"/>.</summary>
     /// <param name="what">What is checked.</param>
     /// <param name="actual">The student's values.</param>
     /// <param name="expected">The right values.</param>
     /// <param name="tolerance">Largest allowed absolute difference per element (default 1e-5).</param>
     /// <param name="hint">What to try when it fails; optional.</param>
-    /// <exception cref="CheckFailedException">Lengths differ, or some element is off (the message gives the first one and the worst one).</exception>
-    public static void Close(string what, ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, float tolerance = 1e-5f, string? hint = null) =>
+    /// <exception cref="CheckFailedException">Lengths differ, or some element is off (the message gives the first one
+    /// and the worst one).</exception>
+    public static void Close(
+        string what,
+        ReadOnlySpan<float> actual,
+        ReadOnlySpan<float> expected,
+        float tolerance = 1e-5f,
+        string? hint = null) =>
         CloseElements(what, actual, expected, tolerance, hint, index => $"index {index}");
 
     /// <summary>
@@ -66,22 +78,36 @@ public static partial class Check
     /// <param name="expected">The right matrix.</param>
     /// <param name="tolerance">Largest allowed absolute difference per element (default 1e-5).</param>
     /// <param name="hint">What to try when it fails; optional.</param>
-    /// <exception cref="CheckFailedException">Shapes differ or some element is off (the message gives the first one and the worst one).</exception>
-    public static void Close(string what, float[,] actual, float[,] expected, float tolerance = 1e-5f, string? hint = null)
+    /// <exception cref="CheckFailedException">Shapes differ or some element is off (the message gives the first one and
+    /// the worst one).</exception>
+    public static void Close(
+        string what,
+        float[,] actual,
+        float[,] expected,
+        float tolerance = 1e-5f,
+        string? hint = null)
     {
         ArgumentNullException.ThrowIfNull(actual);
         ArgumentNullException.ThrowIfNull(expected);
         var (rows, cols) = (expected.GetLength(0), expected.GetLength(1));
         if (actual.GetLength(0) != rows || actual.GetLength(1) != cols)
         {
-            Fail($"{what}: expected shape [{rows}, {cols}], found [{actual.GetLength(0)}, {actual.GetLength(1)}].", hint);
+            Fail(
+                $"{what}: expected shape [{rows}, {cols}], found [{actual.GetLength(0)}, {actual.GetLength(1)}].",
+                hint);
         }
 
         var flatActual = new float[actual.Length];
         var flatExpected = new float[expected.Length];
         Buffer.BlockCopy(actual, 0, flatActual, 0, actual.Length * sizeof(float));
         Buffer.BlockCopy(expected, 0, flatExpected, 0, expected.Length * sizeof(float));
-        CloseElements(what, flatActual, flatExpected, tolerance, hint, index => $"(row {index / cols}, col {index % cols})");
+        CloseElements(
+            what,
+            flatActual,
+            flatExpected,
+            tolerance,
+            hint,
+            index => $"(row {index / cols}, col {index % cols})");
     }
 
     /// <summary>
@@ -100,10 +126,21 @@ public static partial class Check
         float tolerance = 1e-5f, string? hint = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
-        CloseElements(what, actual, expected, tolerance, hint, index => $"(row {index / columns}, col {index % columns})");
+        CloseElements(
+            what,
+            actual,
+            expected,
+            tolerance,
+            hint,
+            index => $"(row {index / columns}, col {index % columns})");
     }
 
-    private static void CloseElements(string what, ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, float tolerance, string? hint,
+    private static void CloseElements(
+        string what,
+        ReadOnlySpan<float> actual,
+        ReadOnlySpan<float> expected,
+        float tolerance,
+        string? hint,
         Func<int, string> position)
     {
         if (actual.Length != expected.Length)
@@ -131,7 +168,8 @@ public static partial class Check
         {
             var (shownExpected, shownActual) = ShowApart(expected[first], actual[first], MaxFloatDigits);
             Fail($"{what}: {bad} of {actual.Length} values differ by more than {Show(tolerance)}. " +
-                 $"First at {position(first)}: expected {shownExpected}, found {shownActual} (difference {Show(Math.Abs((double)actual[first] - expected[first]))}); " +
+                 $"First at {position(first)}: expected {shownExpected}, found {shownActual} " +
+                 $"(difference {Show(Math.Abs((double)actual[first] - expected[first]))}); " +
                  $"largest difference {Show(maxDifference)} at {position(worst)}.", hint);
         }
 
@@ -156,7 +194,13 @@ public static partial class Check
         }
 
         var shape = expected.Shape;
-        CloseElements(what, actual.Span, expected.Span, tolerance, hint, index => shape.Count < 2 ? $"index {index}" : Position(index, shape));
+        CloseElements(
+            what,
+            actual.Span,
+            expected.Span,
+            tolerance,
+            hint,
+            index => shape.Count < 2 ? $"index {index}" : Position(index, shape));
     }
 
     // Flat row-major index → "[b, s, j]" for the tensor's shape.
@@ -190,14 +234,18 @@ public static partial class Check
         Pass($"{what}: shape {expectedText}");
     }
 
-    /// <summary>Passes when <paramref name="action"/> throws <typeparamref name="TException"/> (or a subclass).</summary>
+    /// <summary>Passes when <paramref name="action"/> throws <typeparamref name="TException"/>
+    /// (or a subclass).</summary>
     /// <typeparam name="TException">The expected exception type.</typeparam>
     /// <param name="what">What is checked ("lookup of id 70000").</param>
     /// <param name="action">The code that should throw.</param>
     /// <param name="hint">What to try when it fails; optional.</param>
     /// <returns>The exception, so its message can be checked too.</returns>
     /// <exception cref="CheckFailedException">Nothing, or another exception, was thrown.</exception>
-    public static TException Throws<TException>(string what, Action action, string? hint = null) where TException : Exception
+    public static TException Throws<TException>(
+        string what,
+        Action action,
+        string? hint = null) where TException : Exception
     {
         ArgumentNullException.ThrowIfNull(action);
         try
@@ -211,12 +259,18 @@ public static partial class Check
         }
         catch (NotImplementedException stub)
         {
-            throw new CheckFailedException($"{what}: expected {typeof(TException).Name}, found NotImplementedException. {StubHint}", stub);
+            throw new CheckFailedException(
+                $"{what}: expected {typeof(TException).Name}, found NotImplementedException. {StubHint}",
+                stub);
         }
         catch (Exception other)
         {
-            throw new CheckFailedException(Message(
-                $"{what}: expected {typeof(TException).Name}, found {other.GetType().Name} (\"{OneLine(other.Message)}\").", hint), other);
+            throw new CheckFailedException(
+                Message(
+                    $"{what}: expected {typeof(TException).Name}, found {other.GetType().Name} " +
+                    $"(\"{OneLine(other.Message)}\").",
+                    hint),
+                other);
         }
 
         Fail($"{what}: expected {typeof(TException).Name}, but nothing was thrown.", hint);

@@ -1,6 +1,7 @@
 namespace TensorLab;
 
-/// <summary>A check in a test cell failed; the message says what was expected, what was found, where, and what to try.</summary>
+/// <summary>A check in a test cell failed; the message says what was expected, what was found, where,
+/// and what to try.</summary>
 public sealed class CheckFailedException : Exception
 {
     /// <summary>Creates the exception with a complete, student-facing message.</summary>

@@ -16,11 +16,18 @@ public sealed class Embedding
     /// <summary>Creates a table with seeded random weights; the padding row, if any, starts at zero.</summary>
     /// <param name="vocabSize">V, the number of token ids (rows); must be positive.</param>
     /// <param name="embeddingDim">D, the length of each vector (columns); must be positive.</param>
-    /// <param name="paddingIdx">A token id whose row stays zero and gets no gradient; null (the default) for none.</param>
+    /// <param name="paddingIdx">A token id whose row stays zero and gets no gradient; null
+    /// (the default) for none.</param>
     /// <param name="init">How weights are drawn (default <see cref="EmbeddingInit.Uniform"/>).</param>
     /// <param name="seed">Seed of the generator: equal seeds give equal tables (default 0).</param>
-    /// <exception cref="ArgumentOutOfRangeException">V or D is not positive, or <paramref name="paddingIdx"/> is outside [0, V).</exception>
-    public Embedding(int vocabSize, int embeddingDim, int? paddingIdx = null, EmbeddingInit init = EmbeddingInit.Uniform, int seed = 0)
+    /// <exception cref="ArgumentOutOfRangeException">V or D is not positive, or <paramref name="paddingIdx"/> is
+    /// outside [0, V).</exception>
+    public Embedding(
+        int vocabSize,
+        int embeddingDim,
+        int? paddingIdx = null,
+        EmbeddingInit init = EmbeddingInit.Uniform,
+        int seed = 0)
     {
         if (vocabSize <= 0)
         {
@@ -66,20 +73,27 @@ public sealed class Embedding
         }
     }
 
-    /// <summary>Creates a table over existing weights (pretrained vectors, or a hand-made table in a notebook).</summary>
-    /// <param name="weight">A [V, D] tensor with V, D ≥ 1; it is used as is (no copy), so training writes into it.</param>
-    /// <param name="paddingIdx">A token id whose row is set to zero now and gets no gradient; null (the default) for none.</param>
-    /// <returns>A table whose <see cref="Weight"/> is <paramref name="weight"/> and whose <see cref="Grad"/> is zero.</returns>
+    /// <summary>Creates a table over existing weights (pretrained vectors,
+    /// or a hand-made table in a notebook).</summary>
+    /// <param name="weight">A [V, D] tensor with V, D ≥ 1; it is used as is (no copy),
+    /// so training writes into it.</param>
+    /// <param name="paddingIdx">A token id whose row is set to zero now and gets no gradient; null
+    /// (the default) for none.</param>
+    /// <returns>A table whose <see cref="Weight"/> is <paramref name="weight"/> and whose <see cref="Grad"/> is
+    /// zero.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="weight"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="weight"/> is not rank 2 or has an empty axis.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="paddingIdx"/> is outside [0, V).</exception>
-    /// <remarks>PyTorch equivalent: <c>torch.nn.Embedding.from_pretrained(weight, freeze=False, padding_idx=...)</c>.</remarks>
+    /// <remarks>PyTorch equivalent:
+    /// <c>torch.nn.Embedding.from_pretrained(weight, freeze=False, padding_idx=...)</c>.</remarks>
     public static Embedding FromWeights(Tensor weight, int? paddingIdx = null)
     {
         ArgumentNullException.ThrowIfNull(weight);
         if (weight.Rank != 2 || weight.Shape[0] == 0 || weight.Shape[1] == 0)
         {
-            ThrowHelper.Shape(nameof(weight), $"Expected a [vocab, dim] table with both sizes at least 1, found shape {weight.ShapeText}.");
+            ThrowHelper.Shape(
+                nameof(weight),
+                $"Expected a [vocab, dim] table with both sizes at least 1, found shape {weight.ShapeText}.");
         }
 
         if (paddingIdx is { } padding && (uint)padding >= (uint)weight.Shape[0])
@@ -111,7 +125,8 @@ public sealed class Embedding
     /// <summary>Bytes of <see cref="Weight"/> in fp32: V × D × 4.</summary>
     public long WeightBytes => ParameterCount * sizeof(float);
 
-    /// <summary>Copies the rows of <paramref name="ids"/> into <paramref name="destination"/>; allocates nothing.</summary>
+    /// <summary>Copies the rows of <paramref name="ids"/> into <paramref name="destination"/>;
+    /// allocates nothing.</summary>
     /// <param name="ids">Token ids, each in [0, V).</param>
     /// <param name="destination">ids.Length × D floats, [n, D] row-major.</param>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is not ids.Length × D long.</exception>
@@ -128,7 +143,11 @@ public sealed class Embedding
         var dim = EmbeddingDim;
         if (destination.Length != ids.Length * dim)
         {
-            ThrowHelper.DestinationLength(nameof(destination), ids.Length * dim, destination.Length, "ids.Length × embeddingDim");
+            ThrowHelper.DestinationLength(
+                nameof(destination),
+                ids.Length * dim,
+                destination.Length,
+                "ids.Length × embeddingDim");
         }
 
         ValidateIds(ids);
@@ -158,7 +177,8 @@ public sealed class Embedding
     /// <summary>The rows of a [B, S] batch of ids as a new [B, S, D] tensor.</summary>
     /// <param name="ids">Token ids, [batch, sequence], each in [0, V).</param>
     /// <returns>A tensor of shape [B, S, D].</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An id is outside [0, V); its position is the row-major index.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is outside [0, V);
+    /// its position is the row-major index.</exception>
     /// <remarks>PyTorch equivalent: <c>embedding(ids)</c> for a 2-D <c>ids</c>.</remarks>
     public Tensor Forward(int[,] ids)
     {
@@ -169,18 +189,24 @@ public sealed class Embedding
         return Forward(flat).Reshape(ids.GetLength(0), ids.GetLength(1), EmbeddingDim);
     }
 
-    /// <summary>Adds each row of <paramref name="gradOutput"/> into the <see cref="Grad"/> row of its id (scatter-add).</summary>
+    /// <summary>Adds each row of <paramref name="gradOutput"/> into the <see cref="Grad"/> row of its id
+    /// (scatter-add).</summary>
     /// <param name="ids">The ids of the forward pass.</param>
     /// <param name="gradOutput">∂loss/∂output, ids.Length × D; repeated ids accumulate.</param>
     /// <exception cref="ArgumentException"><paramref name="gradOutput"/> is not ids.Length × D long.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An id is outside [0, V).</exception>
-    /// <remarks>The padding row receives nothing. PyTorch equivalent: the backward of <c>torch.nn.Embedding</c> (index_add_).</remarks>
+    /// <remarks>The padding row receives nothing. PyTorch equivalent: the backward of <c>torch.nn.Embedding</c>
+    /// (index_add_).</remarks>
     public void Backward(ReadOnlySpan<int> ids, ReadOnlySpan<float> gradOutput)
     {
         var dim = EmbeddingDim;
         if (gradOutput.Length != ids.Length * dim)
         {
-            ThrowHelper.LengthMismatch(nameof(gradOutput), ids.Length * dim, gradOutput.Length, "ids.Length × embeddingDim");
+            ThrowHelper.LengthMismatch(
+                nameof(gradOutput),
+                ids.Length * dim,
+                gradOutput.Length,
+                "ids.Length × embeddingDim");
         }
 
         ValidateIds(ids);
@@ -209,7 +235,10 @@ public sealed class Embedding
     {
         if (!float.IsFinite(learningRate))
         {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be a finite number.");
+            throw new ArgumentOutOfRangeException(
+                nameof(learningRate),
+                learningRate,
+                "The learning rate must be a finite number.");
         }
 
         TensorPrimitives.MultiplyAdd(Grad.Span, -learningRate, Weight.Span, Weight.Span);

@@ -13,7 +13,8 @@ namespace TensorLab;
 /// </remarks>
 internal static partial class LargeTableMemory
 {
-    /// <summary>Smaller tables stay on the ordinary heap: they fit the caches and would waste most of a huge page.</summary>
+    /// <summary>Smaller tables stay on the ordinary heap: they fit the caches and would waste most of a huge
+    /// page.</summary>
     public const long HugePagesFromBytes = 4 << 20;
 
     private const long HugePageBytes = 2 << 20;
@@ -28,10 +29,12 @@ internal static partial class LargeTableMemory
 
     private const int HugePageFloats = (int)(HugePageBytes / sizeof(float));
 
-    /// <summary>Whether Linux hands out 2 MiB pages to memory that asks for them (the "always" or "madvise" policy).</summary>
+    /// <summary>Whether Linux hands out 2 MiB pages to memory that asks for them
+    /// (the "always" or "madvise" policy).</summary>
     private static readonly bool HugePagesOnRequest = ReadHugePagePolicy();
 
-    /// <summary>A zeroed array of <paramref name="length"/> floats; large ones are pinned and advised to use huge pages.</summary>
+    /// <summary>A zeroed array of <paramref name="length"/> floats; large ones are pinned and advised to use huge
+    /// pages.</summary>
     public static float[] Zeroed(int length)
     {
         var large = (long)length * sizeof(float) >= HugePagesFromBytes && OperatingSystem.IsLinux();
@@ -59,22 +62,24 @@ internal static partial class LargeTableMemory
     }
 
     /// <summary>
-    /// An uninitialized tensor for a result its caller writes in full at once (a <see cref="Embedding.Forward(ReadOnlySpan{int})"/>
-    /// output, the sinusoidal table). From 4 MiB on it starts on a 2 MiB boundary of a pinned array advised to use huge
-    /// pages and ends inside a whole 2 MiB page of that array, so writing it faults in one 2 MiB page per 2 MiB instead of
-    /// 512 pages of 4 KiB.
+    /// An uninitialized tensor for a result its caller writes in full at once (a
+    /// <see cref="Embedding.Forward(ReadOnlySpan{int})"/> output, the sinusoidal table). From 4 MiB on it starts on a 2
+    /// MiB boundary of a pinned array advised to use huge pages and ends inside a whole 2 MiB page of that array, so
+    /// writing it faults in one 2 MiB page per 2 MiB instead of 512 pages of 4 KiB.
     /// </summary>
     /// <remarks>
     /// Why: the GC hands a large result memory it has just given back to the OS (decommitted) about every other
-    /// allocation, and on the course's 2-core VM each 4 KiB page fault cost 15–40 µs, so a fresh 4 MiB result cost 15–40 ms
-    /// to write against 0.5 ms for the copy itself. The price is address space: the array is longer than the tensor by
-    /// the gap before the boundary (under 2 MiB, never written by TensorLab) and by the rest of the last
+    /// allocation, and on the course's 2-core VM each 4 KiB page fault cost 15–40 µs, so a fresh 4 MiB result cost
+    /// 15–40 ms to write against 0.5 ms for the copy itself. The price is address space: the array is longer than the
+    /// tensor by the gap before the boundary (under 2 MiB, never written by TensorLab) and by the rest of the last
     /// 2 MiB page (under 2 MiB, zeroed by the kernel with that page). The GC counts both as allocated.
     /// </remarks>
     public static Tensor UninitializedOnHugePages(params int[] shape)
     {
         var length = checked(shape.Aggregate(1, (product, size) => product * size));
-        if ((long)length * sizeof(float) < HugePagesFromBytes || !HugePagesOnRequest || length > Array.MaxLength - 2 * HugePageFloats)
+        if ((long)length * sizeof(float) < HugePagesFromBytes
+            || !HugePagesOnRequest
+            || length > Array.MaxLength - 2 * HugePageFloats)
         {
             return Tensor.FromArray(GC.AllocateUninitializedArray<float>(length), shape);
         }
@@ -121,7 +126,8 @@ internal static partial class LargeTableMemory
         {
             // The file reads like "always [madvise] never": the bracketed word is the policy in force.
             return OperatingSystem.IsLinux() && File.Exists(policy) && File.ReadAllText(policy) is var text
-                && (text.Contains("[always]", StringComparison.Ordinal) || text.Contains("[madvise]", StringComparison.Ordinal));
+                && (text.Contains("[always]", StringComparison.Ordinal)
+                    || text.Contains("[madvise]", StringComparison.Ordinal));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -6,7 +6,8 @@ namespace TensorLab;
 /// A trainable position table (GPT-2 style): one learned vector per position, so it costs
 /// MaxSeqLength × D parameters and knows nothing about positions it was not trained on.
 /// </summary>
-/// <remarks>PyTorch equivalent: <c>torch.nn.Embedding(max_seq_len, dim)</c> indexed by <c>arange(seq_len)</c>.</remarks>
+/// <remarks>PyTorch equivalent: <c>torch.nn.Embedding(max_seq_len, dim)</c> indexed by
+/// <c>arange(seq_len)</c>.</remarks>
 public sealed class LearnedPositionalEmbedding
 {
     /// <summary>Creates a table drawn from a normal distribution with σ = 0.02 (GPT-2's choice).</summary>
@@ -51,18 +52,21 @@ public sealed class LearnedPositionalEmbedding
     /// <summary>Copies the vector of <paramref name="position"/> into <paramref name="destination"/>.</summary>
     /// <param name="position">0 ≤ position &lt; MaxSeqLength.</param>
     /// <param name="destination">D floats.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The position is negative or beyond the table (no extrapolation).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The position is negative or beyond the table (no
+    /// extrapolation).</exception>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is not D long.</exception>
     public void Encode(int position, Span<float> destination) =>
         PositionTable.Encode(Weight.Span, EmbeddingDim, MaxSeqLength, position, destination, learned: true);
 
-    /// <summary>Adds the vectors of positions 0…S−1 to <paramref name="x"/> in place, for [S, D] or [B, S, D].</summary>
+    /// <summary>Adds the vectors of positions 0…S−1 to <paramref name="x"/> in place, for [S,
+    /// D] or [B, S, D].</summary>
     /// <param name="x">Token embeddings; last axis D, sequence axis at most MaxSeqLength.</param>
     /// <exception cref="ArgumentException">The rank is not 2 or 3, or the last axis is not D.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The sequence is longer than the table.</exception>
     public void AddTo(Tensor x) => PositionTable.AddTo(Weight.Span, EmbeddingDim, MaxSeqLength, x, learned: true);
 
-    /// <summary>Accumulates ∂loss/∂Weight from ∂loss/∂output of <see cref="AddTo(Tensor)"/>, summed over the batch.</summary>
+    /// <summary>Accumulates ∂loss/∂Weight from ∂loss/∂output of <see cref="AddTo(Tensor)"/>,
+    /// summed over the batch.</summary>
     /// <param name="gradOutput">B × S × D floats.</param>
     /// <param name="sequenceLength">S.</param>
     /// <exception cref="ArgumentException">The length is not a whole number of [S, D] blocks.</exception>
@@ -87,7 +91,11 @@ public sealed class LearnedPositionalEmbedding
 
         if (block == 0 || gradOutput.Length % block != 0)
         {
-            ThrowHelper.LengthMismatch(nameof(gradOutput), block, gradOutput.Length, "a whole number of [sequenceLength, embeddingDim] blocks");
+            ThrowHelper.LengthMismatch(
+                nameof(gradOutput),
+                block,
+                gradOutput.Length,
+                "a whole number of [sequenceLength, embeddingDim] blocks");
         }
 
         var grad = Grad.Span[..block];
@@ -107,7 +115,10 @@ public sealed class LearnedPositionalEmbedding
     {
         if (!float.IsFinite(learningRate))
         {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be a finite number.");
+            throw new ArgumentOutOfRangeException(
+                nameof(learningRate),
+                learningRate,
+                "The learning rate must be a finite number.");
         }
 
         TensorPrimitives.MultiplyAdd(Grad.Span, -learningRate, Weight.Span, Weight.Span);

@@ -14,7 +14,8 @@ public static class LookupProfiler
     /// <param name="warmup">Untimed runs first (default 3), ≥ 0.</param>
     /// <param name="repeats">Timed runs (default 11), ≥ 1; the median is reported.</param>
     /// <returns>The measurement.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">warmup &lt; 0, repeats &lt; 1, or an id is outside the table.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">warmup &lt; 0, repeats &lt; 1,
+    /// or an id is outside the table.</exception>
     public static LookupMeasurement Measure(Embedding table, ReadOnlySpan<int> ids, int warmup = 3, int repeats = 11)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -34,7 +35,8 @@ public static class LookupProfiler
         return new LookupMeasurement(ids.Length, (long)destination.Length * sizeof(float), Median(samples));
     }
 
-    /// <summary>Times a copy of <paramref name="bytes"/> bytes between two buffers: the roof a lookup can approach.</summary>
+    /// <summary>Times a copy of <paramref name="bytes"/> bytes between two buffers:
+    /// the roof a lookup can approach.</summary>
     /// <param name="bytes">Bytes to copy per run, ≥ 4.</param>
     /// <param name="warmup">Untimed runs first (default 3), ≥ 0.</param>
     /// <param name="repeats">Timed runs (default 11), ≥ 1.</param>

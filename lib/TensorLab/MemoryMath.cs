@@ -2,8 +2,10 @@ using System.Globalization;
 
 namespace TensorLab;
 
-/// <summary>How much an embedding table costs: parameters, bytes by number format, and sizes a person can read.</summary>
-/// <remarks>Parameters = V × D; bytes = V × D × bytes per element. PyTorch equivalent: <c>w.numel()</c>, <c>w.element_size()</c>.</remarks>
+/// <summary>How much an embedding table costs: parameters, bytes by number format,
+/// and sizes a person can read.</summary>
+/// <remarks>Parameters = V × D; bytes = V × D × bytes per element. PyTorch equivalent: <c>w.numel()</c>,
+/// <c>w.element_size()</c>.</remarks>
 public static class MemoryMath
 {
     /// <summary>Bytes one element takes in <paramref name="dtype"/>.</summary>

@@ -2,13 +2,15 @@ using System.Numerics.Tensors;
 
 namespace TensorLab;
 
-/// <summary>What the fixed and the learned positional tables share: adding rows [0, S) to a [S, D] or [B, S, D] input.</summary>
+/// <summary>What the fixed and the learned positional tables share: adding rows [0, S) to a [S, D] or [B,
+/// S, D] input.</summary>
 internal static class PositionTable
 {
     /// <summary>
     /// Floats per TensorPrimitives.Add call in AddTo (64 KiB). Above 256 KiB per call TensorPrimitives writes with
     /// non-temporal stores, which send the updated x to DRAM and out of the caches: right for a one-off copy, wrong for
-    /// an input the model reads again at once. Pieces of 64 KiB keep ordinary stores and still cost one call per 16,384 adds.
+    /// an input the model reads again at once. Pieces of 64 KiB keep ordinary stores and still cost one call
+    /// per 16,384 adds.
     /// </summary>
     private const int AddPieceFloats = 16 * 1024;
 
@@ -17,7 +19,9 @@ internal static class PositionTable
         ArgumentNullException.ThrowIfNull(x);
         if (x.Rank is not (2 or 3))
         {
-            ThrowHelper.Shape(nameof(x), $"Expected a [seq, dim] or [batch, seq, dim] tensor, found shape {x.ShapeText}.");
+            ThrowHelper.Shape(
+                nameof(x),
+                $"Expected a [seq, dim] or [batch, seq, dim] tensor, found shape {x.ShapeText}.");
         }
 
         if (x.Shape[^1] != embeddingDim)
@@ -28,7 +32,13 @@ internal static class PositionTable
         AddTo(table, embeddingDim, maxSeqLength, x.Span, x.Shape[^2], learned);
     }
 
-    public static void AddTo(ReadOnlySpan<float> table, int embeddingDim, int maxSeqLength, Span<float> x, int sequenceLength, bool learned)
+    public static void AddTo(
+        ReadOnlySpan<float> table,
+        int embeddingDim,
+        int maxSeqLength,
+        Span<float> x,
+        int sequenceLength,
+        bool learned)
     {
         if (sequenceLength < 0)
         {
@@ -48,7 +58,11 @@ internal static class PositionTable
                 return;
             }
 
-            ThrowHelper.LengthMismatch(nameof(x), block, x.Length, "a whole number of [sequenceLength, embeddingDim] blocks");
+            ThrowHelper.LengthMismatch(
+                nameof(x),
+                block,
+                x.Length,
+                "a whole number of [sequenceLength, embeddingDim] blocks");
         }
 
         // The table slice [S, D] is broadcast over the batch axis: x[b] += table[..S], one whole sequence at a time,
@@ -66,7 +80,13 @@ internal static class PositionTable
         }
     }
 
-    public static void Encode(ReadOnlySpan<float> table, int embeddingDim, int maxSeqLength, int position, Span<float> destination, bool learned)
+    public static void Encode(
+        ReadOnlySpan<float> table,
+        int embeddingDim,
+        int maxSeqLength,
+        int position,
+        Span<float> destination,
+        bool learned)
     {
         if (position < 0)
         {

@@ -5,7 +5,8 @@ using System.Runtime.Intrinsics.X86;
 namespace TensorLab;
 
 /// <summary>
-/// The copy behind <see cref="Embedding.Lookup"/>: <c>destination[n, :] = table[ids[n], :]</c> for ids already validated.
+/// The copy behind <see cref="Embedding.Lookup"/>: <c>destination[n, :] = table[ids[n], :]</c> for ids
+/// already validated.
 /// </summary>
 /// <remarks>
 /// <see cref="CopyRowsPlain"/> is the whole idea in three lines and the reference the tests hold the fast path to.
@@ -27,11 +28,13 @@ internal static class RowGather
 
     /// <summary>
     /// From this destination size on, rows are written with streaming stores. Half of one EPYC CCD's 32 MiB L3: by the
-    /// time a larger lookup ends, its first rows have left the caches anyway, so keeping them there only costs the reads.
+    /// time a larger lookup ends, its first rows have left the caches anyway,
+    /// so keeping them there only costs the reads.
     /// </summary>
     private const long StreamFromDestinationBytes = 16 << 20;
 
-    /// <summary>Rows shorter than this (256 bytes) are copied with ordinary stores: too few whole aligned vectors to stream.</summary>
+    /// <summary>Rows shorter than this (256 bytes) are copied with ordinary stores:
+    /// too few whole aligned vectors to stream.</summary>
     private const int StreamFromDim = 64;
 
     private const int CacheLineFloats = 64 / sizeof(float);
@@ -61,19 +64,31 @@ internal static class RowGather
         }
     }
 
-    /// <summary>The same copies as <see cref="CopyRowsPlain"/>, with the rows a few ids ahead already requested.</summary>
+    /// <summary>The same copies as <see cref="CopyRowsPlain"/>, with the rows a few ids ahead already
+    /// requested.</summary>
     /// <param name="table">[rows, dim], row-major.</param>
     /// <param name="dim">Floats per row.</param>
     /// <param name="ids">Row indices, validated by the caller.</param>
     /// <param name="destination">ids.Length × dim floats.</param>
-    /// <param name="stream">Write rows of at least 64 floats with streaming stores (for destinations beyond the caches).</param>
-    /// <remarks>Callers validate first (so nothing is written for a bad id); the checks here only keep pointers in bounds.</remarks>
-    public static unsafe void CopyRowsPrefetched(ReadOnlySpan<float> table, int dim, ReadOnlySpan<int> ids, Span<float> destination, bool stream = false)
+    /// <param name="stream">Write rows of at least 64 floats with streaming stores
+    /// (for destinations beyond the caches).</param>
+    /// <remarks>Callers validate first (so nothing is written for a bad id);
+    /// the checks here only keep pointers in bounds.</remarks>
+    public static unsafe void CopyRowsPrefetched(
+        ReadOnlySpan<float> table,
+        int dim,
+        ReadOnlySpan<int> ids,
+        Span<float> destination,
+        bool stream = false)
     {
         // Whatever happens below, a wrong length must not turn into an out-of-bounds pointer write.
         if ((long)ids.Length * dim != destination.Length)
         {
-            ThrowHelper.DestinationLength(nameof(destination), ids.Length * dim, destination.Length, "ids.Length × embeddingDim");
+            ThrowHelper.DestinationLength(
+                nameof(destination),
+                ids.Length * dim,
+                destination.Length,
+                "ids.Length × embeddingDim");
         }
 
         var rowBytes = dim * sizeof(float);
@@ -140,8 +155,8 @@ internal static class RowGather
     }
 
     /// <summary>
-    /// One row with streaming stores. They need 32-byte aligned addresses, and a row starts wherever n × dim puts it: the
-    /// first and last 8 floats go with ordinary unaligned stores, every whole aligned vector between them streams.
+    /// One row with streaming stores. They need 32-byte aligned addresses, and a row starts wherever n × dim puts it:
+    /// the first and last 8 floats go with ordinary unaligned stores, every whole aligned vector between them streams.
     /// </summary>
     private static unsafe void StreamRow(float* source, float* destination, int dim)
     {

@@ -10,7 +10,8 @@ public static class Similarity
     /// <param name="b">A vector of the same, non-zero length.</param>
     /// <returns>A value in [−1, 1].</returns>
     /// <exception cref="ArgumentException">The lengths differ or are zero.</exception>
-    /// <remarks>PyTorch equivalent: <c>torch.nn.functional.cosine_similarity(a, b, dim=0)</c> (which uses an eps instead of returning 0).</remarks>
+    /// <remarks>PyTorch equivalent: <c>torch.nn.functional.cosine_similarity(a, b, dim=0)</c> (which uses an eps
+    /// instead of returning 0).</remarks>
     public static float Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         if (a.Length != b.Length)
@@ -31,7 +32,8 @@ public static class Similarity
         return TensorPrimitives.CosineSimilarity(a, b);
     }
 
-    /// <summary>The <paramref name="k"/> rows of <paramref name="table"/> most similar to <paramref name="query"/>, best first.</summary>
+    /// <summary>The <paramref name="k"/> rows of <paramref name="table"/> most similar to <paramref name="query"/>,
+    /// best first.</summary>
     /// <param name="table">A [V, D] table.</param>
     /// <param name="query">D floats.</param>
     /// <param name="k">How many neighbours, ≥ 0 (fewer come back if the table is smaller).</param>
@@ -39,7 +41,11 @@ public static class Similarity
     /// <returns>Neighbours sorted by score descending, ties by id.</returns>
     /// <exception cref="ArgumentException">The table is not rank 2 or the query is not D long.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is negative.</exception>
-    public static Neighbor[] Nearest(Tensor table, ReadOnlySpan<float> query, int k, ReadOnlySpan<int> exclude = default)
+    public static Neighbor[] Nearest(
+        Tensor table,
+        ReadOnlySpan<float> query,
+        int k,
+        ReadOnlySpan<int> exclude = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         if (table.Rank != 2)
@@ -49,7 +55,11 @@ public static class Similarity
 
         if (query.Length != table.Shape[1])
         {
-            ThrowHelper.LengthMismatch(nameof(query), table.Shape[1], query.Length, "the query needs the table's dimension");
+            ThrowHelper.LengthMismatch(
+                nameof(query),
+                table.Shape[1],
+                query.Length,
+                "the query needs the table's dimension");
         }
 
         if (k < 0)
@@ -84,8 +94,8 @@ public static class Similarity
     /// <exception cref="ArgumentOutOfRangeException">An id is outside [0, V), or k is negative.</exception>
     /// <remarks>
     /// query = W[a] / ‖W[a]‖ − W[b] / ‖W[b]‖ + W[c] / ‖W[c]‖ (an all-zero row adds nothing: it has no direction);
-    /// answers = <see cref="Nearest"/>(W, query, k, exclude: [a, b, c]). Normalising first is word2vec's 3CosAdd: without
-    /// it, a word with a long vector (often a frequent one) outweighs the other two and the offset is lost.
+    /// answers = <see cref="Nearest"/>(W, query, k, exclude: [a, b, c]). Normalising first is word2vec's 3CosAdd:
+    /// without it, a word with a long vector (often a frequent one) outweighs the other two and the offset is lost.
     /// PyTorch equivalent: none built in; gensim's <c>most_similar(positive=[a, c], negative=[b])</c> does the same.
     /// </remarks>
     public static Neighbor[] Analogy(Tensor table, int a, int b, int c, int k = 1)
@@ -102,7 +112,11 @@ public static class Similarity
         {
             if ((uint)words[i] >= (uint)table.Shape[0])
             {
-                ThrowHelper.IdOutOfRange(i switch { 0 => nameof(a), 1 => nameof(b), _ => nameof(c) }, words[i], i, table.Shape[0]);
+                ThrowHelper.IdOutOfRange(
+                    i switch { 0 => nameof(a), 1 => nameof(b), _ => nameof(c) },
+                    words[i],
+                    i,
+                    table.Shape[0]);
             }
 
             var row = table.Row(words[i]);

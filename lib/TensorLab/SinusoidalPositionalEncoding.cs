@@ -18,7 +18,8 @@ public sealed class SinusoidalPositionalEncoding
 
     /// <summary>Precomputes the table.</summary>
     /// <param name="embeddingDim">D, the vector length; must be positive (odd values are fine).</param>
-    /// <param name="maxSeqLength">Rows of the table, the longest sequence <see cref="AddTo(Tensor)"/> accepts (default 5000).</param>
+    /// <param name="maxSeqLength">Rows of the table, the longest sequence <see cref="AddTo(Tensor)"/> accepts
+    /// (default 5000).</param>
     /// <param name="theta">The base θ of the wavelengths (default 10000); must be greater than 1.</param>
     /// <exception cref="ArgumentOutOfRangeException">D or maxSeqLength is not positive, or θ ≤ 1.</exception>
     public SinusoidalPositionalEncoding(int embeddingDim, int maxSeqLength = 5000, double theta = 10000.0)
@@ -35,7 +36,10 @@ public sealed class SinusoidalPositionalEncoding
 
         if (!(theta > 1) || double.IsInfinity(theta))
         {
-            throw new ArgumentOutOfRangeException(nameof(theta), theta, "theta must be a finite number greater than 1.");
+            throw new ArgumentOutOfRangeException(
+                nameof(theta),
+                theta,
+                "theta must be a finite number greater than 1.");
         }
 
         EmbeddingDim = embeddingDim;
@@ -67,14 +71,16 @@ public sealed class SinusoidalPositionalEncoding
     public void Encode(int position, Span<float> destination) =>
         PositionTable.Encode(Table.Span, EmbeddingDim, MaxSeqLength, position, destination, learned: false);
 
-    /// <summary>Adds the encodings of positions 0…S−1 to <paramref name="x"/> in place, for [S, D] or [B, S, D].</summary>
+    /// <summary>Adds the encodings of positions 0…S−1 to <paramref name="x"/> in place, for [S,
+    /// D] or [B, S, D].</summary>
     /// <param name="x">Token embeddings; its last axis must be D and its sequence axis at most MaxSeqLength.</param>
     /// <exception cref="ArgumentException">The rank is not 2 or 3, or the last axis is not D.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The sequence is longer than MaxSeqLength.</exception>
     /// <remarks>PyTorch equivalent: <c>x + pe[:x.size(-2)]</c> (broadcast over the batch).</remarks>
     public void AddTo(Tensor x) => PositionTable.AddTo(Table.Span, EmbeddingDim, MaxSeqLength, x, learned: false);
 
-    /// <summary>Adds the encodings to a flat buffer of whole [sequenceLength, D] blocks (one per batch item), in place.</summary>
+    /// <summary>Adds the encodings to a flat buffer of whole [sequenceLength, D] blocks
+    /// (one per batch item), in place.</summary>
     /// <param name="x">B × sequenceLength × D floats, row-major.</param>
     /// <param name="sequenceLength">S, at most MaxSeqLength.</param>
     /// <exception cref="ArgumentException">The length is not a whole number of [S, D] blocks.</exception>
@@ -118,8 +124,8 @@ public sealed class SinusoidalPositionalEncoding
         {
             if (position % AnchorEvery == 0)
             {
-                // Rotations accumulate rounding slowly, so every AnchorEvery rows the row is recomputed exactly from its
-                // angles; in between, the error stays below 1e-13.
+                // Rotations accumulate rounding slowly, so every AnchorEvery rows the row is recomputed exactly from
+                // its angles; in between, the error stays below 1e-13.
                 Anchor(frequencies, position, row, quadrature);
             }
             else
@@ -136,7 +142,8 @@ public sealed class SinusoidalPositionalEncoding
         }
     }
 
-    /// <summary>Sets <paramref name="row"/> and <paramref name="quadrature"/> of <paramref name="position"/> from exact sines and cosines.</summary>
+    /// <summary>Sets <paramref name="row"/> and <paramref name="quadrature"/> of <paramref name="position"/> from exact
+    /// sines and cosines.</summary>
     private static void Anchor(double[] frequencies, int position, double[] row, double[] quadrature)
     {
         for (var pair = 0; pair < frequencies.Length; pair++)

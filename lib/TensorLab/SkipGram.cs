@@ -21,8 +21,12 @@ public static class SkipGram
     /// <param name="options">Settings; null for the defaults.</param>
     /// <param name="progress">Called after every epoch with the mean loss; optional.</param>
     /// <returns>The centre-word vectors, [V, D].</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A setting is not positive (window, dimension, epochs, negatives ≥ 0).</exception>
-    public static WordVectors Train(ToyCorpus corpus, SkipGramOptions? options = null, Action<EpochReport>? progress = null)
+    /// <exception cref="ArgumentOutOfRangeException">A setting is not positive (window, dimension, epochs,
+    /// negatives ≥ 0).</exception>
+    public static WordVectors Train(
+        ToyCorpus corpus,
+        SkipGramOptions? options = null,
+        Action<EpochReport>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         options ??= new SkipGramOptions();
@@ -142,7 +146,10 @@ public static class SkipGram
 
         if (!(options.LearningRate > 0) || float.IsInfinity(options.LearningRate))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.LearningRate, "LearningRate must be a positive finite number.");
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                options.LearningRate,
+                "LearningRate must be a positive finite number.");
         }
     }
 }

@@ -54,7 +54,8 @@ public sealed class Tensor
     /// <param name="data">Row-major values; later writes to the array show through the tensor.</param>
     /// <param name="shape">The axis sizes; their product must equal <c>data.Length</c>.</param>
     /// <returns>A tensor viewing <paramref name="data"/>.</returns>
-    /// <exception cref="ArgumentException">A size is negative, or the product differs from the data's length.</exception>
+    /// <exception cref="ArgumentException">A size is negative, or the product differs from the data's
+    /// length.</exception>
     /// <remarks>PyTorch equivalent: <c>torch.from_numpy(data).reshape(shape)</c>.</remarks>
     public static Tensor FromArray(float[] data, params int[] shape)
     {
@@ -78,8 +79,12 @@ public sealed class Tensor
         ValidateShape(shape);
         if ((uint)offset > (uint)storage.Length || storage.Length - offset < Product(shape))
         {
-            ThrowHelper.Shape(nameof(shape), string.Create(CultureInfo.InvariantCulture,
-                $"Shape [{string.Join(", ", shape)}] at offset {offset} does not fit storage of {storage.Length} elements."));
+            ThrowHelper.Shape(
+                nameof(shape),
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Shape [{string.Join(", ", shape)}] at offset {offset} does not fit storage of {storage.Length} ")
+                + "elements.");
         }
 
         return new Tensor(storage, offset, (int[])shape.Clone());
@@ -142,7 +147,8 @@ public sealed class Tensor
     /// <summary>A view with another shape over the same elements; one size may be -1 (inferred).</summary>
     /// <param name="newShape">The new axis sizes; their product must equal <see cref="Length"/>.</param>
     /// <returns>A tensor sharing this tensor's storage.</returns>
-    /// <exception cref="ArgumentException">The sizes do not multiply to <see cref="Length"/>, or more than one is -1.</exception>
+    /// <exception cref="ArgumentException">The sizes do not multiply to <see cref="Length"/>,
+    /// or more than one is -1.</exception>
     /// <remarks>PyTorch equivalent: <c>t.view(shape)</c>.</remarks>
     public Tensor Reshape(params int[] newShape)
     {
@@ -170,7 +176,8 @@ public sealed class Tensor
         return new Tensor(storage, offset, resolved);
     }
 
-    /// <summary>True when the shapes are equal and every pair of elements differs by at most <paramref name="tolerance"/>.</summary>
+    /// <summary>True when the shapes are equal and every pair of elements differs by at most
+    /// <paramref name="tolerance"/>.</summary>
     /// <param name="other">The tensor to compare with.</param>
     /// <param name="tolerance">Largest allowed absolute difference (default 1e-5).</param>
     /// <returns>Whether the tensors are approximately equal.</returns>

@@ -61,7 +61,16 @@ public sealed class ToyCorpus
     public IReadOnlyList<RelationFamily> Relations { get; } =
     [
         new("gender", [("king", "queen"), ("prince", "princess"), ("man", "woman"), ("boy", "girl")]),
-        new("capital", [("france", "paris"), ("italy", "rome"), ("spain", "madrid"), ("japan", "tokyo"), ("germany", "berlin"), ("egypt", "cairo")]),
+        new(
+            "capital",
+            [
+                ("france", "paris"),
+                ("italy", "rome"),
+                ("spain", "madrid"),
+                ("japan", "tokyo"),
+                ("germany", "berlin"),
+                ("egypt", "cairo"),
+            ]),
     ];
 
     /// <summary>Generates the corpus.</summary>
@@ -87,7 +96,8 @@ public sealed class ToyCorpus
         {
             var (word, attributes) = ContentWords[random.Next(ContentWords.Length)];
             // One context word per attribute, shuffled around the content word, plus an occasional filler as noise.
-            var tokens = attributes.Select(a => AttributeContexts[a][random.Next(AttributeContexts[a].Length)]).ToList();
+            var tokens = attributes.Select(
+                a => AttributeContexts[a][random.Next(AttributeContexts[a].Length)]).ToList();
             if (random.NextDouble() < 0.3)
             {
                 tokens.Add(Fillers[random.Next(Fillers.Length)]);
@@ -104,7 +114,8 @@ public sealed class ToyCorpus
     /// <summary>The id of <paramref name="word"/>.</summary>
     /// <param name="word">A word of the vocabulary.</param>
     /// <returns>Its id.</returns>
-    /// <exception cref="ArgumentException">The word is not in the vocabulary (the message lists some that are).</exception>
+    /// <exception cref="ArgumentException">The word is not in the vocabulary
+    /// (the message lists some that are).</exception>
     public int IdOf(string word)
     {
         if (!ids.TryGetValue(word, out var id))

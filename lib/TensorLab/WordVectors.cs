@@ -1,6 +1,7 @@
 namespace TensorLab;
 
-/// <summary>Trained word vectors with their vocabulary: look up, compare, find neighbours and analogies by word.</summary>
+/// <summary>Trained word vectors with their vocabulary: look up, compare,
+/// find neighbours and analogies by word.</summary>
 public sealed class WordVectors
 {
     private readonly Dictionary<string, int> ids;
@@ -15,7 +16,9 @@ public sealed class WordVectors
         ArgumentNullException.ThrowIfNull(vocabulary);
         if (vectors.Rank != 2 || vectors.Shape[0] != vocabulary.Count)
         {
-            ThrowHelper.Shape(nameof(vectors), $"Expected [{vocabulary.Count}, dim] vectors for {vocabulary.Count} words, found {vectors.ShapeText}.");
+            ThrowHelper.Shape(
+                nameof(vectors),
+                $"Expected [{vocabulary.Count}, dim] vectors for {vocabulary.Count} words, found {vectors.ShapeText}.");
         }
 
         Vectors = vectors;
@@ -40,7 +43,8 @@ public sealed class WordVectors
     /// <param name="b">Another word.</param>
     /// <returns>A value in [−1, 1].</returns>
     /// <exception cref="ArgumentException">Unknown word.</exception>
-    public float Similarity(string a, string b) => TensorLab.Similarity.Cosine(Vectors.Row(IdOf(a)), Vectors.Row(IdOf(b)));
+    public float Similarity(string a, string b) =>
+        TensorLab.Similarity.Cosine(Vectors.Row(IdOf(a)), Vectors.Row(IdOf(b)));
 
     /// <summary>The <paramref name="k"/> words closest to <paramref name="word"/>, excluding itself.</summary>
     /// <param name="word">A word.</param>

@@ -22,10 +22,12 @@ public sealed class ScriptChain
         KernelTree = helpers.GetCompilation().SyntaxTrees.Single();
     }
 
-    /// <summary>The hidden first submission that imports the kernel's display helpers (<c>display</c>, <c>HTML</c>).</summary>
+    /// <summary>The hidden first submission that imports the kernel's display helpers (<c>display</c>,
+    /// <c>HTML</c>).</summary>
     public SyntaxTree KernelTree { get; }
 
-    /// <summary>Starts a chain whose relative <c>#r</c> and <c>#load</c> resolve against <paramref name="workingDirectory"/>, as the session's.</summary>
+    /// <summary>Starts a chain whose relative <c>#r</c> and <c>#load</c> resolve against
+    /// <paramref name="workingDirectory"/>, as the session's.</summary>
     /// <param name="workingDirectory">The notebook's folder when it runs.</param>
     /// <returns>A chain holding only the kernel helpers.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
@@ -41,7 +43,8 @@ public sealed class ScriptChain
         return new ScriptChain(options, CSharpScript.Create(KernelScriptOptions.HelpersSubmission, options));
     }
 
-    /// <summary>Compiles <paramref name="source"/> as the next cell of the chain; the chain itself is unchanged until <see cref="Append"/>.</summary>
+    /// <summary>Compiles <paramref name="source"/> as the next cell of the chain; the chain itself is unchanged until
+    /// <see cref="Append"/>.</summary>
     /// <param name="source">The cell's source, directives included.</param>
     /// <returns>The compiled cell: its semantic model, or why it has none.</returns>
     public CompiledCell Compile(string source)
@@ -72,8 +75,10 @@ public sealed class ScriptChain
 
         var script = last.ContinueWith(directives.Code, cellOptions);
         var compilation = script.GetCompilation();
-        // A cell that #loads a file brings that file's tree along; the cell's own tree is the one without the file's path.
-        var tree = compilation.SyntaxTrees.LastOrDefault(t => t.FilePath == cellOptions.FilePath) ?? compilation.SyntaxTrees.Last();
+        // A cell that #loads a file brings that file's tree along; the cell's own tree is the one without
+        // the file's path.
+        var tree = compilation.SyntaxTrees.LastOrDefault(t => t.FilePath == cellOptions.FilePath)
+            ?? compilation.SyntaxTrees.Last();
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         return new CompiledCell(compilation.GetSemanticModel(tree), errors, null, script, cellOptions);
     }
@@ -116,7 +121,12 @@ public sealed class ScriptChain
 /// <summary>One cell compiled on a <see cref="ScriptChain"/>.</summary>
 public sealed class CompiledCell
 {
-    internal CompiledCell(SemanticModel? model, IReadOnlyList<Diagnostic> errors, string? directiveError, Script<object>? script, ScriptOptions options)
+    internal CompiledCell(
+        SemanticModel? model,
+        IReadOnlyList<Diagnostic> errors,
+        string? directiveError,
+        Script<object>? script,
+        ScriptOptions options)
     {
         Model = model;
         Errors = errors;
@@ -125,7 +135,8 @@ public sealed class CompiledCell
         Options = options;
     }
 
-    /// <summary>What every name in the cell binds to; null when nothing of the cell is C# (markdown, directives only, a directive error).</summary>
+    /// <summary>What every name in the cell binds to; null when nothing of the cell is C# (markdown, directives only, a
+    /// directive error).</summary>
     public SemanticModel? Model { get; }
 
     /// <summary>The cell's syntax tree, or null without a model.</summary>
@@ -140,7 +151,8 @@ public sealed class CompiledCell
     /// <summary>True when the session would compile the cell and run it.</summary>
     public bool Compiles => DirectiveError is null && Errors.Count == 0;
 
-    /// <summary>Why the session would reject the cell, in its format: one <c>(line,col): error CSxxxx: text</c> per line.</summary>
+    /// <summary>Why the session would reject the cell, in its format:
+    /// one <c>(line,col): error CSxxxx: text</c> per line.</summary>
     public string ErrorText => DirectiveError ?? string.Join("\n", Errors.Select(d => d.ToString()));
 
     internal Script<object>? Script { get; }

@@ -21,10 +21,15 @@ internal static class CompletionFinder
         .Distinct(StringComparer.Ordinal)];
 
     /// <summary>Matches for the identifier at <paramref name="cursor"/> (a UTF-16 index into the cell).</summary>
-    public static CompletionList Find(SubmissionDocument document, string code, int cursor, CancellationToken cancellationToken)
+    public static CompletionList Find(
+        SubmissionDocument document,
+        string code,
+        int cursor,
+        CancellationToken cancellationToken)
     {
         var root = document.Tree.GetRoot(cancellationToken);
-        if (IdentifierSpan.Around(code, cursor) is not var (start, end) || CodeContext.IsInCommentOrString(root, cursor))
+        if (IdentifierSpan.Around(code, cursor) is not var (start, end)
+            || CodeContext.IsInCommentOrString(root, cursor))
         {
             return new CompletionList([], cursor, cursor);
         }
@@ -39,15 +44,22 @@ internal static class CompletionFinder
         return new CompletionList(matches, start, end);
     }
 
-    private static IEnumerable<string> Candidates(SemanticModel model, SyntaxNode root, int position, CancellationToken cancellationToken)
+    private static IEnumerable<string> Candidates(
+        SemanticModel model,
+        SyntaxNode root,
+        int position,
+        CancellationToken cancellationToken)
     {
         var before = CodeContext.TokenBefore(root, position);
         if (before.IsKind(SyntaxKind.DotToken))
         {
-            return MemberContainer(before) is { } container ? Names(MembersOf(model, container, position, cancellationToken)) : [];
+            return MemberContainer(before) is { } container
+                ? Names(MembersOf(model, container, position, cancellationToken))
+                : [];
         }
 
-        if (before.IsKind(SyntaxKind.NewKeyword) || before.Parent?.FirstAncestorOrSelf<UsingDirectiveSyntax>() is not null)
+        if (before.IsKind(SyntaxKind.NewKeyword)
+            || before.Parent?.FirstAncestorOrSelf<UsingDirectiveSyntax>() is not null)
         {
             return Names(model.LookupNamespacesAndTypes(position));
         }
@@ -60,11 +72,16 @@ internal static class CompletionFinder
     {
         MemberAccessExpressionSyntax access when access.OperatorToken == dot => access.Expression,
         QualifiedNameSyntax name when name.DotToken == dot => name.Left,
-        MemberBindingExpressionSyntax binding => binding.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()?.Expression,
+        MemberBindingExpressionSyntax binding =>
+            binding.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()?.Expression,
         _ => null,
     };
 
-    private static IEnumerable<ISymbol> MembersOf(SemanticModel model, ExpressionSyntax container, int position, CancellationToken cancellationToken)
+    private static IEnumerable<ISymbol> MembersOf(
+        SemanticModel model,
+        ExpressionSyntax container,
+        int position,
+        CancellationToken cancellationToken)
     {
         var (symbol, type) = Bind(model, container, cancellationToken);
         switch (symbol)
@@ -80,21 +97,31 @@ internal static class CompletionFinder
                 }
 
                 return model.LookupSymbols(position, type, includeReducedExtensionMethods: true)
-                    .Where(member => !member.IsStatic || member is IMethodSymbol { MethodKind: MethodKind.ReducedExtension })
+                    .Where(member => !member.IsStatic
+                        || member is IMethodSymbol { MethodKind: MethodKind.ReducedExtension })
                     .Where(IsBrowsable);
         }
     }
 
     // What the left of a dot denotes. A name parsed in a type position (x.Fo in a script can read as a qualified type
     // of a declaration) binds as nothing there, so it is bound again as an expression.
-    private static (ISymbol? Symbol, ITypeSymbol? Type) Bind(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
+    private static (ISymbol? Symbol, ITypeSymbol? Type) Bind(
+        SemanticModel model,
+        ExpressionSyntax expression,
+        CancellationToken cancellationToken)
     {
         var symbol = Single(model.GetSymbolInfo(expression, cancellationToken));
         var type = model.GetTypeInfo(expression, cancellationToken).Type;
         if (symbol is null && type is null or { TypeKind: TypeKind.Error })
         {
-            symbol = Single(model.GetSpeculativeSymbolInfo(expression.SpanStart, expression, SpeculativeBindingOption.BindAsExpression));
-            type = model.GetSpeculativeTypeInfo(expression.SpanStart, expression, SpeculativeBindingOption.BindAsExpression).Type;
+            symbol = Single(model.GetSpeculativeSymbolInfo(
+                expression.SpanStart,
+                expression,
+                SpeculativeBindingOption.BindAsExpression));
+            type = model.GetSpeculativeTypeInfo(
+                expression.SpanStart,
+                expression,
+                SpeculativeBindingOption.BindAsExpression).Type;
         }
 
         if (symbol is IAliasSymbol alias)
@@ -105,7 +132,8 @@ internal static class CompletionFinder
         return (symbol, type ?? TypeOf(symbol));
     }
 
-    private static ISymbol? Single(SymbolInfo info) => info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+    private static ISymbol? Single(SymbolInfo info) =>
+        info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
 
     private static ITypeSymbol? TypeOf(ISymbol? symbol) => symbol switch
     {
@@ -124,7 +152,8 @@ internal static class CompletionFinder
         attribute.AttributeClass is { Name: nameof(EditorBrowsableAttribute) } &&
         attribute.ConstructorArguments is [{ Value: int state }] && state == (int)EditorBrowsableState.Never);
 
-    /// <summary>Case-insensitive order, ties broken by ordinal (Count before count), so the list reads like a dictionary.</summary>
+    /// <summary>Case-insensitive order, ties broken by ordinal (Count before count),
+    /// so the list reads like a dictionary.</summary>
     private sealed class NameOrder : IComparer<string>
     {
         public static readonly NameOrder Instance = new();

@@ -9,7 +9,8 @@ namespace NotebookEngine;
 /// </summary>
 internal static partial class DirectiveMask
 {
-    /// <summary>The cell with its kernel directive lines turned into spaces; the code itself when it has none.</summary>
+    /// <summary>The cell with its kernel directive lines turned into spaces;
+    /// the code itself when it has none.</summary>
     public static string Apply(string code)
     {
         if (!code.Contains('#', StringComparison.Ordinal))

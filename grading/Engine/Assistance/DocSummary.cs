@@ -25,9 +25,12 @@ internal sealed partial record DocSummary(string PlainText, string Markdown)
             {
                 XText plain => AnyWhitespace().Replace(plain.Value, " "),
                 XElement { Name.LocalName: "see" or "seealso" } reference => Reference(reference, markdown),
-                XElement { Name.LocalName: "paramref" or "typeparamref" } name => Code(name.Attribute("name")?.Value ?? "", markdown),
+                XElement { Name.LocalName: "paramref" or "typeparamref" } name =>
+                    Code(name.Attribute("name")?.Value ?? "", markdown),
                 XElement { Name.LocalName: "c" } code => Code(code.Value, markdown),
-                XElement { Name.LocalName: "code" } block => markdown ? $"\n\n```csharp\n{block.Value.Trim()}\n```\n\n" : $"\n\n{block.Value.Trim()}\n\n",
+                XElement { Name.LocalName: "code" } block => markdown
+                    ? $"\n\n```csharp\n{block.Value.Trim()}\n```\n\n"
+                    : $"\n\n{block.Value.Trim()}\n\n",
                 XElement { Name.LocalName: "para" } paragraph => $"\n\n{Render(paragraph, markdown)}\n\n",
                 XElement { Name.LocalName: "item" } item => $"\n- {Render(item, markdown)}",
                 XElement { Name.LocalName: "br" } => "\n",
@@ -63,11 +66,14 @@ internal sealed partial record DocSummary(string PlainText, string Markdown)
 
     private static string Code(string text, bool markdown) => markdown ? $"`{text}`" : text;
 
-    // Source line breaks are already spaces (AnyWhitespace); the breaks left are the markup's: paragraphs and list items.
+    // Source line breaks are already spaces (AnyWhitespace); the breaks left are the markup's:
+    // paragraphs and list items.
     private static string Tidy(string text)
     {
         var paragraphs = ParagraphBreak().Split(text.Trim())
-            .Select(paragraph => string.Join('\n', paragraph.Split('\n').Select(line => Spaces().Replace(line, " ").Trim())))
+            .Select(paragraph => string.Join(
+                '\n',
+                paragraph.Split('\n').Select(line => Spaces().Replace(line, " ").Trim())))
             .Where(paragraph => paragraph.Length > 0);
         return string.Join("\n\n", paragraphs).Replace(" \n", "\n", StringComparison.Ordinal);
     }

@@ -15,7 +15,8 @@ internal sealed class DocumentationFiles
 {
     private readonly ConcurrentDictionary<string, Lazy<DocumentationIndex>> files = new(StringComparer.Ordinal);
 
-    /// <summary>The summary of <paramref name="symbol"/>: from the cell's own /// comments, or from documentation files.</summary>
+    /// <summary>The summary of <paramref name="symbol"/>: from the cell's own /// comments,
+    /// or from documentation files.</summary>
     public DocSummary? SummaryOf(ISymbol symbol, Compilation compilation)
     {
         var original = ((symbol as IMethodSymbol)?.ReducedFrom ?? symbol).OriginalDefinition;
@@ -92,17 +93,24 @@ internal sealed class DocumentationFiles
     // The file a reference came from: a #r'd one belongs to the submission that ran it, so the whole chain is asked.
     private static string? AssemblyPath(IAssemblySymbol assembly, Compilation compilation)
     {
-        for (Compilation? current = compilation; current is not null; current = current.ScriptCompilationInfo?.PreviousScriptCompilation)
+        for (Compilation? current = compilation;
+             current is not null;
+             current = current.ScriptCompilationInfo?.PreviousScriptCompilation)
         {
-            if (current.GetMetadataReference(assembly) is PortableExecutableReference { FilePath: { Length: > 0 } path })
+            if (current.GetMetadataReference(assembly)
+                is PortableExecutableReference { FilePath: { Length: > 0 } path })
             {
                 return path;
             }
         }
 
         return AppDomain.CurrentDomain.GetAssemblies()
-            .FirstOrDefault(loaded => !loaded.IsDynamic && loaded.GetName().Name == assembly.Name)?.Location is { Length: > 0 } location ? location : null;
+            .FirstOrDefault(loaded => !loaded.IsDynamic && loaded.GetName().Name == assembly.Name)?.Location
+            is { Length: > 0 } location
+                ? location
+                : null;
     }
 
-    private DocumentationIndex Index(string file) => files.GetOrAdd(file, path => new Lazy<DocumentationIndex>(() => DocumentationIndex.Load(path))).Value;
+    private DocumentationIndex Index(string file) =>
+        files.GetOrAdd(file, path => new Lazy<DocumentationIndex>(() => DocumentationIndex.Load(path))).Value;
 }

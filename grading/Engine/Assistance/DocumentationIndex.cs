@@ -7,9 +7,11 @@ namespace NotebookEngine;
 
 /// <summary>
 /// One XML documentation file, indexed by member id to where its <c>&lt;member&gt;</c> element lies in the file.
-/// Only the asked-for member is parsed: System.Runtime.xml is 7 MB, and parsing it whole takes longer than a user waits.
+/// Only the asked-for member is parsed: System.Runtime.xml is 7 MB,
+/// and parsing it whole takes longer than a user waits.
 /// </summary>
-/// <remarks>A file that is missing or damaged indexes as empty (or up to the damage): documentation is a nicety, never an error.</remarks>
+/// <remarks>A file that is missing or damaged indexes as empty (or up to the damage): documentation is a nicety,
+/// never an error.</remarks>
 internal sealed class DocumentationIndex
 {
     private static readonly byte[] MemberStart = "<member name=\""u8.ToArray();
@@ -51,14 +53,16 @@ internal sealed class DocumentationIndex
             }
 
             var name = Encoding.UTF8.GetString(bytes, nameStart, nameLength);
-            members[name.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(name) : name] = (start, nameStart - start + length + MemberEnd.Length);
+            members[name.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(name) : name] =
+                (start, nameStart - start + length + MemberEnd.Length);
             position = nameStart + length + MemberEnd.Length;
         }
 
         return new DocumentationIndex(path, members);
     }
 
-    /// <summary>The <c>&lt;summary&gt;</c> of the member with documentation id <paramref name="id"/>, or null.</summary>
+    /// <summary>The <c>&lt;summary&gt;</c> of the member with documentation id <paramref name="id"/>, or
+    /// null.</summary>
     public XElement? Summary(string id)
     {
         if (!members.TryGetValue(id, out var place))

@@ -9,7 +9,8 @@ internal static class IdentifierSpan
     /// Start and end of the identifier around <paramref name="cursor"/> (both the cursor when there is none), or null
     /// when the cursor is in a number (1.5, 0x1F), where no name can be typed.
     /// </summary>
-    /// <remarks>Roslyn takes identifier characters from the basic plane only, so a surrogate pair always ends a name.</remarks>
+    /// <remarks>Roslyn takes identifier characters from the basic plane only,
+    /// so a surrogate pair always ends a name.</remarks>
     public static (int Start, int End)? Around(string code, int cursor)
     {
         var start = cursor;

@@ -11,7 +11,11 @@ namespace NotebookEngine;
 internal static class SymbolInspector
 {
     /// <summary>The inspection of the symbol at <paramref name="cursor"/>, or null when there is none.</summary>
-    public static Inspection? Inspect(SubmissionDocument document, int cursor, DocumentationFiles documentation, CancellationToken cancellationToken)
+    public static Inspection? Inspect(
+        SubmissionDocument document,
+        int cursor,
+        DocumentationFiles documentation,
+        CancellationToken cancellationToken)
     {
         var root = document.Tree.GetRoot(cancellationToken);
         if (CodeContext.IsInCommentOrString(root, cursor) || NodeAt(root, cursor) is not { } node)
@@ -25,10 +29,14 @@ internal static class SymbolInspector
             return null;
         }
 
-        var signatures = overloads.Select(symbol => SymbolSignature.Format(symbol, document.Model, node.SpanStart)).Distinct(StringComparer.Ordinal).ToList();
+        var signatures = overloads
+            .Select(symbol => SymbolSignature.Format(symbol, document.Model, node.SpanStart))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         var summary = documentation.SummaryOf(primary, document.Compilation);
         var plain = string.Join('\n', signatures) + (summary is null ? "" : $"\n\n{summary.PlainText}");
-        var markdown = $"```csharp\n{string.Join('\n', signatures)}\n```" + (summary is null ? "" : $"\n\n{summary.Markdown}");
+        var markdown = $"```csharp\n{string.Join('\n', signatures)}\n```"
+            + (summary is null ? "" : $"\n\n{summary.Markdown}");
         return new Inspection(plain, markdown);
     }
 
@@ -63,7 +71,10 @@ internal static class SymbolInspector
         token.IsKind(SyntaxKind.IdentifierToken) || SyntaxFacts.IsPredefinedType(token.Kind());
 
     // The symbol to describe first, and all symbols to list (a method's whole group, so every overload shows).
-    private static (ISymbol? Primary, IReadOnlyList<ISymbol> All) SymbolsOf(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+    private static (ISymbol? Primary, IReadOnlyList<ISymbol> All) SymbolsOf(
+        SemanticModel model,
+        SyntaxNode node,
+        CancellationToken cancellationToken)
     {
         if (model.GetDeclaredSymbol(node, cancellationToken) is { } declared)
         {
@@ -71,7 +82,9 @@ internal static class SymbolInspector
         }
 
         var info = model.GetSymbolInfo(node, cancellationToken);
-        var primary = info.Symbol ?? info.CandidateSymbols.FirstOrDefault() ?? model.GetTypeInfo(node, cancellationToken).Type;
+        var primary = info.Symbol
+            ?? info.CandidateSymbols.FirstOrDefault()
+            ?? model.GetTypeInfo(node, cancellationToken).Type;
         if (primary is null or ITypeSymbol { TypeKind: TypeKind.Error })
         {
             return (null, []);
@@ -86,7 +99,9 @@ internal static class SymbolInspector
         if (primary is IMethodSymbol && group.Length > 0)
         {
             // The overload the call binds to leads; the rest follow in declaration order.
-            return (primary, [primary, .. group.Where(method => !SymbolEqualityComparer.Default.Equals(method, primary))]);
+            return (
+                primary,
+                [primary, .. group.Where(method => !SymbolEqualityComparer.Default.Equals(method, primary))]);
         }
 
         return (primary, info.CandidateSymbols.Length > 1 ? info.CandidateSymbols : [primary]);

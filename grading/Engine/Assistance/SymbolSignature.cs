@@ -11,37 +11,48 @@ internal static class SymbolSignature
     private static readonly SymbolDisplayFormat Member = new(
         globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
-        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters | SymbolDisplayGenericsOptions.IncludeVariance,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters |
+                         SymbolDisplayGenericsOptions.IncludeVariance,
         memberOptions: SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType |
                        SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeRef |
                        SymbolDisplayMemberOptions.IncludeConstantValue,
         delegateStyle: SymbolDisplayDelegateStyle.NameAndSignature,
         extensionMethodStyle: SymbolDisplayExtensionMethodStyle.InstanceMethod,
-        parameterOptions: SymbolDisplayParameterOptions.IncludeParamsRefOut | SymbolDisplayParameterOptions.IncludeType |
-                          SymbolDisplayParameterOptions.IncludeName | SymbolDisplayParameterOptions.IncludeDefaultValue |
+        parameterOptions: SymbolDisplayParameterOptions.IncludeParamsRefOut |
+                          SymbolDisplayParameterOptions.IncludeType |
+                          SymbolDisplayParameterOptions.IncludeName |
+                          SymbolDisplayParameterOptions.IncludeDefaultValue |
                           SymbolDisplayParameterOptions.IncludeExtensionThis,
         propertyStyle: SymbolDisplayPropertyStyle.ShowReadWriteDescriptor,
         localOptions: SymbolDisplayLocalOptions.IncludeType | SymbolDisplayLocalOptions.IncludeConstantValue,
         kindOptions: SymbolDisplayKindOptions.IncludeMemberKeyword,
-        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers |
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes |
+                              SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers |
                               SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    // Members of the script class (a function or variable from an earlier cell) live in "Submission#3": not a name to show.
-    private static readonly SymbolDisplayFormat ScriptMember = Member.RemoveMemberOptions(SymbolDisplayMemberOptions.IncludeContainingType);
+    // Members of the script class (a function or variable from an earlier cell)
+    // live in "Submission#3": not a name to show.
+    private static readonly SymbolDisplayFormat ScriptMember = Member.RemoveMemberOptions(
+        SymbolDisplayMemberOptions.IncludeContainingType);
 
     private static readonly SymbolDisplayFormat Type = SymbolDisplayFormat.CSharpErrorMessageFormat
         .WithKindOptions(SymbolDisplayKindOptions.IncludeNamespaceKeyword | SymbolDisplayKindOptions.IncludeTypeKeyword)
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.ExpandNullable);
 
     // int is inspected as what it stands for: struct System.Int32 (type arguments keep their keywords: List<int>).
-    private static readonly SymbolDisplayFormat SpecialType = Type.RemoveMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+    private static readonly SymbolDisplayFormat SpecialType = Type.RemoveMiscellaneousOptions(
+        SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
-    /// <summary>The description of <paramref name="symbol"/>, with types as written at <paramref name="position"/>.</summary>
+    /// <summary>The description of <paramref name="symbol"/>, with types as written at
+    /// <paramref name="position"/>.</summary>
     public static string Format(ISymbol symbol, SemanticModel model, int position)
     {
         if (symbol is INamespaceOrTypeSymbol and not ITypeParameterSymbol)
         {
-            return symbol.ToDisplayString(symbol is ITypeSymbol { SpecialType: not Microsoft.CodeAnalysis.SpecialType.None } ? SpecialType : Type);
+            return symbol.ToDisplayString(
+                symbol is ITypeSymbol { SpecialType: not Microsoft.CodeAnalysis.SpecialType.None }
+                    ? SpecialType
+                    : Type);
         }
 
         var inScript = symbol.ContainingType is { IsScriptClass: true };

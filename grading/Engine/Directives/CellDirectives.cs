@@ -7,14 +7,31 @@ namespace NotebookEngine;
 /// <c>#r "nuget:…"</c> and <c>#i</c> are hoisted out, kernel selectors and <c>#!time</c> removed, other <c>#r</c> and
 /// <c>#load</c> left for Roslyn. Removed lines become blank lines so compile errors keep the cell's line numbers.
 /// </summary>
-internal sealed partial record CellDirectives(string Code, IReadOnlyList<PackageRequest> Packages, bool Time, bool Markdown,
-    string? Who, string? Error)
+internal sealed partial record CellDirectives(
+    string Code,
+    IReadOnlyList<PackageRequest> Packages,
+    bool Time,
+    bool Markdown,
+    string? Who,
+    string? Error)
 {
     private static readonly string[] Selectors = ["#!csharp", "#!c#", "#!C#"];
 
     /// <summary>The directives this engine understands, for error messages and docs.</summary>
     public static IReadOnlyList<string> Supported { get; } =
-        ["#r \"nuget: Name, Version\"", "#i \"nuget: source\"", "#r \"path.dll\"", "#load \"file.csx\"", "#!csharp", "#!c#", "#!C#", "#!markdown", "#!time", "#!who", "#!whos"];
+        [
+            "#r \"nuget: Name, Version\"",
+            "#i \"nuget: source\"",
+            "#r \"path.dll\"",
+            "#load \"file.csx\"",
+            "#!csharp",
+            "#!c#",
+            "#!C#",
+            "#!markdown",
+            "#!time",
+            "#!who",
+            "#!whos",
+        ];
 
     public static CellDirectives Parse(string source)
     {
@@ -58,7 +75,8 @@ internal sealed partial record CellDirectives(string Code, IReadOnlyList<Package
                 {
                     if (PackageRequest.TryParse(match.Groups["value"].Value) is not { } request)
                     {
-                        return Failed($"({i + 1},4): error DNI210: Unable to parse package reference: \"{match.Groups["value"].Value}\"");
+                        return Failed($"({i + 1},4): error DNI210: Unable to parse package reference: " +
+                                      $"\"{match.Groups["value"].Value}\"");
                     }
 
                     packages.Add(request);

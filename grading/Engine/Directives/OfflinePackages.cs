@@ -9,7 +9,11 @@ namespace NotebookEngine;
 /// <param name="Version">The version the engine ships (what "Installed Packages" shows).</param>
 /// <param name="Note">A warning for stderr when the notebook asked for another major version; null otherwise.</param>
 /// <param name="Error">Why the package cannot be used; null when it can.</param>
-internal sealed record PackageResolution(IReadOnlyList<Assembly> Assemblies, string Version, string? Note, string? Error);
+internal sealed record PackageResolution(
+    IReadOnlyList<Assembly> Assemblies,
+    string Version,
+    string? Note,
+    string? Error);
 
 /// <summary>
 /// Resolves <c>#r "nuget:…"</c> offline, from the packages the engine itself ships with (the host's deps.json), because
@@ -24,7 +28,8 @@ internal static class OfflinePackages
         ["Microsoft.DotNet.Interactive"] = "the engine's display helpers",
     };
 
-    /// <summary>The package's assemblies and shipped version, or an error saying what is available and how to add one.</summary>
+    /// <summary>The package's assemblies and shipped version, or an error saying what is available and how to add
+    /// one.</summary>
     public static PackageResolution Resolve(PackageRequest request)
     {
         if (BuiltIn.ContainsKey(request.Name))
@@ -50,7 +55,8 @@ internal static class OfflinePackages
                 "grading/Engine/Engine.csproj and rebuild.");
         }
 
-        // The real kernel references every assembly of the restored closure, so the package's dependencies are usable too.
+        // The real kernel references every assembly of the restored closure,
+        // so the package's dependencies are usable too.
         var assemblies = Closure(context, library)
             .SelectMany(l => l.GetDefaultAssemblyNames(context))
             .DistinctBy(name => name.Name)
@@ -61,7 +67,8 @@ internal static class OfflinePackages
     }
 
     // A different version of the same major is compatible by SemVer, so it is used silently; another major may behave
-    // differently, so the notebook still runs with what the grader has, and stderr says so (stderr never zeroes a cell).
+    // differently, so the notebook still runs with what the grader has, and stderr says so
+    // (stderr never zeroes a cell).
     private static string? VersionNote(PackageRequest request, string shipped)
     {
         if (request.Version is "" or "*" or "*-*" || SameMajor(request.Version, shipped))
@@ -69,7 +76,8 @@ internal static class OfflinePackages
             return null;
         }
 
-        return $"warning: the notebook asks for {request.Name} {request.Version}; the grader ships {shipped} and uses it.\n";
+        return $"warning: the notebook asks for {request.Name} {request.Version}; " +
+               $"the grader ships {shipped} and uses it.\n";
     }
 
     private static bool SameMajor(string requested, string shipped)
@@ -128,8 +136,10 @@ internal static class OfflinePackages
     }
 
     private static RuntimeLibrary? Find(DependencyContext? context, string name) =>
-        context?.RuntimeLibraries.FirstOrDefault(l => l.Type == "package" && string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase));
+        context?.RuntimeLibraries.FirstOrDefault(
+            l => l.Type == "package" && string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsNotebookPackage(string name) =>
-        !name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) && !name.StartsWith("runtime.", StringComparison.Ordinal);
+        !name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)
+            && !name.StartsWith("runtime.", StringComparison.Ordinal);
 }

@@ -5,7 +5,8 @@ namespace NotebookEngine;
 /// <param name="Version">The requested version, or "" for the newest.</param>
 internal sealed record PackageRequest(string Name, string Version)
 {
-    /// <summary>Parses the quoted value as the kernel's PackageReference.TryParse: "nuget:" then name, optional version.</summary>
+    /// <summary>Parses the quoted value as the kernel's PackageReference.TryParse: "nuget:" then name,
+    /// optional version.</summary>
     public static PackageRequest? TryParse(string value)
     {
         var text = value["nuget:".Length..].Trim();

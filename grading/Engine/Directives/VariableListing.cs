@@ -20,7 +20,10 @@ internal static class VariableListing
 
         var rows = variables.Select(v =>
             $"<tr><td>{WebUtility.HtmlEncode(v.Name)}</td><td>{WebUtility.HtmlEncode(v.Type.Name)}</td>" +
-            $"<td><div class=\"dni-plaintext\"><pre>{WebUtility.HtmlEncode(v.Value.ToDisplayString())}</pre></div></td></tr>");
-        return "<table><thead><tr><th>Variable</th><th>Type</th><th>Value</th></tr></thead><tbody>" + string.Concat(rows) + "</tbody></table>";
+            $"<td><div class=\"dni-plaintext\"><pre>{WebUtility.HtmlEncode(v.Value.ToDisplayString())}</pre></div>" +
+            "</td></tr>");
+        return "<table><thead><tr><th>Variable</th><th>Type</th><th>Value</th></tr></thead><tbody>"
+            + string.Concat(rows)
+            + "</tbody></table>";
     }
 }

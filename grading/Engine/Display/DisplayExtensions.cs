@@ -22,7 +22,8 @@ public static class DisplayExtensions
     public static DisplayedValue DisplayAs(this string value, string mimeType) =>
         new(value, [mimeType], alreadyFormatted: true);
 
-    /// <summary>Shows a sequence as a table, one column per public property, as <c>text/html</c> and <c>text/csv</c>.</summary>
+    /// <summary>Shows a sequence as a table, one column per public property, as <c>text/html</c> and
+    /// <c>text/csv</c>.</summary>
     /// <typeparam name="T">The row type.</typeparam>
     /// <param name="rows">The rows.</param>
     /// <param name="mimeTypes">MIME types to format it as; none for the kernel's html + csv.</param>

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Html;
 namespace Microsoft.DotNet.Interactive;
 
 /// <summary>
-/// The helpers a notebook cell has in scope (the real kernel runs <c>using static Microsoft.DotNet.Interactive.Kernel;</c>
-/// first): <c>display</c>, <c>HTML</c>, <c>CSS</c>, <c>Javascript</c>. Same names and behaviour as .NET Interactive.
+/// The helpers a notebook cell has in scope (the real kernel runs
+/// <c>using static Microsoft.DotNet.Interactive.Kernel;</c> first): <c>display</c>, <c>HTML</c>, <c>CSS</c>,
+/// <c>Javascript</c>. Same names and behaviour as .NET Interactive.
 /// </summary>
 public static class Kernel
 {
-    /// <summary>Shows <paramref name="value"/> in the cell's outputs, with its preferred or the given MIME types.</summary>
+    /// <summary>Shows <paramref name="value"/> in the cell's outputs,
+    /// with its preferred or the given MIME types.</summary>
     /// <param name="value">What to show.</param>
     /// <param name="mimeTypes">MIME types to format it as; none for the preferred one.</param>
     /// <returns>A handle whose <see cref="DisplayedValue.Update"/> replaces the output.</returns>
@@ -21,8 +23,10 @@ public static class Kernel
     /// <returns>An <see cref="IHtmlContent"/>.</returns>
     public static IHtmlContent HTML(string content) => new HtmlString(content);
 
-    /// <summary>Adds a <c>&lt;style&gt;</c> element with <paramref name="content"/> to the page, through a displayed script.</summary>
-    /// <param name="content">CSS rules (single quotes must be escaped, as in the real kernel, which embeds them in a JS string).</param>
+    /// <summary>Adds a <c>&lt;style&gt;</c> element with <paramref name="content"/> to the page,
+    /// through a displayed script.</summary>
+    /// <param name="content">CSS rules (single quotes must be escaped, as in the real kernel,
+    /// which embeds them in a JS string).</param>
     public static void CSS(string content) =>
         // The kernel's own script (from a StackOverflow answer), so saved notebooks look the same.
         Javascript($$"""

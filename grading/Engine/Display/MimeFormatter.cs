@@ -2,7 +2,8 @@ using Microsoft.DotNet.Interactive.Formatting;
 
 namespace NotebookEngine;
 
-/// <summary>Formats values the way the real kernel does: Formatting's preferred MIME type per type, one entry per MIME type.</summary>
+/// <summary>Formats values the way the real kernel does: Formatting's preferred MIME type per type,
+/// one entry per MIME type.</summary>
 internal static class MimeFormatter
 {
     private static int installed;
@@ -19,7 +20,9 @@ internal static class MimeFormatter
     /// <summary>The display data of <paramref name="value"/>, for the given or the preferred MIME types.</summary>
     public static Dictionary<string, string> Format(object? value, IReadOnlyList<string> mimeTypes)
     {
-        var types = mimeTypes.Count > 0 ? mimeTypes : Formatter.GetPreferredMimeTypesFor(value?.GetType() ?? typeof(object)).ToArray();
+        var types = mimeTypes.Count > 0
+            ? mimeTypes
+            : Formatter.GetPreferredMimeTypesFor(value?.GetType() ?? typeof(object)).ToArray();
         return types.Distinct().ToDictionary(mime => mime, mime => value.ToDisplayString(mime));
     }
 
@@ -35,7 +38,11 @@ internal static class MimeFormatter
         }
         catch (Exception exception)
         {
-            return new Dictionary<string, string> { ["text/plain"] = $"<the value could not be formatted: {exception.GetType().Name}: {exception.Message}>" };
+            return new Dictionary<string, string>
+            {
+                ["text/plain"] =
+                    $"<the value could not be formatted: {exception.GetType().Name}: {exception.Message}>",
+            };
         }
     }
 }

@@ -3,7 +3,8 @@ using Microsoft.CodeAnalysis.Scripting;
 
 namespace NotebookEngine;
 
-/// <summary>A compile failure as the kernel reports it: errors only (no warnings), <c>(line,col): error CSxxxx: text</c>.</summary>
+/// <summary>A compile failure as the kernel reports it: errors only (no warnings),
+/// <c>(line,col): error CSxxxx: text</c>.</summary>
 internal static class CompileErrors
 {
     /// <summary>

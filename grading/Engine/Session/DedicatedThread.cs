@@ -6,7 +6,8 @@ namespace NotebookEngine;
 /// </summary>
 internal static class DedicatedThread
 {
-    /// <summary>Runs <paramref name="work"/> on a new background thread; the caller's execution context flows in.</summary>
+    /// <summary>Runs <paramref name="work"/> on a new background thread;
+    /// the caller's execution context flows in.</summary>
     public static Task<T> Run<T>(Func<Task<T>> work, string name)
     {
         var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -6,8 +6,9 @@ namespace NotebookEngine;
 /// </summary>
 /// <remarks>
 /// Calls come from the cell's own threads, one at a time under the collector's lock, so keep them short (queue the
-/// work). An exception from the listener is swallowed: a front end's problem never fails the student's cell. Only output the collector keeps is reported: text past the output limit never reaches the listener, the
-/// truncation note does. The failure itself is not reported here: it is in the returned <see cref="CellResult"/>.
+/// work). An exception from the listener is swallowed: a front end's problem never fails the student's cell. Only
+/// output the collector keeps is reported: text past the output limit never reaches the listener, the truncation note
+/// does. The failure itself is not reported here: it is in the returned <see cref="CellResult"/>.
 /// </remarks>
 public interface ICellOutputListener
 {

@@ -10,9 +10,17 @@ internal static class KernelScriptOptions
 {
     /// <summary>The kernel's default imports, in its order.</summary>
     public static readonly string[] Imports =
-        ["System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq"];
+        [
+            "System",
+            "System.Text",
+            "System.Collections",
+            "System.Collections.Generic",
+            "System.Threading.Tasks",
+            "System.Linq",
+        ];
 
-    /// <summary>The hidden first submission of <c>UseKernelHelpers()</c>: brings <c>display</c>, <c>HTML</c>, … into scope.</summary>
+    /// <summary>The hidden first submission of <c>UseKernelHelpers()</c>: brings <c>display</c>, <c>HTML</c>,
+    /// … into scope.</summary>
     public const string HelpersSubmission = "using static Microsoft.DotNet.Interactive.Kernel;";
 
     /// <summary>
@@ -34,7 +42,8 @@ internal static class KernelScriptOptions
             typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly)
         .WithBaseDirectory(directory);
 
-    /// <summary>Relative <c>#r</c> and <c>#load</c> resolve against <paramref name="directory"/>, as the kernel's cwd.</summary>
+    /// <summary>Relative <c>#r</c> and <c>#load</c> resolve against <paramref name="directory"/>,
+    /// as the kernel's cwd.</summary>
     public static ScriptOptions WithBaseDirectory(this ScriptOptions options, string directory) => options
         .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory))
         .WithSourceResolver(new SourceFileResolver([], directory));

@@ -17,7 +17,10 @@ namespace NotebookEngine;
 /// </remarks>
 public sealed class NotebookSession : IAsyncDisposable
 {
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseMathematics().UseAdvancedExtensions().Build();
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder()
+        .UseMathematics()
+        .UseAdvancedExtensions()
+        .Build();
 
     private readonly SessionOptions settings;
     private readonly RoutingWriter stdout;
@@ -27,7 +30,12 @@ public sealed class NotebookSession : IAsyncDisposable
     private string baseDirectory;
     private int running;
 
-    private NotebookSession(SessionOptions settings, ScriptOptions options, ScriptState<object> state, RoutingWriter stdout, RoutingWriter stderr)
+    private NotebookSession(
+        SessionOptions settings,
+        ScriptOptions options,
+        ScriptState<object> state,
+        RoutingWriter stdout,
+        RoutingWriter stderr)
     {
         this.settings = settings;
         this.options = options;
@@ -38,7 +46,8 @@ public sealed class NotebookSession : IAsyncDisposable
         Assistant = new CodeAssistant(() => new ScriptSnapshot(this.state.Script, this.options));
     }
 
-    /// <summary>Completion, inspection and is-complete checks that see every cell this session has run; they run nothing.</summary>
+    /// <summary>Completion, inspection and is-complete checks that see every cell this session has run;
+    /// they run nothing.</summary>
     public CodeAssistant Assistant { get; }
 
     /// <summary>The directives cells may use (also listed in the DNI101 error of an unknown one).</summary>
@@ -46,12 +55,15 @@ public sealed class NotebookSession : IAsyncDisposable
 
     private string callerDirectory = "";
 
-    /// <summary>Starts a session: options, references, and the hidden first submission that imports the display helpers.</summary>
+    /// <summary>Starts a session: options, references, and the hidden first submission that imports the display
+    /// helpers.</summary>
     /// <param name="settings">Working directory, per-cell timeout, output limit.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>A ready session.</returns>
     /// <exception cref="DirectoryNotFoundException">The working directory does not exist.</exception>
-    public static async Task<NotebookSession> StartAsync(SessionOptions settings, CancellationToken cancellationToken = default)
+    public static async Task<NotebookSession> StartAsync(
+        SessionOptions settings,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var directory = Path.GetFullPath(settings.WorkingDirectory);
@@ -66,13 +78,19 @@ public sealed class NotebookSession : IAsyncDisposable
         Environment.CurrentDirectory = directory;
         MimeFormatter.EnsureInstalled();
         var options = KernelScriptOptions.Create(directory, settings.Optimize);
-        var state = await CSharpScript.RunAsync(KernelScriptOptions.HelpersSubmission, options, cancellationToken: cancellationToken);
+        var state = await CSharpScript.RunAsync(
+            KernelScriptOptions.HelpersSubmission,
+            options,
+            cancellationToken: cancellationToken);
 
         var stdout = new RoutingWriter(Console.Out, "stdout");
         var stderr = new RoutingWriter(Console.Error, "stderr");
         Console.SetOut(stdout);
         Console.SetError(stderr);
-        return new NotebookSession(settings with { WorkingDirectory = directory }, options, state, stdout, stderr) { callerDirectory = callerDirectory };
+        return new NotebookSession(settings with { WorkingDirectory = directory }, options, state, stdout, stderr)
+        {
+            callerDirectory = callerDirectory,
+        };
     }
 
     /// <summary>
@@ -83,22 +101,26 @@ public sealed class NotebookSession : IAsyncDisposable
     public static async Task WarmUpAsync()
     {
         MimeFormatter.EnsureInstalled();
-        var warm = await CSharpScript.RunAsync(KernelScriptOptions.HelpersSubmission, KernelScriptOptions.Create(Path.GetTempPath()));
+        var warm = await CSharpScript.RunAsync(
+            KernelScriptOptions.HelpersSubmission,
+            KernelScriptOptions.Create(Path.GetTempPath()));
         warm = await warm.ContinueWithAsync("new { Warm = 1 }");
         _ = MimeFormatter.Format(warm.ReturnValue, []);
     }
 
-    /// <summary>Runs one cell and returns its outputs; a failure is reported, never thrown, and the session goes on.</summary>
+    /// <summary>Runs one cell and returns its outputs; a failure is reported, never thrown,
+    /// and the session goes on.</summary>
     /// <param name="source">The cell's source.</param>
-    /// <param name="cancellationToken">Stops waiting for the cell, reported as "Command cancelled." like the kernel.</param>
+    /// <param name="cancellationToken">Stops waiting for the cell, reported as "Command cancelled." like the
+    /// kernel.</param>
     /// <returns>What the cell produced.</returns>
     /// <exception cref="InvalidOperationException">Another cell of this session is still running.</exception>
     public Task<CellResult> ExecuteAsync(string source, CancellationToken cancellationToken = default) =>
         ExecuteAsync(source, listener: null, cancellationToken);
 
     /// <summary>
-    /// Runs one cell, reporting each output to <paramref name="listener"/> as it happens (a live front end), and returns
-    /// its outputs; a failure is reported, never thrown, and the session goes on.
+    /// Runs one cell, reporting each output to <paramref name="listener"/> as it happens (a live front end), and
+    /// returns its outputs; a failure is reported, never thrown, and the session goes on.
     /// </summary>
     /// <param name="source">The cell's source.</param>
     /// <param name="listener">Hears outputs while the cell runs; null for none.</param>
@@ -108,12 +130,16 @@ public sealed class NotebookSession : IAsyncDisposable
     /// </param>
     /// <returns>What the cell produced.</returns>
     /// <exception cref="InvalidOperationException">Another cell of this session is still running.</exception>
-    public async Task<CellResult> ExecuteAsync(string source, ICellOutputListener? listener, CancellationToken cancellationToken = default)
+    public async Task<CellResult> ExecuteAsync(
+        string source,
+        ICellOutputListener? listener,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (Interlocked.Exchange(ref running, 1) == 1)
         {
-            throw new InvalidOperationException("A cell of this session is still running; cells run one at a time, in order.");
+            throw new InvalidOperationException(
+                "A cell of this session is still running; cells run one at a time, in order.");
         }
 
         try
@@ -140,7 +166,10 @@ public sealed class NotebookSession : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task<CellResult> ExecuteCoreAsync(string source, ICellOutputListener? listener, CancellationToken cancellationToken)
+    private async Task<CellResult> ExecuteCoreAsync(
+        string source,
+        ICellOutputListener? listener,
+        CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var collector = new OutputCollector(settings.OutputLimitBytes, listener);
@@ -168,19 +197,26 @@ public sealed class NotebookSession : IAsyncDisposable
             : await RunCodeAsync(directives.Code, collector, clock, cancellationToken);
         if (directives.Who is { } who && result.Status == CellStatus.Succeeded)
         {
-            collector.Display(new DisplayDataOutput(new Dictionary<string, string> { ["text/html"] = VariableListing.ToHtml(state, who == "#!whos") }, null));
+            collector.Display(new DisplayDataOutput(
+                new Dictionary<string, string> { ["text/html"] = VariableListing.ToHtml(state, who == "#!whos") },
+                null));
         }
 
         if (directives.Time)
         {
             var wallTime = $"Wall time: {clock.Elapsed.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms";
-            collector.Display(new DisplayDataOutput(new Dictionary<string, string> { ["text/plain"] = wallTime }, null));
+            collector.Display(
+                new DisplayDataOutput(new Dictionary<string, string> { ["text/plain"] = wallTime }, null));
         }
 
         return result with { Outputs = collector.Close(), Elapsed = clock.Elapsed };
     }
 
-    private async Task<CellResult> RunCodeAsync(string code, OutputCollector collector, Stopwatch clock, CancellationToken cancellationToken)
+    private async Task<CellResult> RunCodeAsync(
+        string code,
+        OutputCollector collector,
+        Stopwatch clock,
+        CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -192,11 +228,17 @@ public sealed class NotebookSession : IAsyncDisposable
         var run = DedicatedThread.Run(async () =>
         {
             OutputCollector.Current.Value = collector;
-            var next = await previous.ContinueWithAsync(code, cellOptions, catchException: _ => true, CancellationToken.None);
+            var next = await previous.ContinueWithAsync(
+                code,
+                cellOptions,
+                catchException: _ => true,
+                CancellationToken.None);
             // Formatted here, inside the time limit: formatting runs user code too (ToString, property getters).
             if (next.Exception is null && ReturnValues.HasReturnValue(next))
             {
-                collector.Result(new DisplayDataOutput(MimeFormatter.FormatSafely(next.ReturnValue), null), next.ReturnValue);
+                collector.Result(
+                    new DisplayDataOutput(MimeFormatter.FormatSafely(next.ReturnValue), null),
+                    next.ReturnValue);
             }
 
             return next;
@@ -207,9 +249,11 @@ public sealed class NotebookSession : IAsyncDisposable
         if (await Task.WhenAny(run, limit) != run)
         {
             // A .NET thread cannot be aborted: the runaway cell keeps its thread until the process ends, but its
-            // collector is closed, so it can no longer write into later cells. The session goes on from the last good state.
+            // collector is closed, so it can no longer write into later cells.
+            // The session goes on from the last good state.
             var why = cancellationToken.IsCancellationRequested ? "Command cancelled."
-                : $"Cell timed out after {settings.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s: look for a loop that never ends.";
+                : $"Cell timed out after {settings.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} " +
+                  "s: look for a loop that never ends.";
             return Fail(collector, CellStatus.TimedOut, why, null, clock);
         }
 
@@ -284,15 +328,22 @@ public sealed class NotebookSession : IAsyncDisposable
         }
 
         // The real kernel shows what it installed; the same HTML keeps saved notebooks alike.
-        var items = string.Concat(installed.Select(p => $"<li><span>{System.Net.WebUtility.HtmlEncode(p)}</span></li>"));
+        var items = string.Concat(
+            installed.Select(p => $"<li><span>{System.Net.WebUtility.HtmlEncode(p)}</span></li>"));
         collector.Display(new DisplayDataOutput(new Dictionary<string, string>
         {
-            ["text/html"] = $"<div><div></div><div></div><div><strong>Installed Packages</strong><ul>{items}</ul></div></div>",
+            ["text/html"] =
+                $"<div><div></div><div></div><div><strong>Installed Packages</strong><ul>{items}</ul></div></div>",
         }, null));
         return null;
     }
 
-    private static CellResult Fail(OutputCollector collector, CellStatus status, string message, Exception? exception, Stopwatch clock,
+    private static CellResult Fail(
+        OutputCollector collector,
+        CellStatus status,
+        string message,
+        Exception? exception,
+        Stopwatch clock,
         string? summary = null)
     {
         collector.Add(ErrorOutput.From(message));

@@ -22,7 +22,8 @@ internal sealed class OutputCollector(int limitBytes, ICellOutputListener? liste
     private bool truncated;
     private bool closed;
 
-    /// <summary>The collector of the cell running on this logical call chain (flows into tasks and threads it starts).</summary>
+    /// <summary>The collector of the cell running on this logical call chain
+    /// (flows into tasks and threads it starts).</summary>
     public static AsyncLocal<OutputCollector?> Current { get; } = new();
 
     /// <summary>Appends console text, merged with the previous output when that is the same stream.</summary>
@@ -143,7 +144,8 @@ internal sealed class OutputCollector(int limitBytes, ICellOutputListener? liste
         }
         catch (Exception)
         {
-            // Not reported through Console.Error: that is this cell's stderr, routed back here. The listener owns its logging.
+            // Not reported through Console.Error: that is this cell's stderr, routed back here.
+            // The listener owns its logging.
         }
     }
 

@@ -11,7 +11,8 @@ internal static class ReturnValues
 {
     private static readonly MethodInfo HasReturnValueMethod =
         typeof(Script).GetMethod("HasReturnValue", BindingFlags.Instance | BindingFlags.NonPublic)
-        ?? throw new MissingMethodException("Roslyn's Script.HasReturnValue() is gone; the engine needs another way to tell expressions from statements.");
+        ?? throw new MissingMethodException("Roslyn's Script.HasReturnValue() is gone; " +
+                                            "the engine needs another way to tell expressions from statements.");
 
     public static bool HasReturnValue(ScriptState state) => HasReturnValueMethod.Invoke(state.Script, null) is true;
 }

@@ -2,8 +2,10 @@ using System.Text;
 
 namespace NotebookEngine;
 
-/// <summary>Console.Out/Error while a session exists: writes go to the running cell's collector, or through when none runs.</summary>
-/// <remarks>Every overload hands the collector a span, so a write allocates nothing beyond what the collector keeps.</remarks>
+/// <summary>Console.Out/Error while a session exists: writes go to the running cell's collector,
+/// or through when none runs.</summary>
+/// <remarks>Every overload hands the collector a span, so a write allocates nothing beyond what the collector
+/// keeps.</remarks>
 internal sealed class RoutingWriter(TextWriter passthrough, string stream) : TextWriter
 {
     /// <summary>The writer this one replaced, restored when the session ends.</summary>
@@ -42,7 +44,9 @@ internal sealed class RoutingWriter(TextWriter passthrough, string stream) : Tex
         var newLine = CoreNewLine;
         var length = buffer.Length + newLine.Length;
         char[]? rented = null;
-        var line = length <= 256 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        var line = length <= 256
+            ? stackalloc char[length]
+            : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
         buffer.CopyTo(line);
         newLine.CopyTo(line[buffer.Length..]);
         Write(line[..length]);

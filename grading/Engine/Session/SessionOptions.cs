@@ -22,8 +22,9 @@ public sealed record SessionOptions
     public int OutputLimitBytes { get; init; } = 1 << 20;
 
     /// <summary>
-    /// Compile cells optimized (Roslyn's Release level) instead of the kernel's Debug level (default false, so the dialect
-    /// and stack traces stay the kernel's). An opt-in for lessons that time code: loops can run several times faster.
+    /// Compile cells optimized (Roslyn's Release level) instead of the kernel's Debug level (default false, so the
+    /// dialect and stack traces stay the kernel's). An opt-in for lessons that time code: loops can run several times
+    /// faster.
     /// </summary>
     public bool Optimize { get; init; }
 }

@@ -11,10 +11,12 @@ namespace NotebookKernel.Handlers;
 /// </summary>
 internal sealed class CodeAssistHandler(Task<NotebookSession> session)
 {
-    // Clients wait for these replies (jupyter_kernel_test without a timeout): a reply always goes out, empty if need be.
+    // Clients wait for these replies (jupyter_kernel_test without a timeout):
+    // a reply always goes out, empty if need be.
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
 
-    /// <summary>is_complete_reply: incomplete (with an indent) while a block or expression is open, invalid on a syntax error.</summary>
+    /// <summary>is_complete_reply: incomplete (with an indent) while a block or expression is open,
+    /// invalid on a syntax error.</summary>
     public static JsonObject IsComplete(JupyterMessage request) => CodeAssistant.Classify(request.Text("code")) switch
     {
         SubmissionCompleteness.Incomplete => new JsonObject { ["status"] = "incomplete", ["indent"] = "" },
@@ -22,7 +24,8 @@ internal sealed class CodeAssistHandler(Task<NotebookSession> session)
         _ => new JsonObject { ["status"] = "complete" },
     };
 
-    /// <summary>complete_reply: names that complete the identifier at the cursor, variables of earlier cells included.</summary>
+    /// <summary>complete_reply: names that complete the identifier at the cursor,
+    /// variables of earlier cells included.</summary>
     public JsonObject Complete(JupyterMessage request)
     {
         var code = request.Text("code");
@@ -33,7 +36,10 @@ internal sealed class CodeAssistHandler(Task<NotebookSession> session)
         {
             using var budget = new CancellationTokenSource(Budget);
             var assistant = session.WaitAsync(budget.Token).GetAwaiter().GetResult().Assistant;
-            var list = assistant.CompleteAsync(code, cursor, budget.Token).WaitAsync(budget.Token).GetAwaiter().GetResult();
+            var list = assistant.CompleteAsync(code, cursor, budget.Token)
+                .WaitAsync(budget.Token)
+                .GetAwaiter()
+                .GetResult();
             foreach (var match in list.Matches)
             {
                 matches.Add(match);
@@ -41,7 +47,8 @@ internal sealed class CodeAssistHandler(Task<NotebookSession> session)
 
             (start, end) = (list.CursorStart, list.CursorEnd);
         }
-        catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException or ArgumentException)
+        catch (Exception exception)
+            when (exception is OperationCanceledException or InvalidOperationException or ArgumentException)
         {
             KernelLog.Write($"complete: {exception.Message}");
         }
@@ -66,7 +73,10 @@ internal sealed class CodeAssistHandler(Task<NotebookSession> session)
         {
             using var budget = new CancellationTokenSource(Budget);
             var assistant = session.WaitAsync(budget.Token).GetAwaiter().GetResult().Assistant;
-            if (assistant.InspectAsync(code, cursor, budget.Token).WaitAsync(budget.Token).GetAwaiter().GetResult() is { } found)
+            if (assistant.InspectAsync(code, cursor, budget.Token)
+                    .WaitAsync(budget.Token)
+                    .GetAwaiter()
+                    .GetResult() is { } found)
             {
                 data["text/plain"] = found.PlainText;
                 if (found.Markdown is { } markdown)
@@ -75,11 +85,18 @@ internal sealed class CodeAssistHandler(Task<NotebookSession> session)
                 }
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException or ArgumentException)
+        catch (Exception exception)
+            when (exception is OperationCanceledException or InvalidOperationException or ArgumentException)
         {
             KernelLog.Write($"inspect: {exception.Message}");
         }
 
-        return new JsonObject { ["status"] = "ok", ["found"] = data.Count > 0, ["data"] = data, ["metadata"] = new JsonObject() };
+        return new JsonObject
+        {
+            ["status"] = "ok",
+            ["found"] = data.Count > 0,
+            ["data"] = data,
+            ["metadata"] = new JsonObject(),
+        };
     }
 }

@@ -9,7 +9,11 @@ internal static class CodePoints
         var index = 0;
         for (var seen = 0; seen < codePoints && index < text.Length; seen++)
         {
-            index += char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
+            index += char.IsHighSurrogate(text[index])
+                     && index + 1 < text.Length
+                     && char.IsLowSurrogate(text[index + 1])
+                ? 2
+                : 1;
         }
 
         return index;

@@ -9,7 +9,11 @@ namespace NotebookKernel.Handlers;
 /// execute_request over the notebook session: the execution counter, execute_input, live outputs, exactly one error
 /// per failure, the reply, history, and interrupts.
 /// </summary>
-internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublisher iopub, StdinChannel stdin, History history)
+internal sealed class ExecuteHandler(
+    Task<NotebookSession> session,
+    IopubPublisher iopub,
+    StdinChannel stdin,
+    History history)
 {
     private readonly Lock gate = new();
     private CancellationTokenSource? running;
@@ -20,7 +24,8 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
     /// <summary>The session, once started (null while Roslyn warms up or if it failed to start).</summary>
     public NotebookSession? ReadySession => session.IsCompletedSuccessfully ? session.Result : null;
 
-    /// <summary>Runs the cell and returns the reply content; <paramref name="failed"/> tells whether queued cells must be aborted.</summary>
+    /// <summary>Runs the cell and returns the reply content; <paramref name="failed"/> tells whether queued cells must
+    /// be aborted.</summary>
     public JsonObject Execute(JupyterMessage request, out bool failed)
     {
         var code = request.Text("code");
@@ -68,7 +73,13 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
         if (result.Failure is not { } failure)
         {
             failed = false;
-            return new JsonObject { ["status"] = "ok", ["execution_count"] = count, ["payload"] = new JsonArray(), ["user_expressions"] = new JsonObject() };
+            return new JsonObject
+            {
+                ["status"] = "ok",
+                ["execution_count"] = count,
+                ["payload"] = new JsonArray(),
+                ["user_expressions"] = new JsonObject(),
+            };
         }
 
         failed = true;
@@ -83,7 +94,8 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
         return error;
     }
 
-    /// <summary>Interrupts the running cell, if any: it ends with an error reply at once, even if its code ignores the request.</summary>
+    /// <summary>Interrupts the running cell, if any: it ends with an error reply at once,
+    /// even if its code ignores the request.</summary>
     public void Interrupt()
     {
         lock (gate)
@@ -106,7 +118,10 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
         catch (Exception exception)
         {
             // Every execute_request gets a reply: a client waits for it forever otherwise.
-            return Failed(CellStatus.RuntimeError, $"The notebook engine could not start: {exception.GetBaseException().Message}. Restart the kernel.", exception);
+            return Failed(
+                CellStatus.RuntimeError,
+                $"The notebook engine could not start: {exception.GetBaseException().Message}. Restart the kernel.",
+                exception);
         }
 
         if (code.Contains("TensorLab.dll", StringComparison.Ordinal))
@@ -130,7 +145,8 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
         {
             Grading.Execution.LibraryBuild.EnsureBuilt(Environment.CurrentDirectory);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
+        catch (Exception exception)
+            when (exception is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
         {
             // The cell then fails on its #r with the engine's own message; this says why the file is missing.
             KernelLog.Write($"TensorLab build: {exception.Message}");
@@ -153,7 +169,8 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
         {
             ["ename"] = name,
             ["evalue"] = TextSanitizer.WellFormed(value),
-            ["traceback"] = new JsonArray(traceback.Select(line => (JsonNode?)TextSanitizer.WellFormed(line)).ToArray()),
+            ["traceback"] = new JsonArray(
+                traceback.Select(line => (JsonNode?)TextSanitizer.WellFormed(line)).ToArray()),
         };
     }
 }

@@ -6,8 +6,10 @@ using NotebookKernel.Wire;
 
 namespace NotebookKernel.Handlers;
 
-/// <summary>Publishes a running cell's outputs on IOPub as they happen: stream, display_data, update_display_data, execute_result.</summary>
-internal sealed class IopubOutputListener(IopubPublisher iopub, JupyterMessage request, int executionCount) : ICellOutputListener
+/// <summary>Publishes a running cell's outputs on IOPub as they happen: stream, display_data, update_display_data,
+/// execute_result.</summary>
+internal sealed class IopubOutputListener(IopubPublisher iopub, JupyterMessage request, int executionCount)
+    : ICellOutputListener
 {
     private const int PlainTextLimit = 4096;
 
@@ -18,7 +20,8 @@ internal sealed class IopubOutputListener(IopubPublisher iopub, JupyterMessage r
 
     public void OnDisplay(DisplayDataOutput display) => iopub.Publish("display_data", DisplayContent(display), request);
 
-    public void OnUpdate(DisplayDataOutput display) => iopub.Publish("update_display_data", DisplayContent(display), request);
+    public void OnUpdate(DisplayDataOutput display) =>
+        iopub.Publish("update_display_data", DisplayContent(display), request);
 
     public void OnResult(IReadOnlyDictionary<string, string> data, object? value)
     {
@@ -55,7 +58,9 @@ internal sealed class IopubOutputListener(IopubPublisher iopub, JupyterMessage r
         var bundle = new JsonObject();
         foreach (var (mime, text) in data)
         {
-            bundle[mime] = mime.EndsWith("json", StringComparison.Ordinal) && TryParse(text) is { } json ? json : TextSanitizer.WellFormed(text);
+            bundle[mime] = mime.EndsWith("json", StringComparison.Ordinal) && TryParse(text) is { } json
+                ? json
+                : TextSanitizer.WellFormed(text);
         }
 
         return bundle;

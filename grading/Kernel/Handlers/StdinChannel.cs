@@ -19,7 +19,8 @@ internal sealed class StdinChannel(RouterSocket socket, WireCodec codec, IopubPu
     private sealed record Waiting(JupyterMessage Request, bool Allowed, CancellationToken Interrupt);
 
     /// <summary>Input requests now belong to <paramref name="request"/>.</summary>
-    public void Begin(JupyterMessage request, bool allowed, CancellationToken interrupt) => current = new Waiting(request, allowed, interrupt);
+    public void Begin(JupyterMessage request, bool allowed, CancellationToken interrupt) =>
+        current = new Waiting(request, allowed, interrupt);
 
     /// <summary>No cell runs: ReadLine returns null.</summary>
     public void End() => current = null;
@@ -36,7 +37,10 @@ internal sealed class StdinChannel(RouterSocket socket, WireCodec codec, IopubPu
 
             // The prompt must follow what the cell printed before it.
             iopub.Flush();
-            var frames = codec.Encode("input_request", new JsonObject { ["prompt"] = prompt, ["password"] = password }, waiting.Request);
+            var frames = codec.Encode(
+                "input_request",
+                new JsonObject { ["prompt"] = prompt, ["password"] = password },
+                waiting.Request);
             socket.SendMultipartBytes(frames);
             var received = new List<byte[]>();
             while (!waiting.Interrupt.IsCancellationRequested)
@@ -46,13 +50,15 @@ internal sealed class StdinChannel(RouterSocket socket, WireCodec codec, IopubPu
                     continue;
                 }
 
-                // jupyter_client sends input_reply without a parent header: any input_reply answers the pending request.
+                // jupyter_client sends input_reply without a parent header:
+                // any input_reply answers the pending request.
                 if (codec.Decode(received, out var problem) is { Type: "input_reply" } reply)
                 {
                     return reply.Text("value");
                 }
 
-                KernelLog.Write(problem.Length > 0 ? $"stdin: {problem}" : "stdin: ignored a message that is not input_reply");
+                KernelLog.Write(
+                    problem.Length > 0 ? $"stdin: {problem}" : "stdin: ignored a message that is not input_reply");
             }
 
             return null;

@@ -34,7 +34,11 @@ internal sealed class History
         var selected = (request["hist_access_type"]?.GetValue<string>() ?? "tail") switch
         {
             "range" => Range(all, request),
-            "search" => Search(all, request["pattern"]?.GetValue<string>() ?? "*", n, request["unique"] is JsonValue u && u.TryGetValue<bool>(out var unique) && unique),
+            "search" => Search(
+                all,
+                request["pattern"]?.GetValue<string>() ?? "*",
+                n,
+                request["unique"] is JsonValue u && u.TryGetValue<bool>(out var unique) && unique),
             _ => n is { } last ? all.TakeLast(Math.Max(0, last)) : all,
         };
         var withOutput = request["output"] is JsonValue o && o.TryGetValue<bool>(out var output) && output;
@@ -48,7 +52,9 @@ internal sealed class History
         return new JsonObject { ["status"] = "ok", ["history"] = items };
     }
 
-    private static IEnumerable<(int Line, string Input, string? Output)> Range((int Line, string Input, string? Output)[] all, JsonObject request)
+    private static IEnumerable<(int Line, string Input, string? Output)> Range(
+        (int Line, string Input, string? Output)[] all,
+        JsonObject request)
     {
         var session = request["session"] is JsonValue s && s.TryGetValue<int>(out var number) ? number : 0;
         if (session > 0 && session != SessionNumber)
@@ -62,7 +68,11 @@ internal sealed class History
     }
 
     // ipykernel's search: fnmatch over the whole input, newest n, unique keeps the latest of each input.
-    private static IEnumerable<(int Line, string Input, string? Output)> Search((int Line, string Input, string? Output)[] all, string pattern, int? n, bool unique)
+    private static IEnumerable<(int Line, string Input, string? Output)> Search(
+        (int Line, string Input, string? Output)[] all,
+        string pattern,
+        int? n,
+        bool unique)
     {
         var glob = new Regex("^" + GlobToRegex(pattern) + "$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
         var matches = all.Where(e => glob.IsMatch(e.Input)).ToList();
@@ -85,7 +95,11 @@ internal sealed class History
             {
                 '*' => ".*",
                 '?' => ".",
-                '[' when close > i + 1 => "[" + (pattern[i + 1] == '!' ? "^" + Regex.Escape(pattern[(i + 2)..close]) : Regex.Escape(pattern[(i + 1)..close])) + "]",
+                '[' when close > i + 1 => "[" +
+                    (pattern[i + 1] == '!'
+                        ? "^" + Regex.Escape(pattern[(i + 2)..close])
+                        : Regex.Escape(pattern[(i + 1)..close])) +
+                    "]",
                 _ => Regex.Escape(c.ToString()),
             });
             if (c == '[' && close > i + 1)

@@ -47,7 +47,8 @@ internal sealed class IopubPublisher : IDisposable
         }
     }
 
-    /// <summary>Appends console text to the pending stream message (a new one when the stream or parent changes).</summary>
+    /// <summary>Appends console text to the pending stream message (a new one when the stream or parent
+    /// changes).</summary>
     public void Stream(string name, string text, JupyterMessage? parent)
     {
         lock (gate)
@@ -92,7 +93,11 @@ internal sealed class IopubPublisher : IDisposable
             return;
         }
 
-        var content = new JsonObject { ["name"] = pendingStream, ["text"] = TextSanitizer.WellFormed(pendingText.ToString()) };
+        var content = new JsonObject
+        {
+            ["name"] = pendingStream,
+            ["text"] = TextSanitizer.WellFormed(pendingText.ToString()),
+        };
         queue.TryAdd(("stream", content, pendingParent));
         pendingText.Clear();
         pendingStream = null;

@@ -6,7 +6,8 @@ namespace NotebookKernel.Server;
 /// <summary>What the kernel says about itself: kernel_info_reply, and the language_info notebooks store.</summary>
 internal static class KernelInfo
 {
-    /// <summary>The kernelspec name (also .NET Interactive's, so its notebooks open with this kernel unchanged).</summary>
+    /// <summary>The kernelspec name (also .NET Interactive's, so its notebooks open with this kernel
+    /// unchanged).</summary>
     public const string KernelName = ".net-csharp";
 
     /// <summary>language_info as clients copy it into notebook metadata.</summary>

@@ -101,7 +101,8 @@ internal sealed class KernelServer : IDisposable
         }
         catch (NetMQException exception)
         {
-            throw new KernelStartException($"cannot bind {name} to {address}: {exception.Message} (is another kernel using it? ask the client for new ports)");
+            throw new KernelStartException($"cannot bind {name} to {address}: {exception.Message} " +
+                                           "(is another kernel using it? ask the client for new ports)");
         }
     }
 
@@ -116,7 +117,8 @@ internal sealed class KernelServer : IDisposable
             Optimize = options.Optimize,
         });
         // Loads Roslyn's binder and the doc files in the background: jupyter console gives up on a reply after 1 s.
-        _ = session.Assistant.WarmUpAsync().ContinueWith(t => KernelLog.Write($"code assistance warm-up failed: {t.Exception?.GetBaseException().Message}"),
+        _ = session.Assistant.WarmUpAsync().ContinueWith(
+            t => KernelLog.Write($"code assistance warm-up failed: {t.Exception?.GetBaseException().Message}"),
             TaskContinuationOptions.OnlyOnFaulted);
         return session;
     }
@@ -194,13 +196,17 @@ internal sealed class KernelServer : IDisposable
     private (string ReplyType, JsonObject? Content) Dispatch(JupyterMessage request, bool aborting, out bool abort)
     {
         abort = false;
-        var replyType = request.Type.EndsWith("_request", StringComparison.Ordinal) ? request.Type[..^"request".Length] + "reply" : "";
+        var replyType = request.Type.EndsWith("_request", StringComparison.Ordinal)
+            ? request.Type[..^"request".Length] + "reply"
+            : "";
         switch (request.Type)
         {
             case "kernel_info_request":
                 return (replyType, KernelInfo.Reply());
             case "execute_request" when aborting:
-                return (replyType, new JsonObject { ["status"] = "aborted", ["execution_count"] = execution.ExecutionCount });
+                return (
+                    replyType,
+                    new JsonObject { ["status"] = "aborted", ["execution_count"] = execution.ExecutionCount });
             case "execute_request":
                 var reply = execution.Execute(request, out var failed);
                 abort = failed && request.Flag("stop_on_error", true);
@@ -217,7 +223,10 @@ internal sealed class KernelServer : IDisposable
                 return (replyType, new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });
             case "comm_open":
                 // No comm targets here (no widgets): close it, as ipykernel does for an unknown target.
-                iopub.Publish("comm_close", new JsonObject { ["comm_id"] = request.Text("comm_id"), ["data"] = new JsonObject() }, request);
+                iopub.Publish(
+                    "comm_close",
+                    new JsonObject { ["comm_id"] = request.Text("comm_id"), ["data"] = new JsonObject() },
+                    request);
                 return ("", null);
             case "comm_msg" or "comm_close":
                 return ("", null);

@@ -2,7 +2,8 @@ using System.Diagnostics;
 
 namespace NotebookKernel.Server;
 
-/// <summary>Ends the kernel when the client that started it dies (JPY_PARENT_PID), as ipykernel does, so no kernel is orphaned.</summary>
+/// <summary>Ends the kernel when the client that started it dies (JPY_PARENT_PID), as ipykernel does,
+/// so no kernel is orphaned.</summary>
 internal static class ParentWatcher
 {
     /// <summary>Polls the parent once a second and cancels <paramref name="stopping"/> when it is gone.</summary>

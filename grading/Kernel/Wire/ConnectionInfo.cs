@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace NotebookKernel.Wire;
 
-/// <summary>The connection file a Jupyter client writes for a kernel: transport, address, five ports and the signing key.</summary>
+/// <summary>The connection file a Jupyter client writes for a kernel: transport, address,
+/// five ports and the signing key.</summary>
 internal sealed record ConnectionInfo
 {
     /// <summary>"tcp" (the only transport supported: NetMQ's ipc is not libzmq's unix sockets).</summary>
@@ -41,7 +42,8 @@ internal sealed record ConnectionInfo
     }
 
     /// <summary>Reads and checks a connection file.</summary>
-    /// <exception cref="KernelStartException">Missing, unreadable or invalid file, or an unsupported transport.</exception>
+    /// <exception cref="KernelStartException">Missing, unreadable or invalid file,
+    /// or an unsupported transport.</exception>
     public static ConnectionInfo Load(string path)
     {
         string json;
@@ -61,7 +63,8 @@ internal sealed record ConnectionInfo
         }
         catch (JsonException exception)
         {
-            throw new KernelStartException($"the connection file '{path}' is not valid JSON ({exception.Message}); a Jupyter client writes it, pass its path with --connection-file");
+            throw new KernelStartException($"the connection file '{path}' is not valid JSON ({exception.Message}); " +
+                                           "a Jupyter client writes it, pass its path with --connection-file");
         }
 
         return (info ?? throw new KernelStartException($"the connection file '{path}' is empty")).Validate(path);
@@ -71,10 +74,19 @@ internal sealed record ConnectionInfo
     {
         if (Transport != "tcp")
         {
-            throw new KernelStartException($"transport '{Transport}' in '{path}' is not supported: this kernel speaks tcp only (NetMQ's ipc is not compatible with libzmq); start the client with transport=tcp");
+            throw new KernelStartException($"transport '{Transport}' in '{path}' is not supported: " +
+                                           "this kernel speaks tcp only (NetMQ's ipc is not compatible with libzmq); " +
+                                           "start the client with transport=tcp");
         }
 
-        var ports = new[] { ("shell_port", ShellPort), ("iopub_port", IopubPort), ("stdin_port", StdinPort), ("control_port", ControlPort), ("hb_port", HeartbeatPort) };
+        var ports = new[]
+        {
+            ("shell_port", ShellPort),
+            ("iopub_port", IopubPort),
+            ("stdin_port", StdinPort),
+            ("control_port", ControlPort),
+            ("hb_port", HeartbeatPort),
+        };
         if (ports.FirstOrDefault(p => p.Item2 is <= 0 or > 65535) is { Item1: not null } bad)
         {
             throw new KernelStartException($"'{bad.Item1}' in '{path}' is {bad.Item2}, not a port number (1-65535)");

@@ -9,8 +9,13 @@ namespace NotebookKernel.Wire;
 /// <param name="Metadata">Free-form metadata.</param>
 /// <param name="Content">The message body.</param>
 /// <param name="Buffers">Binary frames after the content (widgets); kept so nothing desynchronises.</param>
-internal sealed record JupyterMessage(IReadOnlyList<byte[]> Identities, JsonObject Header, JsonObject ParentHeader, JsonObject Metadata,
-    JsonObject Content, IReadOnlyList<byte[]> Buffers)
+internal sealed record JupyterMessage(
+    IReadOnlyList<byte[]> Identities,
+    JsonObject Header,
+    JsonObject ParentHeader,
+    JsonObject Metadata,
+    JsonObject Content,
+    IReadOnlyList<byte[]> Buffers)
 {
     /// <summary>The header's msg_type.</summary>
     public string Type => Header["msg_type"]?.GetValue<string>() ?? "";

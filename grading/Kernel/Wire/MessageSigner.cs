@@ -3,7 +3,8 @@ using System.Text;
 
 namespace NotebookKernel.Wire;
 
-/// <summary>Jupyter's message signature: lower-case hex HMAC over header, parent header, metadata and content frames.</summary>
+/// <summary>Jupyter's message signature: lower-case hex HMAC over header, parent header,
+/// metadata and content frames.</summary>
 internal sealed class MessageSigner
 {
     private readonly byte[] key;
@@ -18,7 +19,8 @@ internal sealed class MessageSigner
     /// <summary>True when messages are signed (the key is not empty).</summary>
     public bool Enabled => key.Length > 0;
 
-    /// <summary>A signer for <paramref name="scheme"/> ("hmac-sha256", "hmac-sha512", "hmac-sha1") and the key string.</summary>
+    /// <summary>A signer for <paramref name="scheme"/> ("hmac-sha256", "hmac-sha512", "hmac-sha1")
+    /// and the key string.</summary>
     /// <exception cref="KernelStartException">An unsupported scheme.</exception>
     public static MessageSigner Create(string scheme, string key)
     {
@@ -27,7 +29,8 @@ internal sealed class MessageSigner
             "hmac-sha256" => HashAlgorithmName.SHA256,
             "hmac-sha512" => HashAlgorithmName.SHA512,
             "hmac-sha1" => HashAlgorithmName.SHA1,
-            _ => throw new KernelStartException($"signature_scheme '{scheme}' is not supported; use hmac-sha256, hmac-sha512 or hmac-sha1"),
+            _ => throw new KernelStartException(
+                $"signature_scheme '{scheme}' is not supported; use hmac-sha256, hmac-sha512 or hmac-sha1"),
         };
         // The key is the UTF-8 of the string as written, never hex-decoded (jupyter_client's session.py does the same).
         return new MessageSigner(Encoding.UTF8.GetBytes(key), algorithm);

@@ -6,8 +6,9 @@ using System.Text.Json.Nodes;
 namespace NotebookKernel.Wire;
 
 /// <summary>
-/// Jupyter's wire format: <c>[identities…] "&lt;IDS|MSG&gt;" signature header parent_header metadata content [buffers…]</c>.
-/// Verifies over the frames exactly as received (never re-serialised) and signs exactly the bytes it sends.
+/// Jupyter's wire format:
+/// <c>[identities…] "&lt;IDS|MSG&gt;" signature header parent_header metadata content [buffers…]</c>. Verifies over the
+/// frames exactly as received (never re-serialised) and signs exactly the bytes it sends.
 /// </summary>
 internal sealed class WireCodec(MessageSigner signer)
 {
@@ -35,11 +36,18 @@ internal sealed class WireCodec(MessageSigner signer)
 
         if (delimiter < 0 || frames.Count < delimiter + 6)
         {
-            problem = $"malformed message: {frames.Count} frames, {(delimiter < 0 ? "no <IDS|MSG> delimiter" : "fewer than 5 after the delimiter")}";
+            problem = $"malformed message: {frames.Count} frames, " +
+                      $"{(delimiter < 0 ? "no <IDS|MSG> delimiter" : "fewer than 5 after the delimiter")}";
             return null;
         }
 
-        var parts = new[] { frames[delimiter + 2], frames[delimiter + 3], frames[delimiter + 4], frames[delimiter + 5] };
+        var parts = new[]
+        {
+            frames[delimiter + 2],
+            frames[delimiter + 3],
+            frames[delimiter + 4],
+            frames[delimiter + 5],
+        };
         if (!signer.Verify(frames[delimiter + 1], parts))
         {
             problem = "invalid signature: message dropped (is the key in the connection file the client's?)";
@@ -56,7 +64,12 @@ internal sealed class WireCodec(MessageSigner signer)
             }
 
             problem = "";
-            return new JupyterMessage(frames.Take(delimiter).ToArray(), objects[0]!, objects[1]!, objects[2]!, objects[3]!,
+            return new JupyterMessage(
+                frames.Take(delimiter).ToArray(),
+                objects[0]!,
+                objects[1]!,
+                objects[2]!,
+                objects[3]!,
                 frames.Skip(delimiter + 6).ToArray());
         }
         catch (JsonException exception)
@@ -66,12 +79,17 @@ internal sealed class WireCodec(MessageSigner signer)
         }
     }
 
-    /// <summary>Encodes a new message of <paramref name="type"/> answering <paramref name="parent"/> (null for none).</summary>
+    /// <summary>Encodes a new message of <paramref name="type"/> answering <paramref name="parent"/>
+    /// (null for none).</summary>
     /// <param name="type">msg_type.</param>
     /// <param name="content">The body.</param>
     /// <param name="parent">The request; its header becomes the parent header, its identities route the reply.</param>
     /// <param name="identities">Routing frames to use instead of the parent's (IOPub topic).</param>
-    public List<byte[]> Encode(string type, JsonObject content, JupyterMessage? parent, IReadOnlyList<byte[]>? identities = null)
+    public List<byte[]> Encode(
+        string type,
+        JsonObject content,
+        JupyterMessage? parent,
+        IReadOnlyList<byte[]>? identities = null)
     {
         var header = new JsonObject
         {
@@ -89,7 +107,11 @@ internal sealed class WireCodec(MessageSigner signer)
             "{}"u8.ToArray(),
             Serialize(content),
         ];
-        var frames = new List<byte[]>(identities ?? parent?.Identities ?? []) { Delimiter, Encoding.ASCII.GetBytes(signer.Sign(parts)) };
+        var frames = new List<byte[]>(identities ?? parent?.Identities ?? [])
+        {
+            Delimiter,
+            Encoding.ASCII.GetBytes(signer.Sign(parts)),
+        };
         frames.AddRange(parts);
         return frames;
     }
