@@ -13,7 +13,8 @@ public sealed class CellThreadTests
     {
         // The waiting cell is released only after the next cell ran: that cell cannot have had the old thread back.
         using var gate = new Gate();
-        await using var session = await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath() });
+        var options = new SessionOptions { WorkingDirectory = Path.GetTempPath() };
+        await using var session = await NotebookSession.StartAsync(options);
         var first = await session.ExecuteAsync(ThreadId);
         var second = await session.ExecuteAsync(ThreadId);
         using var interrupt = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));

@@ -36,7 +36,7 @@ internal sealed class CellThread
         thread.Start();
     }
 
-    /// <summary>Runs <paramref name="work"/> on this thread in the caller's execution context (async-locals flow in).</summary>
+    /// <summary>Runs <paramref name="work"/> on this thread, in the caller's execution context.</summary>
     /// <exception cref="InvalidOperationException">The thread was abandoned.</exception>
     public Task<T> Run<T>(Func<Task<T>> work)
     {

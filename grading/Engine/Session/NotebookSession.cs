@@ -210,8 +210,8 @@ public sealed class NotebookSession : IAsyncDisposable
         if (await Task.WhenAny(run, limit) != run)
         {
             // A .NET thread cannot be aborted: the runaway cell keeps its thread until the process ends, but its
-            // collector is closed, so it can no longer write into later cells. The session goes on from the last good state,
-            // and its next cell runs on a new thread.
+            // collector is closed, so it can no longer write into later cells. The session goes on from the last good
+            // state, and its next cell runs on a new thread.
             thread.Abandon();
             cellThread = null;
             var why = cancellationToken.IsCancellationRequested ? "Command cancelled."
