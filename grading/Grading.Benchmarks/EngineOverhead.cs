@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -13,6 +14,53 @@ namespace Grading.Benchmarks;
 /// </summary>
 internal static class EngineOverhead
 {
+    /// <summary>
+    /// Prints goal 3 for <paramref name="cellCount"/> cells: the ratio engine / bare chain of each round, their median
+    /// and range, the median times, and the load before and after (ratios from a loaded 2-core VM mean something else).
+    /// </summary>
+    public static async Task PrintAsync(int cellCount, int rounds)
+    {
+        var cells = Cells(cellCount);
+        var loadBefore = Machine.LoadAverage();
+        var bare = new List<double>();
+        var engine = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            // Interleaved, and which goes first alternates, so drift on a shared machine hits both alike.
+            if (round % 2 == 0)
+            {
+                bare.Add((await BareChainAsync(cells)).TotalSeconds);
+                engine.Add((await EngineAsync(cells)).Total.TotalSeconds);
+            }
+            else
+            {
+                engine.Add((await EngineAsync(cells)).Total.TotalSeconds);
+                bare.Add((await BareChainAsync(cells)).TotalSeconds);
+            }
+        }
+
+        var ratios = engine.Zip(bare, (e, b) => e / b).ToList();
+        var ratio = Median(ratios);
+        var format = CultureInfo.InvariantCulture;
+        string Seconds(double value) => value.ToString("0.00", format);
+        string Times(double value) => value.ToString("0.00", format) + "×";
+        var verdict = ratio <= 1.25 ? "met" : "MISSED";
+        var everyRound = ratios.Max() <= 1.25 ? " in every round" : "";
+        Console.WriteLine($"{cellCount} cells, {rounds} rounds: bare RunAsync/ContinueWithAsync chain " +
+                          $"{Seconds(Median(bare))} s, engine {Seconds(Median(engine))} s (medians); " +
+                          $"engine / bare {Times(ratio)} median of rounds " +
+                          $"({Times(ratios.Min())}–{Times(ratios.Max())}; " +
+                          $"rounds {string.Join(", ", ratios.Select(Times))}); goal ≤ 1.25×: {verdict}{everyRound}; " +
+                          $"load {loadBefore} → {Machine.LoadAverage()}.");
+    }
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
     public static IReadOnlyList<string> Cells(int count) => Enumerable.Range(0, count)
         .Select(i => i % 3 == 0 ? $"var v{i} = {i} * 2;\nConsole.WriteLine(v{i});" : i % 3 == 1 ? $"int F{i}(int x) => x + {i};\nF{i}({i})" : $"var s{i} = new List<int> {{ {i}, {i + 1} }}.Sum();")
         .ToList();

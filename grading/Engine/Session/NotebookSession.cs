@@ -29,6 +29,7 @@ public sealed class NotebookSession : IAsyncDisposable
     private ScriptState<object> state;
     private string baseDirectory;
     private int running;
+    private CellThread? cellThread;
 
     private NotebookSession(
         SessionOptions settings,
@@ -156,6 +157,7 @@ public sealed class NotebookSession : IAsyncDisposable
     /// <returns>A completed task.</returns>
     public ValueTask DisposeAsync()
     {
+        cellThread?.Abandon();
         Console.SetOut(stdout.Passthrough);
         Console.SetError(stderr.Passthrough);
         if (Directory.Exists(callerDirectory))
@@ -225,7 +227,8 @@ public sealed class NotebookSession : IAsyncDisposable
 
         FollowCurrentDirectory();
         var (previous, cellOptions) = (state, options);
-        var run = DedicatedThread.Run(async () =>
+        var thread = cellThread ??= new CellThread("notebook cell");
+        var run = thread.Run(async () =>
         {
             OutputCollector.Current.Value = collector;
             var next = await previous.ContinueWithAsync(
@@ -242,22 +245,25 @@ public sealed class NotebookSession : IAsyncDisposable
             }
 
             return next;
-        }, "notebook cell");
+        });
 
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var limit = Task.Delay(settings.CellTimeout, stopWaiting.Token);
         if (await Task.WhenAny(run, limit) != run)
         {
             // A .NET thread cannot be aborted: the runaway cell keeps its thread until the process ends, but its
-            // collector is closed, so it can no longer write into later cells.
-            // The session goes on from the last good state.
+            // collector is closed, so it can no longer write into later cells. The session goes on from the last good
+            // state, and its next cell runs on a new thread.
+            thread.Abandon();
+            cellThread = null;
             var why = cancellationToken.IsCancellationRequested ? "Command cancelled."
                 : $"Cell timed out after {settings.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} " +
                   "s: look for a loop that never ends.";
             return Fail(collector, CellStatus.TimedOut, why, null, clock);
         }
 
-        await stopWaiting.CancelAsync();
+        // Synchronously: CancelAsync would resume this method on the thread pool, a wake-up per cell.
+        stopWaiting.Cancel();
         try
         {
             var next = await run;
