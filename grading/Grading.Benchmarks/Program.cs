@@ -25,7 +25,8 @@ var format = CultureInfo.InvariantCulture;
 
 // Cold start first, in a fresh process: JIT of Roslyn and of the engine are part of what a user waits for.
 var (coldTotal, coldFirst) = await EngineOverhead.EngineAsync(cells.Take(1).ToList());
-Console.WriteLine($"Cold start: session + first cell {coldFirst.TotalMilliseconds.ToString("0", format)} ms ({coldTotal.TotalMilliseconds.ToString("0", format)} ms in all).");
+Console.WriteLine($"Cold start: session + first cell {coldFirst.TotalMilliseconds.ToString("0", format)} ms " +
+                  $"({coldTotal.TotalMilliseconds.ToString("0", format)} ms in all).");
 
 // Then alternate the two so drift on a shared machine hits both alike; report the medians.
 var bare = new List<double>();
@@ -39,9 +40,11 @@ for (var round = 0; round < 3; round++)
 double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
 var ratio = Median(engine) / Median(bare);
 var roundRatios = engine.Zip(bare, (e, b) => e / b).ToList();
-Console.WriteLine($"{cellCount} cells: bare RunAsync/ContinueWithAsync chain {Median(bare).ToString("0.00", format)} s, " +
+Console.WriteLine($"{cellCount} cells: bare RunAsync/ContinueWithAsync chain " +
+                  $"{Median(bare).ToString("0.00", format)} s, " +
                   $"engine {Median(engine).ToString("0.00", format)} s, ratio {ratio.ToString("0.00", format)}× " +
-                  $"(rounds {string.Join(", ", roundRatios.Select(r => r.ToString("0.00", format)))}; goal ≤ 1.25×: {(ratio <= 1.25 ? "met" : "MISSED")}).");
+                  $"(rounds {string.Join(", ", roundRatios.Select(r => r.ToString("0.00", format)))}; " +
+                  $"goal ≤ 1.25×: {(ratio <= 1.25 ? "met" : "MISSED")}).");
 await OutputCapture.PrintAsync();
 if (!args.Contains("--engine-only"))
 {
