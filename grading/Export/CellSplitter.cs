@@ -44,16 +44,14 @@ internal static class CellSplitter
         if (root.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
         {
             // Exported as written: the compiler then reports the same error at the same place in the app.
-            return new CodePieces([], code, [], [], [], "line " +
-                                                        $"{error.Location.GetLineSpan().StartLinePosition.Line + 1}" +
-                                                        $": {error.GetMessage()}");
+            var line = error.Location.GetLineSpan().StartLinePosition.Line + 1;
+            return new CodePieces([], code, [], [], [], $"line {line}: {error.GetMessage()}");
         }
 
         if (root.Externs.Count > 0 || root.AttributeLists.Count > 0)
         {
             throw fail($"line {Line(root.Externs.Count > 0 ? root.Externs[0] : root.AttributeLists[0])}: extern " +
-                       "aliases and assembly attributes " +
-                       "cannot be exported; remove them from the cell.");
+                       "aliases and assembly attributes cannot be exported; remove them from the cell.");
         }
 
         var statements = new System.Text.StringBuilder();
@@ -96,8 +94,8 @@ internal static class CellSplitter
                     break;
                 default:
                     throw fail($"line {Line(member)}: a top-level {Describe(member)} has no equivalent among a " +
-                               "program's top-level " +
-                               "statements; make it a local variable or function, or put it inside a class.");
+                               "program's top-level statements; make it a local variable or function, " +
+                               "or put it inside a class.");
             }
         }
 

@@ -75,8 +75,8 @@ internal sealed partial class DirectiveMapper(
                         break;
                     default:
                         throw fail($"line {i + 1}: '{name}' selects another kernel or an unknown magic command; " +
-                                   "only C# cells " +
-                                   "(#!csharp, #!c#, #!C#) and #!markdown, #!time, #!who, #!whos can be exported.");
+                                   "only C# cells (#!csharp, #!c#, #!C#) and #!markdown, #!time, #!who, #!whos " +
+                                   "can be exported.");
                 }
 
                 lines[i] = $"// {line}";

@@ -115,8 +115,7 @@ internal static class NotebookExporter
             if (!declared.TryAdd(name, origin))
             {
                 throw fail($"'{name}' is declared again (first in {declared[name]}); a program's top level " +
-                           "declares each name once. " +
-                           "Rename one, or keep only the last definition.");
+                           "declares each name once. Rename one, or keep only the last definition.");
             }
         }
     }
@@ -129,8 +128,7 @@ internal static class NotebookExporter
             || kernel is not null && !kernel.StartsWith(".net-csharp", StringComparison.Ordinal))
         {
             throw new ExportException($"{notebook.Path}: not a C# notebook (kernelspec language '{language}', name " +
-                                      $"'{kernel}'); " +
-                                      "only .NET (C#) notebooks export to a C# file.");
+                                      $"'{kernel}'); only .NET (C#) notebooks export to a C# file.");
         }
 
         for (var index = 0; index < notebook.Cells.Count; index++)

@@ -35,9 +35,9 @@ internal static class ManualSheet
         string markdownPath)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture);
-        var markdown = new StringBuilder($"# Manual grading — {gradebook.Assignment}\n\nFill the `score` and " +
-                                         $"`comment` columns of {Path.GetFileName(csvPath)}, then run `manual " +
-                                         $"import`.\n");
+        var markdown = new StringBuilder($"# Manual grading — {gradebook.Assignment}\n\n" +
+                                         $"Fill the `score` and `comment` columns of {Path.GetFileName(csvPath)}, " +
+                                         "then run `manual import`.\n");
         var rows = 0;
         using (var csv = CsvWriter.Create(text, null, true))
         {
@@ -52,10 +52,8 @@ internal static class ManualSheet
                 var source = sources.First(s => s.Name == grade.Notebook);
                 var executedPath = Path.Combine(output, "students", grade.Student, grade.Notebook + ".ipynb");
                 var executed = File.Exists(executedPath) ? Notebook.Load(executedPath) : null;
-                foreach (var cell in grade.Cells
-                    .Where(c =>
-                        c.Kind != CellKind.Tests
-                            && c.Status is GradeStatus.NeedsManualGrade or GradeStatus.ManuallyGraded))
+                foreach (var cell in grade.Cells.Where(c =>
+                    c.Kind != CellKind.Tests && c.Status is GradeStatus.NeedsManualGrade or GradeStatus.ManuallyGraded))
                 {
                     var answer = executed?.Cells.FirstOrDefault(c => c.GradeId == cell.GradeId)?.Source ?? "";
                     var scheme = MarkScheme(source.Source.Cells.First(c => c.GradeId == cell.GradeId).Source);
@@ -78,8 +76,9 @@ internal static class ManualSheet
 
                     csv.EndRecord();
                     markdown.Append($"\n## {grade.Student} — {grade.Notebook} / {cell.GradeId} " +
-                                    $"({Number(cell.MaxScore)} points)\n\n**Answer**\n\n{Quote(answer)}\n\n**Mark " +
-                                    $"scheme**\n\n{Quote(scheme)}\n");
+                                    $"({Number(cell.MaxScore)} points)\n\n" +
+                                    $"**Answer**\n\n{Quote(answer)}\n\n" +
+                                    $"**Mark scheme**\n\n{Quote(scheme)}\n");
                     rows++;
                 }
             }
