@@ -6,8 +6,10 @@ namespace Grading.Tests;
 public class CellChecksumTests
 {
     // Expected values were generated once with Python's hashlib, feeding nbgrader's fields in nbgrader's order:
-    // m = hashlib.md5(); [m.update(p.encode("utf-8")) for p in [source, cell_type, "True", "False", "True", grade_id,
-    // str(float(points))]]; m.hexdigest()
+    //   m = hashlib.md5()
+    //   [m.update(p.encode("utf-8"))
+    //    for p in [source, cell_type, "True", "False", "True", grade_id, str(float(points))]]
+    //   m.hexdigest()
     [Fact]
     public void Compute_MatchesNbgradersMd5_ForATestCell()
     {

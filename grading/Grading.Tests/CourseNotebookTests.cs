@@ -320,8 +320,8 @@ public class CourseNotebookTests(CourseClassFixture course) : IClassFixture<Cour
                 var validate = validated.GetValueOrDefault(cell.GradeId)?.Score;
                 if (validate is null || validate.Score != cell.Score || validate.Status != cell.Status)
                 {
-                    mismatches.Add($"{grade.Student}/{cell.GradeId}: autograde {cell.Score} {cell.Status} " +
-                                   $"({cell.Reason}), " +
+                    mismatches.Add($"{grade.Student}/{cell.GradeId}: " +
+                                   $"autograde {cell.Score} {cell.Status} ({cell.Reason}), " +
                                    $"validate {validate?.Score} {validate?.Status} ({validate?.Reason})");
                 }
             }

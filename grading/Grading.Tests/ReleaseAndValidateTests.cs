@@ -120,8 +120,8 @@ public class ReleaseAndValidateTests
                                        "System.IO.File.WriteAllText(\"../lib/bin/TensorLab.dll\", \"\");");
 
         Assert.Equal(1, code);
-        Assert.Contains("cell 2: This cell was not run because it uses what this assignment's code policy does not " +
-                        "allow:\n" +
+        Assert.Contains("cell 2: This cell was not run because it uses what this assignment's code policy " +
+                        "does not allow:\n" +
                         "  line 2 uses System.IO.File.WriteAllText (the file system), which this assignment does " +
                         "not allow", error);
         Assert.Contains("Visible tests: 0/4 points; 2 test cell(s) failing; 1 other cell(s) failed", text);
