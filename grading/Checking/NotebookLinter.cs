@@ -5,7 +5,10 @@ using Grading.Release;
 
 namespace Grading.Checking;
 
-/// <summary>The rules a course notebook must follow (docs/notebook-dialect.md §1, docs/grading-model.md §1–§2), each reported with its place.</summary>
+/// <summary>
+/// The rules a course notebook must follow (docs/notebook-dialect.md §1, docs/grading-model.md §1–§2), each reported
+/// with its place.
+/// </summary>
 internal static partial class NotebookLinter
 {
     public static IReadOnlyList<Problem> Lint(Notebook notebook, string displayPath, bool isSource = true)
@@ -28,14 +31,17 @@ internal static partial class NotebookLinter
             if (cell.IsCode)
             {
                 CheckCodeMetadata(cell, message => Problem(message));
-                if (isSource && (cell.Json["outputs"] is JsonArray { Count: > 0 } || cell.Json["execution_count"] is JsonValue))
+                if (isSource
+                    && (cell.Json["outputs"] is JsonArray { Count: > 0 } || cell.Json["execution_count"] is JsonValue))
                 {
-                    Problem("has outputs or an execution count: source notebooks are committed clean (run `check` after clearing outputs)");
+                    Problem("has outputs or an execution count: source notebooks are committed clean (run `check` " +
+                            "after clearing outputs)");
                 }
 
                 if (firstCode)
                 {
-                    setupFound = cell.Source.Contains("#r \"../lib/bin/TensorLab.dll\"", StringComparison.Ordinal) && nb is { Locked: true };
+                    setupFound = cell.Source.Contains("#r \"../lib/bin/TensorLab.dll\"", StringComparison.Ordinal)
+                        && nb is { Locked: true };
                     firstCode = false;
                 }
             }
@@ -62,7 +68,8 @@ internal static partial class NotebookLinter
         if (!setupFound)
         {
             Report(Severity.Warning, null, null, null,
-                "the first code cell should be the locked set-up cell with #r \"../lib/bin/TensorLab.dll\" (dialect §5)");
+                "the first code cell should be the locked set-up cell with #r \"../lib/bin/TensorLab.dll\" " +
+                "(dialect §5)");
         }
 
         if (isSource && notebook.Cells.All(c => c.Kind() != CellKind.Tests))
@@ -81,7 +88,8 @@ internal static partial class NotebookLinter
     {
         if (notebook.NbFormatMinor is not { } minor)
         {
-            problem(Severity.Error, $"nbformat_minor should be the integer 5 (found {notebook.Json["nbformat_minor"]?.ToJsonString() ?? "nothing"})");
+            problem(Severity.Error, $"nbformat_minor should be the integer 5 (found " +
+                                    $"{notebook.Json["nbformat_minor"]?.ToJsonString() ?? "nothing"})");
         }
         else if (minor != 5)
         {
@@ -90,40 +98,56 @@ internal static partial class NotebookLinter
         }
 
         var kernel = notebook.Metadata["kernelspec"] as JsonObject;
-        if (Text(At(kernel, "name")) is not { } name || !name.StartsWith(PolyglotMetadata.KernelNamePrefix, StringComparison.Ordinal))
+        if (Text(At(kernel, "name")) is not { } name
+            || !name.StartsWith(PolyglotMetadata.KernelNamePrefix, StringComparison.Ordinal))
         {
-            problem(Severity.Error, $"metadata.kernelspec.name should be \"{PolyglotMetadata.KernelName}\": VS Code only opens .NET notebooks whose kernel name starts with \"{PolyglotMetadata.KernelNamePrefix}\"");
+            problem(Severity.Error, $"metadata.kernelspec.name should be \"{PolyglotMetadata.KernelName}\": VS " +
+                                    $"Code only opens .NET notebooks whose kernel name starts with " +
+                                    $"\"{PolyglotMetadata.KernelNamePrefix}\"");
         }
         else if (!JsonNode.DeepEquals(kernel, PolyglotMetadata.Kernelspec()))
         {
             problem(Severity.Warning, $"metadata.kernelspec should be {PolyglotMetadata.Kernelspec().ToJsonString()}");
         }
 
-        if (Text(At(notebook.Metadata, "language_info", "name")) is not (PolyglotMetadata.KernelLanguageInfoName or PolyglotMetadata.LanguageInfoName))
+        if (Text(At(notebook.Metadata, "language_info", "name"))
+            is not (PolyglotMetadata.KernelLanguageInfoName or PolyglotMetadata.LanguageInfoName))
         {
-            problem(Severity.Error, $"metadata.language_info.name should be \"{PolyglotMetadata.KernelLanguageInfoName}\" (the .net-csharp kernel's) or \"{PolyglotMetadata.LanguageInfoName}\" (Polyglot Notebooks')");
+            problem(Severity.Error, $"metadata.language_info.name should be " +
+                                    $"\"{PolyglotMetadata.KernelLanguageInfoName}\" (the .net-csharp kernel's) or " +
+                                    $"\"{PolyglotMetadata.LanguageInfoName}\" (Polyglot Notebooks')");
         }
 
         // Jupyter clients keep this block when it is there but never write it: absent is fine, present must be right.
         if (notebook.Metadata.ContainsKey("polyglot_notebook") &&
-            Text(At(notebook.Metadata, "polyglot_notebook", "kernelInfo", "defaultKernelName")) != PolyglotMetadata.CSharpKernel)
+            Text(At(notebook.Metadata, "polyglot_notebook", "kernelInfo", "defaultKernelName")) !=
+            PolyglotMetadata.CSharpKernel)
         {
-            problem(Severity.Error, $"metadata.polyglot_notebook.kernelInfo.defaultKernelName should be \"{PolyglotMetadata.CSharpKernel}\"");
+            problem(Severity.Error, $"metadata.polyglot_notebook.kernelInfo.defaultKernelName should be " +
+                                    $"\"{PolyglotMetadata.CSharpKernel}\"");
         }
     }
 
-    /// <summary>The node at <paramref name="keys"/> below <paramref name="node"/>, or null when a step is missing or not an object.</summary>
+    /// <summary>
+    /// The node at <paramref name="keys"/> below <paramref name="node"/>, or null when a step is missing or not an
+    /// object.
+    /// </summary>
     private static JsonNode? At(JsonNode? node, params string[] keys) =>
         keys.Aggregate(node, (current, key) => current is JsonObject obj ? obj[key] : null);
 
-    /// <summary>The string a node holds, or null when it is missing or not a string (a lint must not throw on bad types).</summary>
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    /// <summary>
+    /// The string a node holds, or null when it is missing or not a string (a lint must not throw on bad types).
+    /// </summary>
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static void CheckCodeMetadata(NotebookCell cell, Action<string> problem)
     {
         // A cell added in a Jupyter client with the .net-csharp kernel has neither entry; it runs as C# all the same.
-        var jupyterCell = !cell.Metadata.ContainsKey("dotnet_interactive") && !cell.Metadata.ContainsKey("polyglot_notebook");
-        if (!jupyterCell && (Text(At(cell.Metadata, "dotnet_interactive", "language")) != PolyglotMetadata.CSharpKernel ||
+        var jupyterCell = !cell.Metadata.ContainsKey("dotnet_interactive")
+            && !cell.Metadata.ContainsKey("polyglot_notebook");
+        if (!jupyterCell &&
+            (Text(At(cell.Metadata, "dotnet_interactive", "language")) != PolyglotMetadata.CSharpKernel ||
             Text(At(cell.Metadata, "polyglot_notebook", "kernelName")) != PolyglotMetadata.CSharpKernel))
         {
             problem($"code cell metadata should say {PolyglotMetadata.CodeCell().ToJsonString()}");
@@ -149,8 +173,9 @@ internal static partial class NotebookLinter
         CellKind? kind = CellKinds.HasCanonicalFlags(nb) ? nb.Kind : null;
         if (kind is null)
         {
-            problem($"grade={nb.Grade}, solution={nb.Solution}, locked={nb.Locked}, task={nb.Task} is not a cell kind nbgrader knows " +
-                    "(answer, tests, manual answer, task, read-only: see the dialect's table)", null);
+            problem($"grade={nb.Grade}, solution={nb.Solution}, locked={nb.Locked}, task={nb.Task} is not a cell " +
+                    "kind nbgrader knows (answer, tests, manual answer, task, read-only: see the dialect's table)",
+                null);
         }
 
         if (nb.Kind.IsGraded())
@@ -171,7 +196,8 @@ internal static partial class NotebookLinter
                 problem("an autograded test cell must be a code cell", null);
                 break;
             case CellKind.Answer when !cell.IsCode:
-                problem("an autograded answer cell must be a code cell (a markdown answer is a manually graded answer: grade and solution)", null);
+                problem("an autograded answer cell must be a code cell (a markdown answer is a manually graded " +
+                        "answer: grade and solution)", null);
                 break;
             case CellKind.Task when cell.CellType != "markdown":
                 problem("a task cell must be a markdown cell", null);
@@ -194,7 +220,9 @@ internal static partial class NotebookLinter
                 : CellKinds.Of(nb) is CellKind.Manual or CellKind.Task;
             if (!allowed)
             {
-                var where = kind == RegionKind.Solution ? "solution cells" : kind == RegionKind.HiddenTests ? "autograded test cells" : "manual answer or task cells";
+                var where = kind == RegionKind.Solution ? "solution cells"
+                    : kind == RegionKind.HiddenTests ? "autograded test cells"
+                    : "manual answer or task cells";
                 problem($"{kind.Name} markers belong only in {where}", Regions.FirstMarkerLine(source, kind));
             }
 

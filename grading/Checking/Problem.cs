@@ -11,7 +11,13 @@ internal enum Severity
 }
 
 /// <summary>One problem in a notebook, located as precisely as possible.</summary>
-internal sealed record Problem(Severity Severity, string Notebook, int? CellIndex, string? GradeId, int? Line, string Message)
+internal sealed record Problem(
+    Severity Severity,
+    string Notebook,
+    int? CellIndex,
+    string? GradeId,
+    int? Line,
+    string Message)
 {
     /// <summary>"notebooks/01.ipynb: cell 7 (lookup_tests), line 12: error: …".</summary>
     public override string ToString()

@@ -37,7 +37,12 @@ internal static class SolutionPolicy
             {
                 problems.Add(new Problem(Severity.Error, displayPath, index, cell.GradeId, null,
                     "this cell can be written by students and breaks the code policy, so theirs would not run: " +
-                    string.Join("; ", refusal.Detail.Split('\n').Where(line => line.StartsWith("  line", StringComparison.Ordinal)).Select(line => line.Trim())) +
+                    string.Join(
+                        "; ",
+                        refusal.Detail
+                            .Split('\n')
+                            .Where(line => line.StartsWith("  line", StringComparison.Ordinal))
+                            .Select(line => line.Trim())) +
                     $" (allow it in metadata.{ApiPolicy.MetadataKey}.allow, or lock the cell)"));
             }
             else if (InstructorBindings.LockedId(cell) is null)

@@ -17,34 +17,41 @@ internal static class CellSplitter
     private static readonly CSharpParseOptions ScriptOptions =
         CSharpParseOptions.Default.WithKind(SourceCodeKind.Script).WithLanguageVersion(LanguageVersion.Preview);
 
-    // A local function or local takes no access or inheritance modifiers; a script member may have them and mean nothing by them.
+    // A local function or local takes no access or inheritance modifiers; a script member may have them and mean
+    // nothing by them.
     private static readonly SyntaxKind[] DroppedModifiers =
     [
         SyntaxKind.PublicKeyword, SyntaxKind.PrivateKeyword, SyntaxKind.InternalKeyword, SyntaxKind.ProtectedKeyword,
         SyntaxKind.NewKeyword, SyntaxKind.VirtualKeyword, SyntaxKind.OverrideKeyword, SyntaxKind.SealedKeyword,
     ];
 
-    /// <summary>Names of methods a cell declares returning <c>void</c>: a trailing call to one is a statement, not a value.</summary>
+    /// <summary>
+    /// Names of methods a cell declares returning <c>void</c>: a trailing call to one is a statement, not a value.
+    /// </summary>
     public static IEnumerable<string> VoidMethods(string code) =>
         Parse(code).Members.OfType<MethodDeclarationSyntax>()
             .Where(m => m.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword })
             .Select(m => m.Identifier.Text);
 
-    /// <summary>Splits <paramref name="code"/>; <paramref name="isVoidMethod"/> names the notebook's void methods.</summary>
-    /// <exception cref="ExportException">Via <paramref name="fail"/>: a member a program's top level cannot hold (property, namespace, attribute, extern alias).</exception>
+    /// <summary>
+    /// Splits <paramref name="code"/>; <paramref name="isVoidMethod"/> names the notebook's void methods.
+    /// </summary>
+    /// <exception cref="ExportException">Via <paramref name="fail"/>: a member a program's top level cannot hold
+    /// (property, namespace, attribute, extern alias).</exception>
     public static CodePieces Split(string code, Func<string, bool> isVoidMethod, Func<string, ExportException> fail)
     {
         var root = Parse(code);
         if (root.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
         {
             // Exported as written: the compiler then reports the same error at the same place in the app.
-            return new CodePieces([], code, [], [], [], $"line {error.Location.GetLineSpan().StartLinePosition.Line + 1}: {error.GetMessage()}");
+            var line = error.Location.GetLineSpan().StartLinePosition.Line + 1;
+            return new CodePieces([], code, [], [], [], $"line {line}: {error.GetMessage()}");
         }
 
         if (root.Externs.Count > 0 || root.AttributeLists.Count > 0)
         {
-            throw fail($"line {Line(root.Externs.Count > 0 ? root.Externs[0] : root.AttributeLists[0])}: extern aliases and assembly attributes " +
-                       "cannot be exported; remove them from the cell.");
+            throw fail($"line {Line(root.Externs.Count > 0 ? root.Externs[0] : root.AttributeLists[0])}: extern " +
+                       "aliases and assembly attributes cannot be exported; remove them from the cell.");
         }
 
         var statements = new System.Text.StringBuilder();
@@ -64,12 +71,17 @@ internal static class CellSplitter
                 case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
                     types.Add(member.ToFullString().Trim('\n'));
                     break;
-                case GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } trailing } when member == last:
+                case GlobalStatementSyntax
+                {
+                    Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } trailing,
+                } when member == last:
                     statements.Append(Display(trailing, isVoidMethod));
                     break;
                 case GlobalStatementSyntax global:
                     variables.AddRange(DeclaredVariables(global.Statement));
-                    functions.AddRange(global.Statement is LocalFunctionStatementSyntax local ? [local.Identifier.Text] : []);
+                    functions.AddRange(global.Statement is LocalFunctionStatementSyntax local
+                        ? [local.Identifier.Text]
+                        : []);
                     statements.Append(member.ToFullString());
                     break;
                 case FieldDeclarationSyntax field:
@@ -81,8 +93,9 @@ internal static class CellSplitter
                     statements.Append(WithoutModifiers(method, method.Modifiers).ToFullString());
                     break;
                 default:
-                    throw fail($"line {Line(member)}: a top-level {Describe(member)} has no equivalent among a program's top-level " +
-                               "statements; make it a local variable or function, or put it inside a class.");
+                    throw fail($"line {Line(member)}: a top-level {Describe(member)} has no equivalent among a " +
+                               "program's top-level statements; make it a local variable or function, " +
+                               "or put it inside a class.");
             }
         }
 
@@ -95,19 +108,22 @@ internal static class CellSplitter
     private static CompilationUnitSyntax Parse(string code) =>
         (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(code, ScriptOptions).GetRoot();
 
-    // The engine shows a trailing expression's value; a statement-like one (assignment, ++, a void call) has none to show.
+    // The engine shows a trailing expression's value; a statement-like one (assignment, ++, a void call) has none to
+    // show.
     private static string Display(ExpressionStatementSyntax statement, Func<string, bool> isVoidMethod)
     {
         var expression = statement.Expression;
         var leading = statement.GetLeadingTrivia().ToFullString();
         var trailing = statement.GetTrailingTrivia().ToFullString();
         var body = expression.WithoutTrivia().ToFullString();
-        var isStatement = expression is AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax
+        var isStatement =
+            expression is AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax
             || (expression is InvocationExpressionSyntax call && IsVoidCall(call, isVoidMethod));
         return isStatement ? $"{leading}{body};{trailing}" : $"{leading}{ShowCall}({body});{trailing}";
     }
 
-    private static bool IsVoidCall(InvocationExpressionSyntax call, Func<string, bool> isVoidMethod) => call.Expression switch
+    private static bool IsVoidCall(InvocationExpressionSyntax call, Func<string, bool> isVoidMethod) =>
+        call.Expression switch
     {
         IdentifierNameSyntax name => isVoidMethod(name.Identifier.Text),
         MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "Console" } } => true,
@@ -115,7 +131,8 @@ internal static class CellSplitter
         _ => false,
     };
 
-    private static IEnumerable<string> DeclaredVariables(StatementSyntax statement) => statement is LocalDeclarationStatementSyntax local
+    private static IEnumerable<string> DeclaredVariables(StatementSyntax statement) =>
+        statement is LocalDeclarationStatementSyntax local
         ? local.Declaration.Variables.Select(v => v.Identifier.Text)
         : [];
 
@@ -126,7 +143,10 @@ internal static class CellSplitter
         return WithoutModifiers(field, field.Modifiers, kept).ToFullString();
     }
 
-    private static MemberDeclarationSyntax WithoutModifiers(MemberDeclarationSyntax member, SyntaxTokenList modifiers, SyntaxToken[]? keep = null)
+    private static MemberDeclarationSyntax WithoutModifiers(
+        MemberDeclarationSyntax member,
+        SyntaxTokenList modifiers,
+        SyntaxToken[]? keep = null)
     {
         var kept = keep ?? modifiers.Where(m => !DroppedModifiers.Any(kind => m.IsKind(kind))).ToArray();
         if (kept.Length == modifiers.Count)

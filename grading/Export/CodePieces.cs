@@ -6,6 +6,7 @@ namespace Grading.Export;
 /// <param name="Types">Type declarations, for after every top-level statement (C# requires that order).</param>
 /// <param name="Functions">Names of the local functions the cell declares (top-level methods in the notebook).</param>
 /// <param name="Variables">Names of the top-level variables the cell declares.</param>
-/// <param name="SyntaxError">The first syntax error when the cell does not parse (then it is exported as it is); otherwise null.</param>
+/// <param name="SyntaxError">The first syntax error when the cell does not parse (then it is exported as it is);
+/// otherwise null.</param>
 internal sealed record CodePieces(IReadOnlyList<string> Usings, string Statements, IReadOnlyList<string> Types,
     IReadOnlyList<string> Functions, IReadOnlyList<string> Variables, string? SyntaxError);

@@ -2,11 +2,13 @@ using System.Text;
 
 namespace Grading.Export;
 
-/// <summary>Renders an <see cref="ExportedProgram"/> as one .cs file that <c>dotnet run file.cs</c> builds and runs.</summary>
+/// <summary>
+/// Renders an <see cref="ExportedProgram"/> as one .cs file that <c>dotnet run file.cs</c> builds and runs.
+/// </summary>
 internal static class FileBasedAppWriter
 {
-    // The notebook engine's compilation, restated: the repository's Directory.Build.props (warnings as errors, XML docs,
-    // nullable, central package versions) would otherwise apply to a file exported inside the repository, and a
+    // The notebook engine's compilation, restated: the repository's Directory.Build.props (warnings as errors, XML
+    // docs, nullable, central package versions) would otherwise apply to a file exported inside the repository, and a
     // file-based app's own defaults (nullable, implicit usings, AOT analyzers) differ from the notebook's too.
     private static readonly (string Property, string Why)[] Properties =
     [
@@ -17,7 +19,8 @@ internal static class FileBasedAppWriter
         ("TreatWarningsAsErrors=false", "a notebook shows warnings but runs"),
         ("GenerateDocumentationFile=false", "cells need no XML docs"),
         ("EnforceCodeStyleInBuild=false", "nor the repository's code style"),
-        ("ManagePackageVersionsCentrally=false", "versions come from the #:package lines, not Directory.Packages.props"),
+        ("ManagePackageVersionsCentrally=false",
+            "versions come from the #:package lines, not Directory.Packages.props"),
     ];
 
     /// <summary>The file's text, with "\n" line ends.</summary>
@@ -25,11 +28,13 @@ internal static class FileBasedAppWriter
     {
         var file = new StringBuilder();
         file.Append($"""
-            // {Path.GetFileName(program.Source)}, exported by `grader export` as a .NET 10 file-based app. Run it with the SDK alone:
+            // {Path.GetFileName(program.Source)}, exported by `grader export` as a .NET 10 file-based app.
+            // Run it with the SDK alone:
             //     dotnet run {Path.GetFileNameWithoutExtension(program.Source)}.cs
-            // Cells are marked `// %%` (the percent format Jupytext and editors read); markdown cells are comments. A cell's
-            // last expression is shown with NotebookOutput.Show, charts are saved as HTML beside this file, and the type
-            // declarations of cells come after all statements (C# requires it). Hidden tests are never exported.
+            // Cells are marked `// %%` (the percent format Jupytext and editors read); markdown cells are comments.
+            // A cell's last expression is shown with NotebookOutput.Show, charts are saved as HTML beside this file,
+            // and the type declarations of cells come after all statements (C# requires it). Hidden tests are never
+            // exported.
 
             """);
         foreach (var line in program.Directives.Projects.Concat(program.Directives.Packages))
@@ -37,7 +42,8 @@ internal static class FileBasedAppWriter
             file.Append(line).Append('\n');
         }
 
-        file.Append("// How notebook cells compile, restated (a Directory.Build.props above this file would apply otherwise):\n");
+        file.Append("// How notebook cells compile, restated (a Directory.Build.props above this file would apply " +
+                    "otherwise):\n");
         foreach (var (property, why) in Properties)
         {
             file.Append($"//   {property}: {why}\n");
@@ -67,7 +73,8 @@ internal static class FileBasedAppWriter
 
         if (program.Types.Count > 0)
         {
-            file.Append("\n// %% [markdown]\n// Type declarations from the cells: C# puts them after the top-level statements.\n");
+            file.Append("\n// %% [markdown]\n// Type declarations from the cells: C# puts them after the top-level " +
+                        "statements.\n");
             foreach (var type in program.Types)
             {
                 file.Append($"\n// from {type.Origin}\n").Append(type.Code.Trim('\n')).Append('\n');

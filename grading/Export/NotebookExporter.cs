@@ -5,7 +5,9 @@ using Grading.Release;
 
 namespace Grading.Export;
 
-/// <summary>The exported file's text, and what the exporter wants the user to know (cells exported as written).</summary>
+/// <summary>
+/// The exported file's text, and what the exporter wants the user to know (cells exported as written).
+/// </summary>
 internal sealed record ExportResult(string Text, IReadOnlyList<string> Warnings);
 
 /// <summary>
@@ -22,18 +24,23 @@ internal static class NotebookExporter
         "using System.Threading.Tasks;", "using System.Linq;",
     ];
 
-    /// <summary>Exports <paramref name="notebook"/> for a file to be written at <paramref name="outputPath"/>.</summary>
+    /// <summary>
+    /// Exports <paramref name="notebook"/> for a file to be written at <paramref name="outputPath"/>.
+    /// </summary>
     /// <param name="notebook">The notebook (instructor or student version).</param>
     /// <param name="outputPath">Where the .cs file goes: <c>#:project</c> paths are relative to its folder.</param>
     /// <param name="repositoryRoot">Where lib/TensorLab is found when not beside the notebook's <c>#r</c> path.</param>
-    /// <exception cref="ExportException">Not a C# notebook, or a cell a file-based app cannot express; the message names the cell.</exception>
+    /// <exception cref="ExportException">Not a C# notebook, or a cell a file-based app cannot express; the message
+    /// names the cell.</exception>
     public static ExportResult Export(Notebook notebook, string outputPath, string repositoryRoot)
     {
         EnsureCSharp(notebook);
         var directives = new AppDirectives();
         var mapper = new DirectiveMapper(Path.GetDirectoryName(Path.GetFullPath(notebook.Path))!,
             Path.GetDirectoryName(Path.GetFullPath(outputPath))!, repositoryRoot, directives);
-        var mapped = notebook.Cells.Select((cell, index) => cell.IsCode ? mapper.Map(CodeOf(notebook, index), Fail(notebook, index)) : null).ToList();
+        var mapped = notebook.Cells
+            .Select((cell, index) => cell.IsCode ? mapper.Map(CodeOf(notebook, index), Fail(notebook, index)) : null)
+            .ToList();
         var voidMethods = mapped.OfType<MappedCell>()
             .SelectMany(m => m.Loads.Select(l => l.Cell).Append(m))
             .SelectMany(m => CellSplitter.VoidMethods(m.Code)).ToHashSet(StringComparer.Ordinal);
@@ -48,17 +55,22 @@ internal static class NotebookExporter
             var cell = notebook.Cells[index];
             if (mapped[index] is not { Markdown: false } code)
             {
-                cells.Add(Comment(cell.IsCode ? "markdown" : cell.CellType, Regions.Replace(cell.Source, RegionKind.MarkScheme, null)));
+                cells.Add(Comment(
+                    cell.IsCode ? "markdown" : cell.CellType,
+                    Regions.Replace(cell.Source, RegionKind.MarkScheme, null)));
                 continue;
             }
 
-            var text = new StringBuilder($"// %% cell {index}{(cell.GradeId is { } id ? $" [{id}]" : "")}\nNotebookOutput.Cell({index});\n");
+            var text = new StringBuilder($"// %% cell {index}{(cell.GradeId is { } id ? $" [{id}]" : "")}" +
+                                         $"\nNotebookOutput.Cell({index});\n");
             var fail = Fail(notebook, index);
             foreach (var load in code.Loads)
             {
                 var pieces = CellSplitter.Split(load.Cell.Code, voidMethods.Contains, fail);
                 Collect(pieces, $"{load.Path} (loaded by cell {index})", usings, types, declared, warnings, fail);
-                text.Append($"// ---- {load.Path}, inlined ----\n").Append(pieces.Statements.Trim('\n')).Append($"\n// ---- end of {load.Path} ----\n");
+                text.Append($"// ---- {load.Path}, inlined ----\n")
+                    .Append(pieces.Statements.Trim('\n'))
+                    .Append($"\n// ---- end of {load.Path} ----\n");
             }
 
             var own = CellSplitter.Split(code.Code, voidMethods.Contains, fail);
@@ -68,7 +80,8 @@ internal static class NotebookExporter
             cells.Add(text.ToString());
         }
 
-        var withCharts = directives.Packages.Any(p => p.StartsWith("#:package Plotly.NET", StringComparison.OrdinalIgnoreCase));
+        var withCharts = directives.Packages
+            .Any(p => p.StartsWith("#:package Plotly.NET", StringComparison.OrdinalIgnoreCase));
         var program = new ExportedProgram(notebook.Path, directives, usings, cells, types, withCharts);
         return new ExportResult(FileBasedAppWriter.Write(program), warnings);
     }
@@ -81,7 +94,8 @@ internal static class NotebookExporter
         var code = Regions.Replace(cell.Source, RegionKind.HiddenTests, null);
         return cell.Nbgrader is { Solution: true, GradeId: var gradeId }
             ? code.Replace("new NotImplementedException()",
-                $"new NotImplementedException(\"exercise {gradeId} (cell {index}) is not written yet: replace this throw with your code\")", StringComparison.Ordinal)
+                $"new NotImplementedException(\"exercise {gradeId} (cell {index}) is not written yet: replace this " +
+                "throw with your code\")", StringComparison.Ordinal)
             : code;
     }
 
@@ -100,8 +114,8 @@ internal static class NotebookExporter
             // A notebook may declare a name again in a later cell; one program's top-level statements may not.
             if (!declared.TryAdd(name, origin))
             {
-                throw fail($"'{name}' is declared again (first in {declared[name]}); a program's top level declares each name once. " +
-                           "Rename one, or keep only the last definition.");
+                throw fail($"'{name}' is declared again (first in {declared[name]}); a program's top level " +
+                           "declares each name once. Rename one, or keep only the last definition.");
             }
         }
     }
@@ -110,20 +124,23 @@ internal static class NotebookExporter
     {
         var language = notebook.Metadata["kernelspec"]?["language"]?.GetValue<string>();
         var kernel = notebook.Metadata["kernelspec"]?["name"]?.GetValue<string>();
-        if (language is not null && language is not ("C#" or "csharp") || kernel is not null && !kernel.StartsWith(".net-csharp", StringComparison.Ordinal))
+        if (language is not null && language is not ("C#" or "csharp")
+            || kernel is not null && !kernel.StartsWith(".net-csharp", StringComparison.Ordinal))
         {
-            throw new ExportException($"{notebook.Path}: not a C# notebook (kernelspec language '{language}', name '{kernel}'); " +
-                                      "only .NET (C#) notebooks export to a C# file.");
+            throw new ExportException($"{notebook.Path}: not a C# notebook (kernelspec language '{language}', name " +
+                                      $"'{kernel}'); only .NET (C#) notebooks export to a C# file.");
         }
 
         for (var index = 0; index < notebook.Cells.Count; index++)
         {
             var metadata = notebook.Cells[index].Metadata;
-            var cellLanguage = (metadata["polyglot_notebook"]?["kernelName"] ?? metadata["dotnet_interactive"]?["language"]) is JsonValue value
+            var cellLanguage = (metadata["polyglot_notebook"]?["kernelName"]
+                ?? metadata["dotnet_interactive"]?["language"]) is JsonValue value
                 ? value.GetValue<string>() : null;
             if (notebook.Cells[index].IsCode && cellLanguage is not null and not "csharp")
             {
-                throw Fail(notebook, index)($"a {cellLanguage} cell; only C# cells can be exported (make it a markdown cell, or rewrite it in C#).");
+                throw Fail(notebook, index)($"a {cellLanguage} cell; only C# cells can be exported (make it a " +
+                                            "markdown cell, or rewrite it in C#).");
             }
         }
     }
@@ -133,7 +150,10 @@ internal static class NotebookExporter
 
     private static string Comment(string kind, string source)
     {
-        var lines = source.Replace("\r\n", "\n").TrimEnd('\n').Split('\n').Select(line => line.Length == 0 ? "//" : $"// {line}");
+        var lines = source.Replace("\r\n", "\n")
+            .TrimEnd('\n')
+            .Split('\n')
+            .Select(line => line.Length == 0 ? "//" : $"// {line}");
         return $"// %% [{kind}]\n{string.Join('\n', lines)}";
     }
 }

@@ -2,13 +2,15 @@ namespace Grading.Export;
 
 /// <summary>
 /// The C# of <c>NotebookOutput</c>, the small class every exported file ends with: what a notebook front end shows,
-/// printed or saved by a console app. <c>display(x)</c>, <c>x.Display()</c>, <c>x.DisplayAs(mime)</c>, <c>HTML(…)</c> and
-/// a cell's trailing expression print the value as text; a Plotly chart is saved as an HTML page beside the .cs file and
-/// its path printed; an unimplemented exercise stops the app with its name instead of a stack trace.
+/// printed or saved by a console app. <c>display(x)</c>, <c>x.Display()</c>, <c>x.DisplayAs(mime)</c>, <c>HTML(…)</c>
+/// and a cell's trailing expression print the value as text; a Plotly chart is saved as an HTML page beside the .cs
+/// file and its path printed; an unimplemented exercise stops the app with its name instead of a stack trace.
 /// </summary>
 internal static class OutputHelperSource
 {
-    /// <summary>The environment variable that makes the app print a marker line before each code cell (CI compares per cell).</summary>
+    /// <summary>
+    /// The environment variable that makes the app print a marker line before each code cell (CI compares per cell).
+    /// </summary>
     public const string CellMarkerVariable = "NOTEBOOK_CELL_MARKERS";
 
     /// <summary>The marker's text before the cell number.</summary>
@@ -17,7 +19,10 @@ internal static class OutputHelperSource
     /// <summary>The exit code of an app stopped by a <c>NotImplementedException</c> (an exercise left to do).</summary>
     public const int UnimplementedExitCode = 3;
 
-    /// <summary>The class's source; <paramref name="withCharts"/> adds Plotly chart saving (only when the file references Plotly.NET).</summary>
+    /// <summary>
+    /// The class's source; <paramref name="withCharts"/> adds Plotly chart saving (only when the file references
+    /// Plotly.NET).
+    /// </summary>
     public static string Source(bool withCharts) => Template
         .Replace("/*CHART*/", withCharts ? ChartBranch : "")
         .Replace("/*CHART_SUMMARY*/", withCharts ? ChartSummary : "")
@@ -49,8 +54,9 @@ internal static class OutputHelperSource
 
     private const string Template = """
         /// <summary>
-        /// What a notebook front end shows, for a console: values are printed as text, charts are saved as HTML pages beside
-        /// this file (their paths printed). Written by `grader export`; the notebook's display(...) calls land here.
+        /// What a notebook front end shows, for a console: values are printed as text, charts are saved as HTML pages
+        /// beside this file (their paths printed). Written by `grader export`; the notebook's display(...) calls land
+        /// here.
         /// </summary>
         static class NotebookOutput
         {
@@ -58,16 +64,21 @@ internal static class OutputHelperSource
             private static int chartsInCell;
             private static System.Diagnostics.Stopwatch wallTime = new();
 
-            /// <summary>Marks the start of a notebook cell (numbered as in the notebook); charts are named after it.</summary>
+            /// <summary>
+            /// Marks the start of a notebook cell (numbered as in the notebook); charts are named after it.
+            /// </summary>
             public static void Cell(int number)
             {
                 if (cell == 0)
                 {
-                    // A notebook shows an exercise's NotImplementedException under its cell; an app stops, so say which one.
-                    // A test may wrap it (Check.Call reports the call that threw), so look through inner exceptions.
+                    // A notebook shows an exercise's NotImplementedException under its cell; an app stops, so say
+                    // which one. A test may wrap it (Check.Call reports the call that threw), so look through inner
+                    // exceptions.
                     AppDomain.CurrentDomain.UnhandledException += (_, e) =>
                     {
-                        for (var error = e.ExceptionObject as Exception; error is not null; error = error.InnerException)
+                        for (var error = e.ExceptionObject as Exception;
+                             error is not null;
+                             error = error.InnerException)
                         {
                             if (error is NotImplementedException todo)
                             {
@@ -94,7 +105,9 @@ internal static class OutputHelperSource
             /// <summary>What the notebook shows for a cell's trailing expression.</summary>
             public static void Show(object value) => display(value);
 
-            /// <summary>Shows a value, as the notebook's display(...) does; the handle's Update shows the new value.</summary>
+            /// <summary>
+            /// Shows a value, as the notebook's display(...) does; the handle's Update shows the new value.
+            /// </summary>
             public static DisplayedValue display(object value, params string[] mimeTypes)
             {
                 Print(value);
@@ -114,8 +127,12 @@ internal static class OutputHelperSource
             public static void StartWallTime() => wallTime = System.Diagnostics.Stopwatch.StartNew();
 
             /// <summary>#!time: prints the cell's wall time as the notebook does.</summary>
-            public static void PrintWallTime() =>
-                Console.WriteLine($"Wall time: {wallTime.Elapsed.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}ms");
+            public static void PrintWallTime()
+            {
+                var invariant = System.Globalization.CultureInfo.InvariantCulture;
+                var elapsed = wallTime.Elapsed.TotalMilliseconds.ToString(invariant);
+                Console.WriteLine($"Wall time: {elapsed}ms");
+            }
 
             private static void Print(object value)
             {
@@ -140,9 +157,12 @@ internal static class OutputHelperSource
             private static void SaveChart(string html)
             {
                 chartsInCell++;
-                var folder = AppContext.GetData("EntryPointFileDirectoryPath") as string ?? Environment.CurrentDirectory;
-                var app = System.IO.Path.GetFileNameWithoutExtension(AppContext.GetData("EntryPointFilePath") as string ?? "notebook");
-                var file = System.IO.Path.Combine(folder, $"{app}.cell{cell}{(chartsInCell > 1 ? $"-{chartsInCell}" : "")}.html");
+                var folder = AppContext.GetData("EntryPointFileDirectoryPath") as string
+                    ?? Environment.CurrentDirectory;
+                var app = System.IO.Path.GetFileNameWithoutExtension(
+                    AppContext.GetData("EntryPointFilePath") as string ?? "notebook");
+                var suffix = chartsInCell > 1 ? $"-{chartsInCell}" : "";
+                var file = System.IO.Path.Combine(folder, $"{app}.cell{cell}{suffix}.html");
                 System.IO.File.WriteAllText(file, html);
                 Console.WriteLine($"chart: {System.IO.Path.GetRelativePath(Environment.CurrentDirectory, file)}");
             }

@@ -17,25 +17,34 @@ namespace Grading.Exports;
 internal static class FeedbackHtml
 {
     /// <summary>
-    /// The page's policy: nothing loads or runs but its own inline styles and inline images; frames hold only the srcdoc
-    /// documents below, which inherit this policy and are sandboxed besides.
+    /// The page's policy: nothing loads or runs but its own inline styles and inline images; frames hold only the
+    /// srcdoc documents below, which inherit this policy and are sandboxed besides.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'; base-uri 'none'; form-action 'none'";
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'; base-uri 'none'; " +
+        "form-action 'none'";
 
     /// <summary>What a test cell shows instead of its outputs when hidden-check detail is off.</summary>
-    public const string TestOutputsHidden = "Outputs of test cells are not shown here: they include hidden checks. Run the visible tests in your notebook to see theirs.";
+    public const string TestOutputsHidden = "Outputs of test cells are not shown here: they include hidden checks. " +
+                                            "Run the visible tests in your notebook to see theirs.";
 
-    public static string Render(NotebookGrade grade, Notebook? executed, Notebook released, bool showHiddenDetail = false)
+    public static string Render(
+        NotebookGrade grade,
+        Notebook? executed,
+        Notebook released,
+        bool showHiddenDetail = false)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append($"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurityPolicy}\"><title>")
             .Append(Encode($"{grade.Notebook} — {grade.Student}")).Append("</title>\n<style>")
             .Append("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}")
-            .Append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.4rem .6rem;text-align:left;vertical-align:top}")
-            .Append(".passed{color:#17612a}.failed{color:#a11}.partial{color:#8a5a00}pre{background:#f6f8fa;padding:.6rem;overflow-x:auto}")
-            .Append(".cell{border-left:4px solid #ddd;margin:1rem 0;padding-left:.8rem}.graded{border-left-color:#36c}.score{font-size:1.6rem}")
+            .Append("table{border-collapse:collapse;width:100%}" +
+                    "td,th{border:1px solid #ccc;padding:.4rem .6rem;text-align:left;vertical-align:top}")
+            .Append(".passed{color:#17612a}.failed{color:#a11}.partial{color:#8a5a00}" +
+                    "pre{background:#f6f8fa;padding:.6rem;overflow-x:auto}")
+            .Append(".cell{border-left:4px solid #ddd;margin:1rem 0;padding-left:.8rem}" +
+                    ".graded{border-left-color:#36c}.score{font-size:1.6rem}")
             .Append("iframe.display{width:100%;min-height:8rem;border:1px solid #ddd}")
             .Append("</style></head><body>\n");
         html.Append($"<h1>{Encode(grade.Notebook)}</h1>\n<p>Student: <b>{Encode(grade.Student)}</b></p>\n");
@@ -51,14 +60,18 @@ internal static class FeedbackHtml
             html.Append($"<p class=\"failed\">{Encode(grade.Error)}</p>\n");
         }
 
-        html.Append("<table id=\"scores\"><thead><tr><th>cell</th><th>kind</th><th>score</th><th>what to do</th></tr></thead><tbody>\n");
+        html.Append("<table id=\"scores\"><thead><tr><th>cell</th><th>kind</th><th>score</th>" +
+                    "<th>what to do</th></tr></thead><tbody>\n");
         foreach (var cell in grade.Cells)
         {
             var score = cell.NeedsManualGrade ? "awaiting a grader" : $"{Format(cell.Score)} / {Format(cell.MaxScore)}";
-            html.Append($"<tr class=\"{Encode(cell.Status.WireName())}\"><td>{Encode(cell.GradeId)}</td><td>{Encode(cell.Kind.WireName())}</td><td>{score}</td><td>{Encode(StudentView.Advice(cell, showHiddenDetail))}</td></tr>\n");
+            html.Append($"<tr class=\"{Encode(cell.Status.WireName())}\"><td>{Encode(cell.GradeId)}</td><td>" +
+                        $"{Encode(cell.Kind.WireName())}</td><td>{score}</td><td>" +
+                        $"{Encode(StudentView.Advice(cell, showHiddenDetail))}</td></tr>\n");
         }
 
-        html.Append($"</tbody><tfoot><tr><th colspan=\"2\">total</th><th>{Format(grade.Score)} / {Format(grade.MaxScore)}</th><th></th></tr></tfoot></table>\n");
+        html.Append($"</tbody><tfoot><tr><th colspan=\"2\">total</th><th>{Format(grade.Score)} / " +
+                    $"{Format(grade.MaxScore)}</th><th></th></tr></tfoot></table>\n");
         if (executed is not null)
         {
             html.Append("<h2>Your notebook, as graded</h2>\n");
@@ -82,7 +95,9 @@ internal static class FeedbackHtml
 
         // A test cell shows the student's released copy (visible tests only), never the restored hidden tests.
         var source = isTest ? released.Cells.FirstOrDefault(c => c.GradeId == cell.GradeId)?.Source ?? "" : cell.Source;
-        html.Append(cell.IsCode ? $"<pre><code>{Encode(source)}</code></pre>" : $"<div class=\"markdown\">{SafeMarkdown.ToHtml(source)}</div>");
+        html.Append(cell.IsCode
+            ? $"<pre><code>{Encode(source)}</code></pre>"
+            : $"<div class=\"markdown\">{SafeMarkdown.ToHtml(source)}</div>");
         if (isTest && !showHiddenDetail)
         {
             html.Append($"<p><small>{Encode(TestOutputsHidden)}</small></p></div>\n");
@@ -112,24 +127,33 @@ internal static class FeedbackHtml
                 break;
             case "display_data" or "execute_result":
                 var data = output["data"] as JsonObject;
-                // Rich HTML (a chart, a table, a #!markdown cell, display(HTML(...))) is the student's own markup: it goes in a
-                // frame with no scripts, no forms, no same-origin access, under the page's policy. Everything else is text.
+                // Rich HTML (a chart, a table, a #!markdown cell, display(HTML(...))) is the student's own markup: it
+                // goes in a frame with no scripts, no forms, no same-origin access, under the page's policy. Everything
+                // else is text.
                 html.Append(data?["text/html"] is { } rich && Text(rich).Length > 0
-                    ? $"<iframe class=\"display\" sandbox=\"\" referrerpolicy=\"no-referrer\" srcdoc=\"{Encode(Text(rich))}\"></iframe>"
+                    ? "<iframe class=\"display\" sandbox=\"\" referrerpolicy=\"no-referrer\" " +
+                      $"srcdoc=\"{Encode(Text(rich))}\"></iframe>"
                     : $"<pre>{Encode(Text(data?["text/plain"]))}</pre>");
                 break;
         }
     }
 
-    /// <summary>Text of a string or list-of-strings node; anything else (a forged number, an object) is empty.</summary>
+    /// <summary>
+    /// Text of a string or list-of-strings node; anything else (a forged number, an object) is empty.
+    /// </summary>
     private static string Text(JsonNode? node) => node switch
     {
-        JsonArray lines => string.Concat(lines.Select(line => line is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : "")),
+        JsonArray lines =>
+            string.Concat(lines.Select(line =>
+                line is JsonValue value && value.GetValueKind() == JsonValueKind.String
+                    ? value.GetValue<string>()
+                    : "")),
         JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
         _ => "",
     };
 
     private static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 
-    private static string Format(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Format(double value) =>
+        value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -14,12 +14,19 @@ internal static class GradesCsv
 {
     public static void Write(string path, ClassGradebook gradebook)
     {
-        var cells = gradebook.Notebooks.SelectMany(n => n.Cells.Select(c => $"{n.Notebook}:{c.GradeId}")).Distinct().ToList();
+        var cells = gradebook.Notebooks
+            .SelectMany(n => n.Cells.Select(c => $"{n.Notebook}:{c.GradeId}"))
+            .Distinct()
+            .ToList();
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(text, null, true))
         {
-            foreach (var header in new[] { "assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
-                         "raw_score", "late_submission_penalty", "score", "max_score" }.Concat(cells))
+            string[] fixedHeaders =
+            [
+                "assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
+                "raw_score", "late_submission_penalty", "score", "max_score",
+            ];
+            foreach (var header in fixedHeaders.Concat(cells))
             {
                 csv.WriteField(SpreadsheetText.Escape(header));
             }
@@ -30,7 +37,8 @@ internal static class GradesCsv
                 var notebooks = gradebook.Notebooks.Where(n => n.Student == student).ToList();
                 csv.WriteField(SpreadsheetText.Escape(gradebook.Assignment));
                 csv.WriteField(gradebook.DueDate?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "");
-                csv.WriteField(notebooks.Select(n => n.Timestamp).Max()?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "");
+                var latest = notebooks.Select(n => n.Timestamp).Max();
+                csv.WriteField(latest?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "");
                 csv.WriteField(SpreadsheetText.Escape(student));
                 csv.WriteField("");
                 csv.WriteField("");
@@ -41,7 +49,8 @@ internal static class GradesCsv
                 csv.WriteField(Number(notebooks.Sum(n => n.MaxScore)));
                 foreach (var column in cells)
                 {
-                    var cell = notebooks.SelectMany(n => n.Cells.Select(c => (Key: $"{n.Notebook}:{c.GradeId}", c))).FirstOrDefault(p => p.Key == column).c;
+                    var cell = notebooks.SelectMany(n => n.Cells.Select(c => (Key: $"{n.Notebook}:{c.GradeId}", c)))
+                        .FirstOrDefault(p => p.Key == column).c;
                     csv.WriteField(cell is null ? "" : cell.NeedsManualGrade ? "" : Number(cell.Score));
                 }
 

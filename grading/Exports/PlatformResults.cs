@@ -4,7 +4,9 @@ using Grading.Notebooks;
 
 namespace Grading.Exports;
 
-/// <summary>Results in the formats grading platforms read: Gradescope's results.json, GitHub Classroom's runner result.</summary>
+/// <summary>
+/// Results in the formats grading platforms read: Gradescope's results.json, GitHub Classroom's runner result.
+/// </summary>
 internal static class PlatformResults
 {
     /// <summary>
@@ -27,7 +29,9 @@ internal static class PlatformResults
         })).ToArray()),
     };
 
-    /// <summary>The JSON an autograding runner reports to GitHub Classroom (version 1), with partial credit per test.</summary>
+    /// <summary>
+    /// The JSON an autograding runner reports to GitHub Classroom (version 1), with partial credit per test.
+    /// </summary>
     public static JsonObject Classroom(IReadOnlyList<NotebookGrade> notebooks, bool showHiddenDetail = false)
     {
         var tests = notebooks.SelectMany(n => n.Cells.Where(c => c.Kind == CellKind.Tests).Select(c => new JsonObject

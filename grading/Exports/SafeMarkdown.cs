@@ -6,8 +6,8 @@ namespace Grading.Exports;
 
 /// <summary>
 /// Student markdown as HTML that cannot run: raw HTML is shown as text, links and images keep only safe schemes
-/// (http, https, mailto, or a relative address; never javascript:, data: or vbscript:), and markdown nested deeper than a
-/// reader would ever write (200 '&gt;' quotes) is shown as plain text instead of being parsed at all.
+/// (http, https, mailto, or a relative address; never javascript:, data: or vbscript:), and markdown nested deeper than
+/// a reader would ever write (200 '&gt;' quotes) is shown as plain text instead of being parsed at all.
 /// </summary>
 internal static class SafeMarkdown
 {
@@ -65,7 +65,8 @@ internal static class SafeMarkdown
             return true;
         }
 
-        // Browsers drop ASCII whitespace and control characters inside a scheme ("java\tscript:"), so do the same first.
+        // Browsers drop ASCII whitespace and control characters inside a scheme ("java\tscript:"), so do the same
+        // first.
         var compact = new string(url.Where(c => c > ' ' && c != '\u007f').ToArray());
         var colon = compact.IndexOf(':', StringComparison.Ordinal);
         var firstDelimiter = compact.IndexOfAny(['/', '?', '#']);

@@ -12,9 +12,13 @@ internal static class StudentView
     /// student-safe one (a test cell graded before that existed shows the general hidden-check sentence).
     /// </summary>
     public static string? Reason(CellGrade cell, bool showHiddenDetail) =>
-        showHiddenDetail || cell.Kind != CellKind.Tests || cell.Reason is null ? cell.Reason : cell.StudentReason ?? HiddenCheckDetail.HiddenFailure;
+        showHiddenDetail || cell.Kind != CellKind.Tests || cell.Reason is null
+            ? cell.Reason
+            : cell.StudentReason ?? HiddenCheckDetail.HiddenFailure;
 
     /// <summary>The cell's reason, comment and tamper notes as one line.</summary>
     public static string Advice(CellGrade cell, bool showHiddenDetail) =>
-        string.Join(" ", new[] { Reason(cell, showHiddenDetail), cell.Comment }.OfType<string>().Concat(cell.TamperNotes));
+        string.Join(
+            " ",
+            new[] { Reason(cell, showHiddenDetail), cell.Comment }.OfType<string>().Concat(cell.TamperNotes));
 }

@@ -33,7 +33,8 @@ internal static class AutogradeThroughput
         var cells = Notebook.Load(source).Cells.Select(c => c.Source).ToList();
         await InProcessAsync(cells, 1); // warms the engine: the limit is measured without JIT
         var sandbox = BubblewrapProbe.WhyUnavailable is null ? "bubblewrap" : "process only (bubblewrap unavailable)";
-        Console.WriteLine($"Autograde throughput: {copies} submissions × {CellsPerNotebook} cells, {rounds} rounds, workers {sandbox}.");
+        Console.WriteLine($"Autograde throughput: {copies} submissions × {CellsPerNotebook} cells, {rounds} " +
+                          $"rounds, workers {sandbox}.");
         var speedUps = new List<double>();
         var toLimit = new List<double>();
         var ones = new List<double>();
@@ -45,20 +46,30 @@ internal static class AutogradeThroughput
             ones.Add(one.TotalSeconds);
             speedUps.Add(one / two);
             toLimit.Add(two / limit);
-            Console.WriteLine(($"  round {round}: (a) no-isolation limit {limit.TotalSeconds:0.0} s, (b) --jobs 1 {one.TotalSeconds:0.0} s, " +
-                                        $"(c) --jobs 2 {two.TotalSeconds:0.0} s; (b)/(c) {one / two:0.00}×, (c)/(a) {two / limit:0.00}×"));
+            Console.WriteLine(($"  round {round}: (a) no-isolation limit {limit.TotalSeconds:0.0} s, " +
+                               $"(b) --jobs 1 {one.TotalSeconds:0.0} s, " +
+                               $"(c) --jobs 2 {two.TotalSeconds:0.0} s; (b)/(c) {one / two:0.00}×, " +
+                               $"(c)/(a) {two / limit:0.00}×"));
         }
 
+        var speedUpVerdict = speedUps.All(r => r >= 1.7)
+            ? "met"
+            : $"MISSED in {speedUps.Count(r => r < 1.7)} of {rounds}";
         Console.WriteLine(($"--jobs 2 vs --jobs 1: {Spread(speedUps)} (goal ≥ 1.7× in every round: " +
-                                    $"{(speedUps.All(r => r >= 1.7) ? "met" : $"MISSED in {speedUps.Count(r => r < 1.7)} of {rounds}")})."));
+                           $"{speedUpVerdict})."));
+        var limitVerdict = toLimit.All(r => r <= 1.5) ? "met" : $"MISSED in {toLimit.Count(r => r > 1.5)} of {rounds}";
         Console.WriteLine(($"--jobs 2 vs the no-isolation limit: {Spread(toLimit)} (goal ≤ 1.5×: " +
-                                    $"{(toLimit.All(r => r <= 1.5) ? "met" : $"MISSED in {toLimit.Count(r => r > 1.5)} of {rounds}")})."));
-        // The cost per submission beyond the engine's own run: `grader run` of the same notebook is a fresh process too.
+                           $"{limitVerdict})."));
+        // The cost per submission beyond the engine's own run: `grader run` of the same notebook is a fresh process
+        // too.
         var engineAlone = await EngineAloneAsync(source);
         var perSubmission = ones.Order().ElementAt(ones.Count / 2) / copies;
         var overhead = perSubmission - engineAlone.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Per submission at --jobs 1 (median round): {perSubmission:0.00} s; the engine alone " +
-                          $"(`grader run` in a fresh process): {engineAlone.TotalSeconds:0.00} s; overhead {overhead:0.00} s (goal ≤ 0.5 s: {(overhead <= 0.5 ? "met" : "MISSED")})."));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Per submission at --jobs 1 (median round): {perSubmission:0.00} s; the engine alone " +
+            $"(`grader run` in a fresh process): {engineAlone.TotalSeconds:0.00} s; overhead {overhead:0.00} s " +
+            $"(goal ≤ 0.5 s: {(overhead <= 0.5 ? "met" : "MISSED")})."));
         Directory.Delete(root, recursive: true);
     }
 
@@ -66,7 +77,11 @@ internal static class AutogradeThroughput
     {
         var grader = Path.Combine(AppContext.BaseDirectory, "grader.dll");
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [grader, "run", notebook, "-o", notebook + ".out.ipynb"]) { RedirectStandardOutput = true })!;
+        var start = new ProcessStartInfo("dotnet", [grader, "run", notebook, "-o", notebook + ".out.ipynb"])
+        {
+            RedirectStandardOutput = true,
+        };
+        using var process = Process.Start(start)!;
         await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         return clock.Elapsed;
@@ -74,15 +89,19 @@ internal static class AutogradeThroughput
 
     /// <summary>"median× (lowest–highest×)" of per-round ratios.</summary>
     private static string Spread(List<double> ratios) =>
-        string.Create(CultureInfo.InvariantCulture, $"{ratios.Order().ElementAt(ratios.Count / 2):0.00}× ({ratios.Min():0.00}–{ratios.Max():0.00}×)");
+        string.Create(CultureInfo.InvariantCulture, $"{ratios.Order().ElementAt(ratios.Count / 2):0.00}× " +
+                                                    $"({ratios.Min():0.00}–{ratios.Max():0.00}×)");
 
-    /// <summary>(a): <paramref name="copies"/> notebooks back to back, each in a fresh session of this process's warm engine.</summary>
+    /// <summary>
+    /// (a): <paramref name="copies"/> notebooks back to back, each in a fresh session of this process's warm engine.
+    /// </summary>
     private static async Task<TimeSpan> InProcessAsync(IReadOnlyList<string> cells, int copies)
     {
         var clock = Stopwatch.StartNew();
         for (var copy = 0; copy < copies; copy++)
         {
-            await using var session = await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath() });
+            await using var session =
+            await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath() });
             foreach (var cell in cells)
             {
                 if ((await session.ExecuteAsync(cell)).Status != CellStatus.Succeeded)
@@ -104,20 +123,35 @@ internal static class AutogradeThroughput
         var notebook = Notebook.Load(source);
         var cells = notebook.Cells.Select((c, i) => (i, c.Source)).ToList();
         using var scratch = WorkerScratch.Create(null);
-        var run = await new WorkerClient(WorkerLimits.Default, BubblewrapProbe.WhyUnavailable is null).RunAsync(scratch, cells, CancellationToken.None);
+        var run = await new WorkerClient(WorkerLimits.Default, BubblewrapProbe.WhyUnavailable is null)
+            .RunAsync(scratch, cells, CancellationToken.None);
         var cellTime = run.Cells.Sum(c => c.Elapsed.TotalSeconds);
-        Console.WriteLine($"One worker ({run.Sandbox}): {run.Total.TotalSeconds:0.00} s = process + runtime + session start {run.StartUp.TotalSeconds:0.00} s, " +
-                          $"cells (compile + execute) {cellTime:0.00} s, protocol and exit {(run.Total - run.StartUp).TotalSeconds - cellTime:0.00} s.");
+        Console.WriteLine($"One worker ({run.Sandbox}): {run.Total.TotalSeconds:0.00} s = process + runtime + " +
+                          $"session start {run.StartUp.TotalSeconds:0.00} s, " +
+                          $"cells (compile + execute) {cellTime:0.00} s, protocol and exit " +
+                          $"{(run.Total - run.StartUp).TotalSeconds - cellTime:0.00} s.");
         Directory.Delete(root, recursive: true);
     }
 
     private static async Task<TimeSpan> GradeAsync(string root, int jobs)
     {
-        var options = new GradingOptions(Submissions: Path.Combine(root, "class"), Source: Path.Combine(root, "source"), Output: Path.Combine(root, $"graded-{jobs}"),
-            Jobs: jobs, Limits: WorkerLimits.Default, Sandbox: SandboxMode.Auto, Shard: (1, 1), Due: null, Late: LatePolicy.None, Force: true, Formats: [], LibraryDll: null);
+        var options = new GradingOptions(
+            Submissions: Path.Combine(root, "class"),
+            Source: Path.Combine(root, "source"),
+            Output: Path.Combine(root, $"graded-{jobs}"),
+            Jobs: jobs,
+            Limits: WorkerLimits.Default,
+            Sandbox: SandboxMode.Auto,
+            Shard: (1, 1),
+            Due: null,
+            Late: LatePolicy.None,
+            Force: true,
+            Formats: [],
+            LibraryDll: null);
         var clock = Stopwatch.StartNew();
         var sources = new[] { AssignmentSource.Load(Path.Combine(root, "source", "bench.ipynb")) };
-        var gradebook = await new ClassGrader(options, BubblewrapProbe.WhyUnavailable is null).GradeAsync(sources, _ => { }, CancellationToken.None);
+        var gradebook = await new ClassGrader(options, BubblewrapProbe.WhyUnavailable is null)
+            .GradeAsync(sources, _ => { }, CancellationToken.None);
         if (gradebook.Notebooks.Any(n => n.Score < n.MaxScore))
         {
             throw new InvalidOperationException("A bench submission lost points: the bench notebook is wrong.");
@@ -126,21 +160,49 @@ internal static class AutogradeThroughput
         return clock.Elapsed;
     }
 
-    /// <summary>A source notebook of <paramref name="cells"/> code cells: answer/test pairs with 1 point each.</summary>
+    /// <summary>
+    /// A source notebook of <paramref name="cells"/> code cells: answer/test pairs with 1 point each.
+    /// </summary>
     private static void WriteNotebook(string path, int cells)
     {
         var list = new JsonArray();
         for (var i = 0; i < cells / 2; i++)
         {
-            list.Add(Cell($"static int F{i}(int x) => x * {i} + 1;", new JsonObject { ["grade"] = false, ["solution"] = true, ["locked"] = false, ["grade_id"] = $"answer{i}", ["schema_version"] = 3 }));
-            list.Add(Cell($"if (F{i}(2) != {2 * i + 1}) throw new Exception(\"F{i}(2) is wrong\");\nvar check{i} = Enumerable.Range(0, 100).Select(F{i}).Sum();",
-                new JsonObject { ["grade"] = true, ["solution"] = false, ["locked"] = true, ["grade_id"] = $"tests{i}", ["points"] = 1, ["schema_version"] = 3 }));
+            list.Add(Cell(
+                $"static int F{i}(int x) => x * {i} + 1;",
+                new JsonObject
+                {
+                    ["grade"] = false,
+                    ["solution"] = true,
+                    ["locked"] = false,
+                    ["grade_id"] = $"answer{i}",
+                    ["schema_version"] = 3,
+                }));
+            list.Add(Cell($"if (F{i}(2) != {2 * i + 1}) throw new Exception(\"F{i}(2) is wrong\");\nvar check{i} = " +
+                          $"Enumerable.Range(0, 100).Select(F{i}).Sum();",
+                new JsonObject
+                {
+                    ["grade"] = true,
+                    ["solution"] = false,
+                    ["locked"] = true,
+                    ["grade_id"] = $"tests{i}",
+                    ["points"] = 1,
+                    ["schema_version"] = 3,
+                }));
         }
 
         var notebook = new JsonObject
         {
             ["cells"] = list,
-            ["metadata"] = new JsonObject { ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" } },
+            ["metadata"] = new JsonObject
+            {
+                ["kernelspec"] = new JsonObject
+                {
+                    ["display_name"] = ".NET (C#)",
+                    ["language"] = "C#",
+                    ["name"] = ".net-csharp",
+                },
+            },
             ["nbformat"] = 4,
             ["nbformat_minor"] = 5,
         };

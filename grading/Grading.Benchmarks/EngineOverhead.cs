@@ -62,14 +62,24 @@ internal static class EngineOverhead
     }
 
     public static IReadOnlyList<string> Cells(int count) => Enumerable.Range(0, count)
-        .Select(i => i % 3 == 0 ? $"var v{i} = {i} * 2;\nConsole.WriteLine(v{i});" : i % 3 == 1 ? $"int F{i}(int x) => x + {i};\nF{i}({i})" : $"var s{i} = new List<int> {{ {i}, {i + 1} }}.Sum();")
+        .Select(i =>
+            i % 3 == 0
+                ? $"var v{i} = {i} * 2;\nConsole.WriteLine(v{i});"
+                : i % 3 == 1 ? $"int F{i}(int x) => x + {i};\nF{i}({i})"
+                : $"var s{i} = new List<int> {{ {i}, {i + 1} }}.Sum();")
         .ToList();
 
     public static async Task<TimeSpan> BareChainAsync(IReadOnlyList<string> cells)
     {
         var options = ScriptOptions.Default.WithLanguageVersion(LanguageVersion.Latest).WithAllowUnsafe(true)
             .WithOptimizationLevel(OptimizationLevel.Debug)
-            .WithImports("System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq")
+            .WithImports(
+                "System",
+                "System.Text",
+                "System.Collections",
+                "System.Collections.Generic",
+                "System.Threading.Tasks",
+                "System.Linq")
             .AddReferences(typeof(Enumerable).Assembly, typeof(object).Assembly);
         var console = Console.Out;
         Console.SetOut(TextWriter.Null);
@@ -93,7 +103,8 @@ internal static class EngineOverhead
     public static async Task<(TimeSpan Total, TimeSpan FirstCell)> EngineAsync(IReadOnlyList<string> cells)
     {
         var clock = Stopwatch.StartNew();
-        await using var session = await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath() });
+        await using var session =
+            await NotebookSession.StartAsync(new SessionOptions { WorkingDirectory = Path.GetTempPath() });
         var first = TimeSpan.Zero;
         foreach (var cell in cells)
         {

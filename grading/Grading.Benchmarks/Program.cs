@@ -23,7 +23,8 @@ var format = CultureInfo.InvariantCulture;
 
 // Cold start first, in a fresh process: JIT of Roslyn and of the engine are part of what a user waits for.
 var (coldTotal, coldFirst) = await EngineOverhead.EngineAsync(EngineOverhead.Cells(1));
-Console.WriteLine($"Cold start: session + first cell {coldFirst.TotalMilliseconds.ToString("0", format)} ms ({coldTotal.TotalMilliseconds.ToString("0", format)} ms in all).");
+Console.WriteLine($"Cold start: session + first cell {coldFirst.TotalMilliseconds.ToString("0", format)} ms " +
+                  $"({coldTotal.TotalMilliseconds.ToString("0", format)} ms in all).");
 
 // Goal 3 at 60 cells, where a fixed or per-cell cost of the engine shows most, and (full run) at 150.
 await EngineOverhead.PrintAsync(60, rounds: 5);

@@ -6,13 +6,17 @@ namespace Grading.Tests;
 public class CellChecksumTests
 {
     // Expected values were generated once with Python's hashlib, feeding nbgrader's fields in nbgrader's order:
-    //   m = hashlib.md5(); [m.update(p.encode("utf-8")) for p in [source, cell_type, "True", "False", "True", grade_id, str(float(points))]]; m.hexdigest()
+    //   m = hashlib.md5()
+    //   [m.update(p.encode("utf-8"))
+    //    for p in [source, cell_type, "True", "False", "True", grade_id, str(float(points))]]
+    //   m.hexdigest()
     [Fact]
     public void Compute_MatchesNbgradersMd5_ForATestCell()
     {
         var notebook = Notebook.Load(Fixture.TinyNotebook);
         var tests = notebook.Cells.Single(c => c.GradeId == "square_tests");
-        tests.Source = "// Square: visible and hidden cases\nif (Square(3) != 9) throw new Exception($\"Square(3): expected 9, found {Square(3)}.\");";
+        tests.Source = "// Square: visible and hidden cases\nif (Square(3) != 9) throw new Exception($\"Square(3): " +
+                       "expected 9, found {Square(3)}.\");";
         Assert.Equal("adca40a6d1bdc2cb79f141d723fd4d64", CellChecksum.Compute(tests));
     }
 
@@ -32,7 +36,8 @@ public class CellChecksumTests
     [InlineData(15, "15.0")]
     [InlineData(0.5, "0.5")]
     [InlineData(2.25, "2.25")]
-    // The rest from /usr/bin/python3 -c 'for v in [0.1, 1e-4, 1e-5, 1.5e-5, 1e15, 1e16, 123456789012345678.0, 1234.5678, 1/3, 100.0, 1e22, -2.5, 0.0]: print(str(float(v)))'
+    // The rest from /usr/bin/python3 -c 'for v in [0.1, 1e-4, 1e-5, 1.5e-5, 1e15, 1e16, 123456789012345678.0,
+    // 1234.5678, 1/3, 100.0, 1e22, -2.5, 0.0]: print(str(float(v)))'
     [InlineData(0.1, "0.1")]
     [InlineData(1e-4, "0.0001")]
     [InlineData(1e-5, "1e-05")]

@@ -6,8 +6,8 @@ using Grading.Pipelines;
 namespace Grading.Tests;
 
 /// <summary>
-/// The one rule from nbgrader flags to a cell kind, and the names kinds, statuses and notes are written with: the gradebook
-/// keeps the strings it always had, so earlier gradebooks and the tools reading them still agree.
+/// The one rule from nbgrader flags to a cell kind, and the names kinds, statuses and notes are written with: the
+/// gradebook keeps the strings it always had, so earlier gradebooks and the tools reading them still agree.
 /// </summary>
 public class CellKindTests
 {
@@ -23,7 +23,13 @@ public class CellKindTests
     [InlineData(false, false, false, false, "plain", false)]
     [InlineData(true, false, false, false, "tests", false)]
     [InlineData(true, true, false, true, "task", false)]
-    public void NbgraderFlags_TheKindAndWhetherTheyAreCanonicalFollow(bool grade, bool solution, bool locked, bool task, string kind, bool canonical)
+    public void NbgraderFlags_TheKindAndWhetherTheyAreCanonicalFollow(
+        bool grade,
+        bool solution,
+        bool locked,
+        bool task,
+        string kind,
+        bool canonical)
     {
         var nb = Flags(grade, solution, locked, task);
         Assert.Equal((kind, canonical), (nb.Kind.WireName(), CellKinds.HasCanonicalFlags(nb)));
@@ -34,16 +40,27 @@ public class CellKindTests
     {
         Assert.Equal(CellKind.Plain, CellKinds.Of(null));
         Assert.False(CellKind.Plain.IsGraded());
-        Assert.Equal([CellKind.Tests, CellKind.Manual, CellKind.Task], Enum.GetValues<CellKind>().Where(k => k.IsGraded()));
+        Assert.Equal(
+            [CellKind.Tests, CellKind.Manual, CellKind.Task],
+            Enum.GetValues<CellKind>().Where(k => k.IsGraded()));
     }
 
     [Fact]
     public void AGrade_WhenWrittenToTheGradebook_KindStatusAndNotesUseTheirNames_AndReadBack()
     {
-        var cell = new CellGrade("why_answer", CellKind.Manual, AutoScore: null, ManualScore: null, MaxScore: 1, GradeStatus.NeedsManualGrade,
+        var cell = new CellGrade(
+            "why_answer",
+            CellKind.Manual,
+            AutoScore: null,
+            ManualScore: null,
+            MaxScore: 1,
+            GradeStatus.NeedsManualGrade,
             Reason: null, Comment: null, TamperNotes: []);
         var grade = new NotebookGrade("ada", "tiny", "h", "s", Timestamp: null, LatePenalty: 0, [cell],
-            [new GradingNote(NoteKind.Tamper, "why_answer", "restored"), new GradingNote(NoteKind.Run, null, "ran in 1.0 s")], Error: null);
+            [
+                new GradingNote(NoteKind.Tamper, "why_answer", "restored"),
+                new GradingNote(NoteKind.Run, null, "ran in 1.0 s"),
+            ], Error: null);
 
         var json = JsonSerializer.Serialize(grade, GradebookJson.Options);
 

@@ -18,20 +18,23 @@ public class CheckCommandTests
     public async Task ABrokenNotebook_WhenChecked_EveryProblemIsPrintedWithItsPlace()
     {
         var notebook = Notebook.Load(Fixture.TinyNotebook);
-        notebook.Cells[3].Metadata["nbgrader"]!["grade_id"] = "square";                         // duplicate of the answer cell's id
-        notebook.Cells[2].Source += "\n// BEGIN HIDDEN TESTS\n// END HIDDEN TESTS";              // hidden tests in an answer cell
-        notebook.Cells[4].Source = "// BEGIN HIDDEN TESTS\nx();";                                 // never closed
-        notebook.Cells[1].Json["execution_count"] = 3;                                             // not clean
-        notebook.Cells[6].Metadata["nbgrader"]!.AsObject().Remove("points");                      // graded without points
+        notebook.Cells[3].Metadata["nbgrader"]!["grade_id"] = "square";             // duplicate of the answer cell's id
+        notebook.Cells[2].Source += "\n// BEGIN HIDDEN TESTS\n// END HIDDEN TESTS"; // hidden tests in an answer cell
+        notebook.Cells[4].Source = "// BEGIN HIDDEN TESTS\nx();";                   // never closed
+        notebook.Cells[1].Json["execution_count"] = 3;                              // not clean
+        notebook.Cells[6].Metadata["nbgrader"]!.AsObject().Remove("points");        // graded without points
         var path = Path.Combine(Fixture.TempFolder(), "broken.ipynb");
         notebook.Save(path);
 
         var (code, _, error) = await Fixture.RunCliAsync("check", path);
 
         Assert.Equal(1, code);
-        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[(l.IndexOf("broken.ipynb", StringComparison.Ordinal) + 12)..]).ToArray();
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l[(l.IndexOf("broken.ipynb", StringComparison.Ordinal) + 12)..])
+            .ToArray();
         Assert.Equal([
-            ": cell 1 (setup): error: has outputs or an execution count: source notebooks are committed clean (run `check` after clearing outputs)",
+            ": cell 1 (setup): error: has outputs or an execution count: source notebooks are committed clean (run " +
+            "`check` after clearing outputs)",
             ": cell 2 (square), line 7: error: hidden tests markers belong only in autograded test cells",
             ": cell 3 (square): error: grade_id 'square' is also used by cell 2: grade ids must be unique",
             ": cell 4 (partial_tests), line 1: error: 'BEGIN HIDDEN TESTS' is never closed with 'END HIDDEN TESTS'",
@@ -59,5 +62,7 @@ public class CheckCommandTests
 
     [Fact]
     public void Metadata_OfTheFixture_IsPolyglot() =>
-        Assert.Equal(".net-csharp", Notebook.Load(Fixture.TinyNotebook).Metadata["kernelspec"]!["name"]!.GetValue<string>());
+        Assert.Equal(
+            ".net-csharp",
+            Notebook.Load(Fixture.TinyNotebook).Metadata["kernelspec"]!["name"]!.GetValue<string>());
 }

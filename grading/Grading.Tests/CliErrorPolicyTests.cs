@@ -6,14 +6,14 @@ using Grading.Release;
 namespace Grading.Tests;
 
 /// <summary>
-/// One error policy for every verb: a bad input (missing or malformed notebook, an unclosed region in the source autograde
-/// is given, a folder
-/// that is not an autograde output, a corrupt gradebook) ends with exit code 3 and a message naming the file, never a
-/// stack trace; a grader bug is exit code 70 with the trace.
+/// One error policy for every verb: a bad input (missing or malformed notebook, an unclosed region in the source
+/// autograde is given, a folder that is not an autograde output, a corrupt gradebook) ends with exit code 3 and a
+/// message naming the file, never a stack trace; a grader bug is exit code 70 with the trace.
 /// </summary>
 public class CliErrorPolicyTests
 {
-    private static string Folder(params string[] parts) => Directory.CreateDirectory(Path.Combine([Fixture.TempFolder(), .. parts])).FullName;
+    private static string Folder(params string[] parts) =>
+        Directory.CreateDirectory(Path.Combine([Fixture.TempFolder(), .. parts])).FullName;
 
     private static string Malformed()
     {
@@ -42,35 +42,65 @@ public class CliErrorPolicyTests
     }
 
     [Fact]
-    public Task Run_OfAMissingNotebook_IsAnInputError() => AssertInputError("no such notebook", "run", Path.Combine(Folder(), "absent.ipynb"));
+    public Task Run_OfAMissingNotebook_IsAnInputError() =>
+        AssertInputError("no such notebook", "run", Path.Combine(Folder(), "absent.ipynb"));
 
     [Fact]
     public Task Run_OfAMalformedNotebook_NamesTheJsonPath() => AssertInputError("broken.ipynb: $.", "run", Malformed());
 
     [Fact]
-    public Task Validate_OfAMalformedNotebook_NamesTheJsonPath() => AssertInputError("broken.ipynb: $.", "validate", Malformed());
+    public Task Validate_OfAMalformedNotebook_NamesTheJsonPath() =>
+        AssertInputError("broken.ipynb: $.", "validate", Malformed());
 
     [Fact]
-    public Task Check_OfAMalformedNotebook_NamesTheJsonPath() => AssertInputError("broken.ipynb: $.", "check", Malformed());
+    public Task Check_OfAMalformedNotebook_NamesTheJsonPath() =>
+        AssertInputError("broken.ipynb: $.", "check", Malformed());
 
     [Fact]
     public Task Release_OfAMalformedSource_NamesTheJsonPath() =>
-        AssertInputError("broken.ipynb: $.", "release", "--source", Path.GetDirectoryName(Malformed())!, "--out", Folder("release"));
+        AssertInputError(
+            "broken.ipynb: $.",
+            "release",
+            "--source",
+            Path.GetDirectoryName(Malformed())!,
+            "--out",
+            Folder("release"));
 
     [Fact]
     public Task Autograde_OfASourceWithAnUnclosedRegion_IsAnInputError() =>
-        AssertInputError("BEGIN HIDDEN TESTS", "autograde", Folder("class"), "--source", UnbalancedSource(), "--out", Folder("graded"));
+        AssertInputError(
+            "BEGIN HIDDEN TESTS",
+            "autograde",
+            Folder("class"),
+            "--source",
+            UnbalancedSource(),
+            "--out",
+            Folder("graded"));
 
     [Fact]
     public Task ManualExport_OfAFolderWithoutAGradebook_IsAnInputError() =>
-        AssertInputError("no readable gradebook", "manual", "export", "--out", Folder("graded"), "--source", Fixture.TinyNotebook);
+        AssertInputError(
+            "no readable gradebook",
+            "manual",
+            "export",
+            "--out",
+            Folder("graded"),
+            "--source",
+            Fixture.TinyNotebook);
 
     [Fact]
     public Task ManualImport_OfACorruptGradebook_IsAnInputError()
     {
         var output = Folder("graded");
         File.WriteAllText(Path.Combine(output, "gradebook.json"), "{ not json");
-        return AssertInputError("no readable gradebook", "manual", "import", "--out", output, "--source", Fixture.TinyNotebook);
+        return AssertInputError(
+            "no readable gradebook",
+            "manual",
+            "import",
+            "--out",
+            output,
+            "--source",
+            Fixture.TinyNotebook);
     }
 
     [Fact]
@@ -79,7 +109,14 @@ public class CliErrorPolicyTests
         var shard = Folder("shard");
         File.WriteAllText(Path.Combine(shard, "gradebook.json"), "[1, 2");
         var target = Path.Combine(Folder(), "merged");
-        await AssertInputError("not an autograde output", "merge", shard, "--out", target, "--source", Fixture.TinyNotebook);
+        await AssertInputError(
+            "not an autograde output",
+            "merge",
+            shard,
+            "--out",
+            target,
+            "--source",
+            Fixture.TinyNotebook);
         Assert.False(Directory.Exists(target));
     }
 

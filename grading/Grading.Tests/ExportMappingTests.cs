@@ -4,13 +4,17 @@ using static Grading.Tests.ExportNotebooks;
 
 namespace Grading.Tests;
 
-/// <summary>The rules that turn notebook cells into a file-based app, checked on the exported text (no build, no run).</summary>
+/// <summary>
+/// The rules that turn notebook cells into a file-based app, checked on the exported text (no build, no run).
+/// </summary>
 public sealed class ExportMappingTests
 {
     [Fact]
     public void NuGetReferences_BecomePackageDirectives_WithTheNotebooksVersion()
     {
-        var text = ExportText(Create(Code("#r \"nuget: Plotly.NET.CSharp, 0.14.0\"\n#r \"nuget: Plotly.NET.Interactive, 6.0.0\"\n#r \"nuget: System.Text.Json\"")));
+        var text = ExportText(Create(Code("#r \"nuget: Plotly.NET.CSharp, 0.14.0\"\n" +
+                                          "#r \"nuget: Plotly.NET.Interactive, 6.0.0\"\n" +
+                                          "#r \"nuget: System.Text.Json\"")));
 
         Assert.Contains("\n#:package Plotly.NET.CSharp@0.14.0\n", text);
         // The chart formatter's job is the helper's; a framework package resolves to the framework, as in the engine.
@@ -29,7 +33,8 @@ public sealed class ExportMappingTests
         var outside = ExportText(notebook, elsewhere);
 
         Assert.Contains("\n#:project ../../lib/TensorLab/TensorLab.csproj\n", inRepository);
-        var relative = outside.Split('\n').Single(line => line.StartsWith("#:project ", StringComparison.Ordinal))["#:project ".Length..];
+        var relative = outside.Split('\n')
+            .Single(line => line.StartsWith("#:project ", StringComparison.Ordinal))["#:project ".Length..];
         Assert.Equal(Path.Combine(RepositoryPaths.Root, "lib", "TensorLab", "TensorLab.csproj"),
             Path.GetFullPath(Path.Combine(Path.GetDirectoryName(elsewhere)!, relative)));
     }
@@ -37,21 +42,30 @@ public sealed class ExportMappingTests
     [Fact]
     public void Usings_AreHoistedToTheTop_Once()
     {
-        var text = ExportText(Create(Code("using System.Text.Json;\nvar a = 1;"), Code("using System.Text.Json;\nusing Alias = System.Text.Json.JsonSerializer;\nvar b = 2;")));
+        var text = ExportText(Create(
+            Code("using System.Text.Json;\nvar a = 1;"),
+            Code("using System.Text.Json;\nusing Alias = System.Text.Json.JsonSerializer;\nvar b = 2;")));
 
         var firstCell = text.IndexOf("// %% cell", StringComparison.Ordinal);
         Assert.Equal(1, Occurrences(text, "using System.Text.Json;"));
         Assert.InRange(text.IndexOf("using System.Text.Json;", StringComparison.Ordinal), 0, firstCell);
-        Assert.InRange(text.IndexOf("using Alias = System.Text.Json.JsonSerializer;", StringComparison.Ordinal), 0, firstCell);
+        Assert.InRange(
+            text.IndexOf("using Alias = System.Text.Json.JsonSerializer;", StringComparison.Ordinal),
+            0,
+            firstCell);
     }
 
     [Fact]
     public void TypeDeclarations_ComeAfterEveryTopLevelStatement()
     {
-        var text = ExportText(Create(Code("record Point(int X);\nvar p = new Point(1);"), Code("Console.WriteLine(p);")));
+        var text = ExportText(Create(
+            Code("record Point(int X);\nvar p = new Point(1);"),
+            Code("Console.WriteLine(p);")));
 
         var type = text.IndexOf("record Point(int X);", StringComparison.Ordinal);
-        Assert.True(type > text.IndexOf("Console.WriteLine(p);", StringComparison.Ordinal), "the record must follow the last statement");
+        Assert.True(
+            type > text.IndexOf("Console.WriteLine(p);", StringComparison.Ordinal),
+            "the record must follow the last statement");
         Assert.True(type < text.IndexOf("static class NotebookOutput", StringComparison.Ordinal));
         Assert.Contains("// from cell 0\nrecord Point(int X);", text);
     }
@@ -71,7 +85,8 @@ public sealed class ExportMappingTests
     [Fact]
     public void ScriptMembers_BecomeLocals_WithoutModifiersALocalCannotHave()
     {
-        var text = ExportText(Create(Code("public static int Twice(int v) => 2 * v;\nstatic readonly int Limit = 4;\nconst int Size = 3;")));
+        var text = ExportText(Create(Code("public static int Twice(int v) => 2 * v;\n" +
+                                          "static readonly int Limit = 4;\nconst int Size = 3;")));
 
         Assert.Contains("static int Twice(int v) => 2 * v;", text);
         Assert.DoesNotContain("public static int Twice", text);
@@ -92,7 +107,8 @@ public sealed class ExportMappingTests
     public void HiddenTests_AndMarkSchemes_AreNeverExported()
     {
         var text = ExportText(Create(
-            Code("Console.WriteLine(\"visible\");\n// BEGIN HIDDEN TESTS\nConsole.WriteLine(\"secret check\");\n// END HIDDEN TESTS", gradeId: "t", grade: true),
+            Code("Console.WriteLine(\"visible\");\n// BEGIN HIDDEN TESTS\n" +
+                 "Console.WriteLine(\"secret check\");\n// END HIDDEN TESTS", gradeId: "t", grade: true),
             Markdown("Explain.\nBEGIN MARK SCHEME\nsecret rubric\nEND MARK SCHEME")));
 
         Assert.Contains("Console.WriteLine(\"visible\");", text);
@@ -102,9 +118,13 @@ public sealed class ExportMappingTests
     [Fact]
     public void StudentStub_NamesItsExercise()
     {
-        var text = ExportText(Create(Code("int Square(int v)\n{\n    // YOUR CODE HERE\n    throw new NotImplementedException();\n}", gradeId: "square", solution: true)));
+        var text = ExportText(Create(Code(
+            "int Square(int v)\n{\n    // YOUR CODE HERE\n    throw new NotImplementedException();\n}",
+            gradeId: "square",
+            solution: true)));
 
-        Assert.Contains("throw new NotImplementedException(\"exercise square (cell 0) is not written yet: replace this throw with your code\");", text);
+        Assert.Contains("throw new NotImplementedException(\"exercise square (cell 0) is not written yet: replace " +
+                        "this throw with your code\");", text);
     }
 
     [Fact]
@@ -112,7 +132,9 @@ public sealed class ExportMappingTests
     {
         var text = ExportText(Create(Code("#!time\nvar s = 1;")));
 
-        Assert.Contains("NotebookOutput.StartWallTime();\n// #!time\nvar s = 1;\nNotebookOutput.PrintWallTime();", text);
+        Assert.Contains(
+            "NotebookOutput.StartWallTime();\n// #!time\nvar s = 1;\nNotebookOutput.PrintWallTime();",
+            text);
     }
 
     [Fact]
@@ -122,7 +144,8 @@ public sealed class ExportMappingTests
 
         Assert.Contains("// ---- CourseCharts.csx, inlined ----", text);
         Assert.Contains("// from CourseCharts.csx (loaded by cell 0)", text);
-        Assert.True(text.IndexOf("public static class CourseCharts", StringComparison.Ordinal) > text.IndexOf("// ---- end of CourseCharts.csx", StringComparison.Ordinal));
+        Assert.True(text.IndexOf("public static class CourseCharts", StringComparison.Ordinal) >
+                    text.IndexOf("// ---- end of CourseCharts.csx", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -140,7 +163,8 @@ public sealed class ExportMappingTests
     [InlineData("#load \"missing.csx\"", "cell 1 (bad): line 1: #load \"missing.csx\": no such file")]
     public void CellsAnAppCannotExpress_AreRefused_NamingTheCell(string cell, string expected)
     {
-        var error = Assert.Throws<ExportException>(() => ExportText(Create(Code("var first = 1;"), Code(cell, gradeId: "bad"))));
+        var error = Assert.Throws<ExportException>(() =>
+            ExportText(Create(Code("var first = 1;"), Code(cell, gradeId: "bad"))));
 
         Assert.Contains(expected, error.Message);
         Assert.StartsWith(Path.Combine(RepositoryPaths.Root, "notebooks", "example.ipynb"), error.Message);

@@ -11,9 +11,9 @@ using NotebookEngine;
 namespace Grading.Tests;
 
 /// <summary>
-/// One course notebook exported and really run with <c>dotnet run file.cs</c> (a restore and first build: tens of seconds),
-/// its output compared cell by cell with what the notebook engine prints for the same cells. CI does this for every
-/// notebook and the release (.ci/export.sh).
+/// One course notebook exported and really run with <c>dotnet run file.cs</c> (a restore and first build: tens of
+/// seconds), its output compared cell by cell with what the notebook engine prints for the same cells. CI does this for
+/// every notebook and the release (.ci/export.sh).
 /// </summary>
 public sealed class ExportRunTests
 {
@@ -27,7 +27,8 @@ public sealed class ExportRunTests
 
         var (exitCode, stdout, stderr) = await DotnetRunAsync(folder, "00_welcome.cs");
         // The export leaves hidden tests out, so the engine runs the visible tests only, as validate does.
-        var visible = new NotebookPipeline(new ClearRegion(RegionKind.HiddenTests)).Run(Notebook.Load(source), new StepContext());
+        var visible = new NotebookPipeline(new ClearRegion(RegionKind.HiddenTests))
+            .Run(Notebook.Load(source), new StepContext());
         var executed = await NotebookRunner.RunAsync(visible, Path.GetDirectoryName(source)!, TimeSpan.FromSeconds(60));
 
         Assert.True(exitCode == 0, $"dotnet run exited with {exitCode}:\n{stderr}");
@@ -42,7 +43,10 @@ public sealed class ExportRunTests
                 _ => "",
             }));
             Assert.True(printed.ContainsKey(cell.Index), $"the app never reached cell {cell.Index}");
-            Assert.Equal(expected.TrimEnd('\n'), string.Join('\n', printed[cell.Index].Where(l => !l.StartsWith("chart: ", StringComparison.Ordinal))).TrimEnd('\n'));
+            Assert.Equal(
+                expected.TrimEnd('\n'),
+                string.Join('\n', printed[cell.Index].Where(l => !l.StartsWith("chart: ", StringComparison.Ordinal)))
+                    .TrimEnd('\n'));
         }
 
         var charts = Directory.GetFiles(folder, "00_welcome.cell*.html");
@@ -59,7 +63,9 @@ public sealed class ExportRunTests
         {
             if (line.StartsWith(OutputHelperSource.CellMarker, StringComparison.Ordinal))
             {
-                cells[int.Parse(line[OutputHelperSource.CellMarker.Length..], System.Globalization.CultureInfo.InvariantCulture)] = current = [];
+                cells[int.Parse(
+                    line[OutputHelperSource.CellMarker.Length..],
+                    System.Globalization.CultureInfo.InvariantCulture)] = current = [];
             }
             else
             {

@@ -11,17 +11,31 @@ public class HiddenCheckDetailTests
 {
     private static readonly AssignmentSource Tiny = AssignmentSource.Load(Fixture.TinyNotebook);
 
-    private static string? StudentReason(string reason, string status = "RuntimeError") => HiddenCheckDetail.StudentReason(Tiny,
-        new CellGrade("square_tests", CellKind.Tests, AutoScore: 0, ManualScore: null, MaxScore: 2, GradeStatus.Failed, reason, Comment: null, TamperNotes: []),
-        WorkerCellReport.Failed(3, status, reason));
+    private static string? StudentReason(string reason, string status = "RuntimeError") =>
+        HiddenCheckDetail.StudentReason(
+            Tiny,
+            new CellGrade(
+                "square_tests",
+                CellKind.Tests,
+                AutoScore: 0,
+                ManualScore: null,
+                MaxScore: 2,
+                GradeStatus.Failed,
+                reason,
+                Comment: null,
+                TamperNotes: []),
+            WorkerCellReport.Failed(3, status, reason));
 
     [Fact]
     public void AVisibleCheck_IsShownInFull() =>
-        Assert.Equal("Square(3): expected 9, found 0. Hint: multiply x by itself", StudentReason("Square(3): expected 9, found 0. Hint: multiply x by itself"));
+        Assert.Equal(
+            "Square(3): expected 9, found 0. Hint: multiply x by itself",
+            StudentReason("Square(3): expected 9, found 0. Hint: multiply x by itself"));
 
     [Fact]
     public void AHiddenCheck_IsReplacedByTheGeneralSentence() =>
-        Assert.Equal(HiddenCheckDetail.HiddenFailure, StudentReason("Square(-4): expected 16, found -16. Hint: a negative number squared is positive"));
+        Assert.Equal(HiddenCheckDetail.HiddenFailure, StudentReason("Square(-4): expected 16, found -16. Hint: a " +
+                                                                    "negative number squared is positive"));
 
     [Fact]
     public void AnExceptionFromStudentCodeDuringATest_IsNotShown_ItCouldCarryHiddenInputs() =>
@@ -31,7 +45,9 @@ public class HiddenCheckDetailTests
     public void TheGradersOwnSentences_AreShown()
     {
         Assert.Equal(FailureReasons.Stub, StudentReason(FailureReasons.Stub));
-        Assert.Equal("Does not compile: (2,44): error CS0103", StudentReason("Does not compile: (2,44): error CS0103", "CompilationError"));
+        Assert.Equal(
+            "Does not compile: (2,44): error CS0103",
+            StudentReason("Does not compile: (2,44): error CS0103", "CompilationError"));
         Assert.Equal("Not run: the worker died", StudentReason("Not run: the worker died", WorkerCellReport.NotRun));
     }
 }

@@ -14,7 +14,8 @@ namespace Grading.Tests;
 public class LockedCellMeaningTests
 {
     private static readonly Lazy<AssignmentSource> Tiny = new(() => AssignmentSource.Load(Fixture.TinyNotebook));
-    private static readonly Lazy<AssignmentSource> Semantic = new(() => AssignmentSource.Load(Path.Combine(RepositoryPaths.Root, "notebooks", "04_semantic_space.ipynb")));
+    private static readonly Lazy<AssignmentSource> Semantic = new(() =>
+        AssignmentSource.Load(Path.Combine(RepositoryPaths.Root, "notebooks", "04_semantic_space.ipynb")));
 
     [Fact]
     public void TheSolutionItself_WhenReviewed_NothingIsRefused()
@@ -31,30 +32,48 @@ public class LockedCellMeaningTests
     {
         var refused = Review(Tiny.Value, "square", answer);
         var reason = refused[Index(Tiny.Value, "square_tests")].Failure!;
-        Assert.StartsWith("Not run: `Square(3)` (line 2) must have the assignment's signature `int Square(int)`, but yours is " + yours, reason);
+        Assert.StartsWith("Not run: `Square(3)` (line 2) must have the assignment's signature `int Square(int)`, " +
+                          "but yours is " + yours, reason);
         Assert.Contains(Index(Tiny.Value, "partial_tests"), refused.Keys);
     }
 
     [Fact]
     public void AStructEqualToEverything_WhenReviewed_TheTestsAreRefused()
     {
-        const string answer = "static Any Square(int x) => new Any();\nstruct Any { public static implicit operator Any(int v) => new Any(); " +
-                              "public override bool Equals(object o) => true; public override int GetHashCode() => 0; }";
-        Assert.Contains("yours is `Any Square(int)`", Review(Tiny.Value, "square", answer)[Index(Tiny.Value, "square_tests")].Failure);
+        const string answer = "static Any Square(int x) => new Any();\nstruct Any { public static implicit " +
+                              "operator Any(int v) => new Any(); " +
+                              "public override bool Equals(object o) => true; " +
+                              "public override int GetHashCode() => 0; }";
+        Assert.Contains(
+            "yours is `Any Square(int)`",
+            Review(Tiny.Value, "square", answer)[Index(Tiny.Value, "square_tests")].Failure);
     }
 
     [Theory]
     // A wrong cosine, and a replacement for what the hidden tests compute the expected values with.
-    [InlineData("static class Similarity { public static float Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => CosineSimilarity(a, b); }",
-        "`Similarity.Cosine(u, v)` (line 12)", "your type Similarity (cell 5) takes its place: rename or remove your type Similarity")]
-    [InlineData("static class Math { public static double Sqrt(double x) => 0; public static double Abs(double x) => 0; }",
-        "`Math.Sqrt(0.5)` (line 5) should mean `", "your type Math (cell 5) takes its place: rename or remove your type Math")]
-    [InlineData("static float[] ToArray(this IEnumerable<float> xs) => new float[1];",
-        "(line 10) should mean `", "your extension method ToArray (cell 5) takes its place: rename or remove your extension method ToArray")]
-    public void AShadowOfWhatTheHiddenTestsUse_WhenReviewed_TheTestCellIsRefusedNamingIt(string addition, string where, string cause)
+    [InlineData(
+        "static class Similarity { public static float Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => " +
+        "CosineSimilarity(a, b); }",
+        "`Similarity.Cosine(u, v)` (line 12)",
+        "your type Similarity (cell 5) takes its place: rename or remove your type Similarity")]
+    [InlineData(
+        "static class Math { public static double Sqrt(double x) => 0; public static double Abs(double x) => 0; }",
+        "`Math.Sqrt(0.5)` (line 5) should mean `",
+        "your type Math (cell 5) takes its place: rename or remove your type Math")]
+    [InlineData(
+        "static float[] ToArray(this IEnumerable<float> xs) => new float[1];",
+        "(line 10) should mean `",
+        "your extension method ToArray (cell 5) takes its place: rename or remove your extension method ToArray")]
+    public void AShadowOfWhatTheHiddenTestsUse_WhenReviewed_TheTestCellIsRefusedNamingIt(
+        string addition,
+        string where,
+        string cause)
     {
         const string wrong = "static float CosineSimilarity(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => 0.5f;\n";
-        var reason = Review(Semantic.Value, "nb04_cosine", wrong + addition)[Index(Semantic.Value, "nb04_cosine_tests")].Failure!;
+        var reason = Review(
+            Semantic.Value,
+            "nb04_cosine",
+            wrong + addition)[Index(Semantic.Value, "nb04_cosine_tests")].Failure!;
         Assert.StartsWith("Not run: `", reason);
         Assert.Contains(where, reason);
         Assert.Contains(cause, reason);
@@ -64,9 +83,11 @@ public class LockedCellMeaningTests
     public void AnAnswerCellThePolicyRefuses_WhenReviewed_ItsTestsSayWhyTheyDoNotCompile()
     {
         var refused = Review(Tiny.Value, "square", "static int Square(int x) => x * x;\nGC.Collect();");
-        Assert.Equal("Not run: line 2 uses System.GC.Collect (the garbage collector), which this assignment does not allow. Remove it: student code may not use it.",
+        Assert.Equal("Not run: line 2 uses System.GC.Collect (the garbage collector), which this assignment does " +
+                     "not allow. Remove it: student code may not use it.",
             refused[Index(Tiny.Value, "square")].Failure);
-        Assert.StartsWith("Cell 2 was not run: line 2 uses System.GC.Collect (the garbage collector), which this assignment does not allow. So this cell does not compile: (2,44): error CS0103",
+        Assert.StartsWith("Cell 2 was not run: line 2 uses System.GC.Collect (the garbage collector), which this " +
+                          "assignment does not allow. So this cell does not compile: (2,44): error CS0103",
             refused[Index(Tiny.Value, "square_tests")].Failure);
     }
 
@@ -81,7 +102,8 @@ public class LockedCellMeaningTests
         var added = new NotebookCell(student.Cells[answer].Json.DeepClone().AsObject())
         {
             Source = "static Any Square(int x) => new Any();\n" +
-            "struct Any { public static implicit operator Any(int v) => new Any(); public override bool Equals(object o) => true; public override int GetHashCode() => 0; }"
+            "struct Any { public static implicit operator Any(int v) => new Any(); public override bool " +
+            "Equals(object o) => true; public override int GetHashCode() => 0; }"
         };
         added.Metadata.Remove("nbgrader");
         student.Cells.Insert(answer, added);
@@ -96,14 +118,20 @@ public class LockedCellMeaningTests
             new Isolation.WorkerCellReport(tests, "Succeeded", null, null, [], TimeSpan.Zero),
         };
         var overridden = gate.RecheckAfterTimeouts(Tiny.Value, sanitized, PolicyWorkspace.Notebooks, ran);
-        Assert.StartsWith("Not counted: a cell of yours timed out and its declarations were lost, so `Square(3)` (line 2) must have the assignment's signature `int Square(int)`, but yours is `Any Square(int)`",
+        Assert.StartsWith("Not counted: a cell of yours timed out and its declarations were lost, so `Square(3)` " +
+                          "(line 2) must have the assignment's signature `int Square(int)`, but yours is `Any " +
+                          "Square(int)`",
             Assert.Single(overridden).Value.Failure);
     }
 
-    private static int Index(AssignmentSource source, string gradeId) => source.Source.Cells.FindIndex(c => c.GradeId == gradeId);
+    private static int Index(AssignmentSource source, string gradeId) =>
+        source.Source.Cells.FindIndex(c => c.GradeId == gradeId);
 
     // The student's notebook: the release with one answer cell written (null: the solution), sanitized and reviewed.
-    private static IReadOnlyDictionary<int, Isolation.WorkerCellReport> Review(AssignmentSource source, string answerId, string? answer)
+    private static IReadOnlyDictionary<int, Isolation.WorkerCellReport> Review(
+        AssignmentSource source,
+        string answerId,
+        string? answer)
     {
         var student = source.Released.Clone();
         var cell = student.Cells.Single(c => c.GradeId == answerId);

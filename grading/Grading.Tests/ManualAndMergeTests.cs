@@ -6,7 +6,8 @@ namespace Grading.Tests;
 /// <summary>Manual grading round trip and shard merging, on the graded sample class.</summary>
 public class ManualAndMergeTests(SampleClassFixture graded) : IClassFixture<SampleClassFixture>
 {
-    private static string Source => Path.Combine(Cli.RepositoryPaths.Root, "grading", "samples", "assignment", "notebooks");
+    private static string Source =>
+        Path.Combine(Cli.RepositoryPaths.Root, "grading", "samples", "assignment", "notebooks");
 
     private static string CopyOf(string output)
     {
@@ -21,7 +22,8 @@ public class ManualAndMergeTests(SampleClassFixture graded) : IClassFixture<Samp
         return copy;
     }
 
-    private static string PerfectRow(string[] lines) => lines.Single(line => line.StartsWith("perfect,", StringComparison.Ordinal));
+    private static string PerfectRow(string[] lines) =>
+        lines.Single(line => line.StartsWith("perfect,", StringComparison.Ordinal));
 
     [Fact]
     public async Task ManualExport_ThenImport_ScoresWinAndSurviveARebuild()
@@ -34,20 +36,30 @@ public class ManualAndMergeTests(SampleClassFixture graded) : IClassFixture<Samp
         var lines = File.ReadAllLines(sheet);
         Assert.Equal("student,notebook,grade_id,max_score,score,comment,answer,mark_scheme", lines[0]);
         var perfectRow = PerfectRow(lines);
-        Assert.StartsWith("perfect,tiny,why_answer,1,,,\"Each step multiplies", perfectRow); // quoted: the answer has a comma
+        // quoted: the answer has a comma
+        Assert.StartsWith("perfect,tiny,why_answer,1,,,\"Each step multiplies", perfectRow);
         Assert.EndsWith(",One point for naming multiplication.", perfectRow);
         Assert.Contains("**Mark scheme**", File.ReadAllText(Path.Combine(output, "manual", "manual-grades.md")));
 
-        File.WriteAllLines(sheet, [lines[0], perfectRow.Replace("why_answer,1,,,", "why_answer,1,1,Clear and correct.,", StringComparison.Ordinal)]);
+        File.WriteAllLines(
+            sheet,
+            [
+                lines[0],
+                perfectRow.Replace("why_answer,1,,,", "why_answer,1,1,Clear and correct.,", StringComparison.Ordinal),
+            ]);
         (code, text, _) = await Fixture.RunCliAsync("manual", "import", "--out", output, "--source", Source);
 
         Assert.Equal(0, code);
         var gradebook = GradebookJson.Read<ClassGradebook>(Path.Combine(output, "gradebook.json"))!;
         var perfect = gradebook.Notebooks.Single(n => n.Student == "perfect");
         Assert.Equal(5, perfect.Score);
-        Assert.Equal((GradeStatus.ManuallyGraded, "Clear and correct."), (perfect.Cells[2].Status, perfect.Cells[2].Comment!));
+        Assert.Equal(
+            (GradeStatus.ManuallyGraded, "Clear and correct."),
+            (perfect.Cells[2].Status, perfect.Cells[2].Comment!));
         Assert.Contains("perfect,,,,5,0,5,5,2,2,1", File.ReadAllText(Path.Combine(output, "grades.csv")));
-        Assert.Contains("Clear and correct.", File.ReadAllText(Path.Combine(output, "feedback", "perfect", "tiny.html")));
+        Assert.Contains(
+            "Clear and correct.",
+            File.ReadAllText(Path.Combine(output, "feedback", "perfect", "tiny.html")));
     }
 
     [Fact]
@@ -57,7 +69,9 @@ public class ManualAndMergeTests(SampleClassFixture graded) : IClassFixture<Samp
         await Fixture.RunCliAsync("manual", "export", "--out", output, "--source", Source);
         var sheet = Path.Combine(output, "manual", "manual-grades.csv");
         var lines = File.ReadAllLines(sheet);
-        File.WriteAllLines(sheet, [lines[0], PerfectRow(lines).Replace("why_answer,1,,,", "why_answer,1,7,,", StringComparison.Ordinal)]);
+        File.WriteAllLines(
+            sheet,
+            [lines[0], PerfectRow(lines).Replace("why_answer,1,,,", "why_answer,1,7,,", StringComparison.Ordinal)]);
         var (code, _, error) = await Fixture.RunCliAsync("manual", "import", "--out", output, "--source", Source);
         Assert.Equal(1, code);
         Assert.Contains("row 2 (perfect, why_answer): score '7' must be a number between 0 and 1.", error);
@@ -79,11 +93,20 @@ public class ManualAndMergeTests(SampleClassFixture graded) : IClassFixture<Samp
         var (first, second) = (CopyOf(graded.Output), CopyOf(graded.Output));
         foreach (var student in graded.Gradebook.Students)
         {
-            Directory.Delete(Path.Combine(ClassGrader.ShardOf(student, 2) == 1 ? second : first, "students", student), recursive: true);
+            Directory.Delete(
+                Path.Combine(ClassGrader.ShardOf(student, 2) == 1 ? second : first, "students", student),
+                recursive: true);
         }
 
         var merged = Fixture.TempFolder();
-        var (code, text, error) = await Fixture.RunCliAsync("merge", first, second, "--out", merged, "--source", Source);
+        var (code, text, error) = await Fixture.RunCliAsync(
+            "merge",
+            first,
+            second,
+            "--out",
+            merged,
+            "--source",
+            Source);
 
         Assert.True(code == 0, error);
         Assert.Contains("Merged 2 shard(s)", text);

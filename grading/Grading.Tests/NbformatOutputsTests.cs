@@ -3,7 +3,9 @@ using Grading.Isolation;
 
 namespace Grading.Tests;
 
-/// <summary>Worker outputs are checked against nbformat's output schema and a size cap before anything keeps them.</summary>
+/// <summary>
+/// Worker outputs are checked against nbformat's output schema and a size cap before anything keeps them.
+/// </summary>
 public class NbformatOutputsTests
 {
     private static JsonArray Clean(string json, long cap = 1 << 20) => NbformatOutputs.Clean(JsonNode.Parse(json), cap);
@@ -36,7 +38,8 @@ public class NbformatOutputsTests
     }
 
     [Fact]
-    public void NotAList_IsOneNote() => Assert.Equal(NbformatOutputs.DroppedNote, Clean("""{"a":1}""")[0]!["text"]!.GetValue<string>());
+    public void NotAList_IsOneNote() =>
+        Assert.Equal(NbformatOutputs.DroppedNote, Clean("""{"a":1}""")[0]!["text"]!.GetValue<string>());
 
     [Fact]
     public void UnknownFields_AreDropped()
@@ -49,7 +52,8 @@ public class NbformatOutputsTests
     public void OutputsPastTheCap_AreCutWithANote()
     {
         var big = new string('x', 1000);
-        var clean = Clean($$"""[{"name":"stdout","output_type":"stream","text":"{{big}}"},{"name":"stdout","output_type":"stream","text":"{{big}}"}]""", cap: 1500);
+        var clean = Clean($$"""[{"name":"stdout","output_type":"stream","text":"{{big}}"}""" +
+                          $$""",{"name":"stdout","output_type":"stream","text":"{{big}}"}]""", cap: 1500);
         Assert.Equal(2, clean.Count);
         Assert.Equal(NbformatOutputs.TruncatedNote, clean[1]!["text"]!.GetValue<string>());
     }

@@ -17,7 +17,10 @@ public class NbgraderMetadataTests
     [Fact]
     public void PointsSetFromCodeAsAnInteger_WhenRead_ThePointsAreKept()
     {
-        var metadata = new JsonObject { ["nbgrader"] = new JsonObject { ["grade"] = true, ["points"] = 2, ["schema_version"] = 3 } };
+        var metadata = new JsonObject
+        {
+            ["nbgrader"] = new JsonObject { ["grade"] = true, ["points"] = 2, ["schema_version"] = 3 },
+        };
         Assert.Equal(2, NbgraderMetadata.From(metadata)!.Points);
     }
 
@@ -37,8 +40,10 @@ public class NbgraderMetadataTests
     public void NewFields_WhenWritten_TheyAreSetAndNullOnesRemoved()
     {
         var cell = Notebook.Load(Fixture.CirclesNotebook).Cells[3];
-        (cell.Nbgrader! with { Checksum = "0123456789abcdef0123456789abcdef", Points = null, CellType = "code" }).WriteTo(cell.Metadata);
-        Assert.Equal("""{"grade":true,"grade_id":"area_tests","locked":true,"schema_version":3,"solution":false,"checksum":"0123456789abcdef0123456789abcdef","cell_type":"code"}""",
+        (cell.Nbgrader! with { Checksum = "0123456789abcdef0123456789abcdef", Points = null, CellType = "code" })
+            .WriteTo(cell.Metadata);
+        Assert.Equal("""{"grade":true,"grade_id":"area_tests","locked":true,"schema_version":3,"solution":false""" +
+                     ""","checksum":"0123456789abcdef0123456789abcdef","cell_type":"code"}""",
             cell.Metadata["nbgrader"]!.ToJsonString());
     }
 
@@ -47,6 +52,7 @@ public class NbgraderMetadataTests
     {
         var metadata = new JsonObject();
         new NbgraderMetadata(false, false, true, false, "setup", null, null, 3).WriteTo(metadata);
-        Assert.Equal("""{"nbgrader":{"schema_version":3,"grade":false,"solution":false,"locked":true,"grade_id":"setup"}}""", metadata.ToJsonString());
+        Assert.Equal("""{"nbgrader":{"schema_version":3,"grade":false,"solution":false,"locked":true""" +
+                     ""","grade_id":"setup"}}""", metadata.ToJsonString());
     }
 }

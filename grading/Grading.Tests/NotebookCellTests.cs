@@ -10,7 +10,9 @@ public class NotebookCellTests
         var notebook = Notebook.Load(Fixture.CirclesNotebook);
         Assert.Equal((4, 5), (notebook.NbFormat, notebook.NbFormatMinor));
         var setup = notebook.Cells[1];
-        Assert.Equal(("b2c3d4e5", "code", 0, (int?)null), (setup.Id, setup.CellType, setup.Outputs!.Count, setup.ExecutionCount));
+        Assert.Equal(
+            ("b2c3d4e5", "code", 0, (int?)null),
+            (setup.Id, setup.CellType, setup.Outputs!.Count, setup.ExecutionCount));
         Assert.Null(notebook.Cells[0].Outputs);
     }
 

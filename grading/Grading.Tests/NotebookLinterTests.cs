@@ -28,8 +28,10 @@ public class NotebookLinterTests
         });
         Assert.Equal([
             "circles.ipynb: warning: nbformat_minor should be 5, found 4",
-            "circles.ipynb: warning: metadata.kernelspec should be {\"display_name\":\".NET (C#)\",\"language\":\"C#\",\"name\":\".net-csharp\"}",
-            "circles.ipynb: error: metadata.language_info.name should be \"C#\" (the .net-csharp kernel's) or \"polyglot-notebook\" (Polyglot Notebooks')",
+            "circles.ipynb: warning: metadata.kernelspec should be " +
+            "{\"display_name\":\".NET (C#)\",\"language\":\"C#\",\"name\":\".net-csharp\"}",
+            "circles.ipynb: error: metadata.language_info.name should be \"C#\" (the .net-csharp kernel's) or " +
+            "\"polyglot-notebook\" (Polyglot Notebooks')",
             "circles.ipynb: error: metadata.polyglot_notebook.kernelInfo.defaultKernelName should be \"csharp\"",
         ], problems);
     }
@@ -63,7 +65,8 @@ public class NotebookLinterTests
             notebook.Cells[5].Json["outputs"] = new JsonArray();
         });
         Assert.Equal([
-            "circles.ipynb: cell 2 (area): error: an autograded answer cell must be a code cell (a markdown answer is a manually graded answer: grade and solution)",
+            "circles.ipynb: cell 2 (area): error: an autograded answer cell must be a code cell (a markdown answer " +
+            "is a manually graded answer: grade and solution)",
             "circles.ipynb: cell 5 (plot_task): error: a task cell must be a markdown cell",
         ], problems);
     }
@@ -72,7 +75,8 @@ public class NotebookLinterTests
     public void ARegionInTheWrongKindOfCell_WhenLinted_TheMarkerLineIsNamed()
     {
         var problems = Lint(notebook => notebook.Cells[3].Source += "\n// BEGIN SOLUTION\nx();\n// END SOLUTION");
-        Assert.Equal(["circles.ipynb: cell 3 (area_tests), line 6: error: solution markers belong only in solution cells"], problems);
+        Assert.Equal(["circles.ipynb: cell 3 (area_tests), line 6: error: solution markers belong only in solution " +
+                      "cells"], problems);
     }
 
     [Fact]
@@ -100,9 +104,11 @@ public class NotebookLinterTests
         });
         Assert.Equal([
             "circles.ipynb: cell 2 (area): error: nbgrader schema_version should be 3, found 2",
-            "circles.ipynb: cell 3 (area tests): error: grade_id 'area tests' may only contain letters, digits, '_' and '-'",
+            "circles.ipynb: cell 3 (area tests): error: grade_id 'area tests' may only contain letters, digits, " +
+            "'_' and '-'",
             "circles.ipynb: cell 3 (area tests): error: points must be ≥ 0, found -1",
-            "circles.ipynb: cell 6 (radii_manual): error: grade=True, solution=True, locked=True, task=False is not a cell kind nbgrader knows (answer, tests, manual answer, task, read-only: see the dialect's table)",
+            "circles.ipynb: cell 6 (radii_manual): error: grade=True, solution=True, locked=True, task=False is " +
+            "not a cell kind nbgrader knows (answer, tests, manual answer, task, read-only: see the dialect's table)",
         ], problems);
     }
 }

@@ -25,11 +25,18 @@ public class NotebookTests
     [Theory]
     [InlineData("{ not json", "x.ipynb: $: not valid JSON (line 1, byte 3)")]
     [InlineData("[1, 2]", "x.ipynb: $: expected a JSON object, found an array")]
-    [InlineData("{\"nbformat\": 3, \"metadata\": {}, \"cells\": []}", "x.ipynb: $.nbformat: this is an nbformat 3 notebook; the grader reads nbformat 4")]
+    [InlineData("{\"nbformat\": 3, \"metadata\": {}, \"cells\": []}", "x.ipynb: $.nbformat: this is an nbformat 3 " +
+                                                                      "notebook; the grader reads nbformat 4")]
     [InlineData("{\"nbformat\": 4, \"metadata\": {}}", "x.ipynb: $.cells: expected an array of cells, found null")]
-    [InlineData("{\"nbformat\": 4, \"metadata\": {}, \"cells\": [{\"cell_type\": \"code\", \"source\": 5}]}", "x.ipynb: $.cells[0].source: expected a string or an array of strings, found a number")]
-    [InlineData("{\"nbformat\": 4, \"metadata\": {}, \"cells\": [{\"cell_type\": \"code\", \"source\": [\"a\", 1]}]}", "x.ipynb: $.cells[0].source[1]: expected a string, found a number")]
-    [InlineData("{\"nbformat\": 4, \"metadata\": {}, \"cells\": [{\"source\": \"\"}]}", "x.ipynb: $.cells[0].cell_type: expected \"code\", \"markdown\" or \"raw\", found null")]
+    [InlineData(
+        "{\"nbformat\": 4, \"metadata\": {}, \"cells\": [{\"cell_type\": \"code\", \"source\": 5}]}",
+        "x.ipynb: $.cells[0].source: expected a string or an array of strings, found a number")]
+    [InlineData(
+        "{\"nbformat\": 4, \"metadata\": {}, \"cells\": [{\"cell_type\": \"code\", \"source\": [\"a\", 1]}]}",
+        "x.ipynb: $.cells[0].source[1]: expected a string, found a number")]
+    [InlineData(
+        "{\"nbformat\": 4, \"metadata\": {}, \"cells\": [{\"source\": \"\"}]}",
+        "x.ipynb: $.cells[0].cell_type: expected \"code\", \"markdown\" or \"raw\", found null")]
     public void Parse_OfMalformedInput_NamesTheFileAndTheJsonPath(string json, string expectedStart)
     {
         var error = Assert.Throws<NotebookFormatException>(() => Notebook.Parse(json, "x.ipynb"));
@@ -39,7 +46,10 @@ public class NotebookTests
     [Fact]
     public void Source_AsASingleString_IsAccepted()
     {
-        var notebook = Notebook.Parse("{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [{\"cell_type\": \"code\", \"metadata\": {}, \"source\": \"x\\ny\"}]}", "x.ipynb");
+        var notebook = Notebook.Parse(
+            "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": " +
+            "[{\"cell_type\": \"code\", \"metadata\": {}, \"source\": \"x\\ny\"}]}",
+            "x.ipynb");
         Assert.Equal("x\ny", notebook.Cells[0].Source);
     }
 }

@@ -8,7 +8,10 @@ public class RegionsTests
     public void Solution_IsReplacedByTheStubAtTheBeginLinesIndentation()
     {
         var source = "int F()\n{\n    // BEGIN SOLUTION\n    return 1;\n    // END SOLUTION\n}";
-        var stubbed = Regions.Replace(source, RegionKind.Solution, indent => [indent + "// YOUR CODE HERE", indent + "throw new NotImplementedException();"]);
+        var stubbed = Regions.Replace(
+            source,
+            RegionKind.Solution,
+            indent => [indent + "// YOUR CODE HERE", indent + "throw new NotImplementedException();"]);
         Assert.Equal("int F()\n{\n    // YOUR CODE HERE\n    throw new NotImplementedException();\n}", stubbed);
     }
 
@@ -22,7 +25,9 @@ public class RegionsTests
     [Fact]
     public void MarkScheme_IsRemovedWithItsMarkers()
     {
-        Assert.Equal("Answer.", Regions.Replace("Answer.\nBEGIN MARK SCHEME\nrubric\nEND MARK SCHEME", RegionKind.MarkScheme, null));
+        Assert.Equal(
+            "Answer.",
+            Regions.Replace("Answer.\nBEGIN MARK SCHEME\nrubric\nEND MARK SCHEME", RegionKind.MarkScheme, null));
     }
 
     [Fact]
@@ -30,7 +35,8 @@ public class RegionsTests
     {
         Assert.Equal([new RegionProblem(2, "'BEGIN SOLUTION' is never closed with 'END SOLUTION'")],
             Regions.Check("a\n// BEGIN SOLUTION\nb", RegionKind.Solution));
-        Assert.Equal(new RegionProblem(3, "'BEGIN SOLUTION' inside the solution region opened on line 1: regions cannot nest"),
+        Assert.Equal(new RegionProblem(3, "'BEGIN SOLUTION' inside the solution region opened on line 1: regions " +
+                                          "cannot nest"),
             Regions.Check("// BEGIN SOLUTION\nx\n// BEGIN SOLUTION\n// END SOLUTION", RegionKind.Solution)[0]);
         Assert.Equal([new RegionProblem(1, "'END HIDDEN TESTS' without a matching 'BEGIN HIDDEN TESTS'")],
             Regions.Check("// END HIDDEN TESTS", RegionKind.HiddenTests));

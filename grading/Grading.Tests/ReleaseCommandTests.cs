@@ -7,7 +7,16 @@ public class ReleaseCommandTests
 {
     // Text that only the instructor's copy holds: solutions, hidden tests, mark schemes (tiny's and circles' secrets).
     private static readonly string[] Secrets =
-        ["return x * x;", "Square(-4)", "One point for naming", "SECRET-AREA", "SECRET-HIDDEN", "SECRET-PROSE", "SECRET-RUBRIC", "SECRET-MANUAL"];
+        [
+            "return x * x;",
+            "Square(-4)",
+            "One point for naming",
+            "SECRET-AREA",
+            "SECRET-HIDDEN",
+            "SECRET-PROSE",
+            "SECRET-RUBRIC",
+            "SECRET-MANUAL",
+        ];
 
     private static readonly string[] Markers = ["BEGIN SOLUTION", "END SOLUTION", "HIDDEN TESTS", "MARK SCHEME"];
 
@@ -55,10 +64,14 @@ public class ReleaseCommandTests
         var released = Notebook.Load(Path.Combine(output, "notebooks", "circles.ipynb"));
 
         Assert.Equal("Area → πr², for θ in [0, 2π).", released.Cells[0].Source.Split('\n')[1]);
-        Assert.Equal("// visible\nCheck.Close(\"Area(1)\", Geometry.Area(1), Math.PI, 1e-9);", released.Cells[3].Source);
+        Assert.Equal(
+            "// visible\nCheck.Close(\"Area(1)\", Geometry.Area(1), Math.PI, 1e-9);",
+            released.Cells[3].Source);
         Assert.Equal("Why does the area grow quadratically?\n\n  YOUR ANSWER HERE", released.Cells[4].Source);
         Assert.Equal("**Task:** plot the area for r = 1…5.", released.Cells[5].Source);
-        Assert.All(released.Cells.Where(c => c.IsCode), cell => Assert.Equal((0, (int?)null), (cell.Outputs!.Count, cell.ExecutionCount)));
+        Assert.All(
+            released.Cells.Where(c => c.IsCode),
+            cell => Assert.Equal((0, (int?)null), (cell.Outputs!.Count, cell.ExecutionCount)));
         foreach (var cell in released.Cells.Where(c => c.Nbgrader is not null))
         {
             Assert.Equal(CellChecksum.Compute(cell), cell.Nbgrader!.Checksum);
@@ -69,7 +82,9 @@ public class ReleaseCommandTests
 
         var graded = released.Metadata["course"]!["graded_cells"]!.AsArray()
             .Select(g => $"{g!["grade_id"]}:{g["kind"]}:{g["points"]}");
-        Assert.Equal(["area_tests:tests:3", "why_quadratic:manual:0.5", "plot_task:task:1", "radii_manual:manual:2"], graded);
+        Assert.Equal(
+            ["area_tests:tests:3", "why_quadratic:manual:0.5", "plot_task:task:1", "radii_manual:manual:2"],
+            graded);
     }
 
     [Fact]

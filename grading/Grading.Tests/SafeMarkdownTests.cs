@@ -24,7 +24,8 @@ public class SafeMarkdownTests
     [InlineData("[x](https://example.org/a)", "href=\"https://example.org/a\"")]
     [InlineData("[x](mailto:a@example.org)", "href=\"mailto:a@example.org\"")]
     [InlineData("[x](notes/a.md#top)", "href=\"notes/a.md#top\"")]
-    public void SafeLinks_AreKept(string markdown, string expected) => Assert.Contains(expected, SafeMarkdown.ToHtml(markdown));
+    public void SafeLinks_AreKept(string markdown, string expected) =>
+        Assert.Contains(expected, SafeMarkdown.ToHtml(markdown));
 
     [Fact]
     public void RawHtml_IsShownAsText() =>
@@ -39,5 +40,6 @@ public class SafeMarkdownTests
     }
 
     [Fact]
-    public void OrdinaryNesting_IsRendered() => Assert.Contains("<blockquote>", SafeMarkdown.ToHtml("> > quoted twice"));
+    public void OrdinaryNesting_IsRendered() =>
+        Assert.Contains("<blockquote>", SafeMarkdown.ToHtml("> > quoted twice"));
 }

@@ -23,12 +23,24 @@ public sealed class SampleClassFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var (output, error) = (new StringWriter(), new StringWriter());
-        var options = new GradingOptions(Submissions: Submissions, Source: Path.Combine(RepositoryPaths.Root, "grading", "samples", "assignment", "notebooks"),
-            Output: Output, Jobs: 2, Limits: new WorkerLimits(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(120), 512, 1 << 20), Sandbox: SandboxMode.Auto,
-            Shard: (1, 1), Due: DateTimeOffset.Parse("2026-11-21T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), Late: LatePolicy.Parse("per-hour:0.5"),
-            Force: true, Formats: ["gradescope"], LibraryDll: Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll"),
+        var options = new GradingOptions(
+            Submissions: Submissions,
+            Source: Path.Combine(RepositoryPaths.Root, "grading", "samples", "assignment", "notebooks"),
+            Output: Output,
+            Jobs: 2,
+            Limits: new WorkerLimits(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(120), 512, 1 << 20),
+            Sandbox: SandboxMode.Auto,
+            Shard: (1, 1),
+            Due: DateTimeOffset.Parse("2026-11-21T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            Late: LatePolicy.Parse("per-hour:0.5"),
+            Force: true,
+            Formats: ["gradescope"],
+            LibraryDll: Path.Combine(RepositoryPaths.Root, "lib", "bin", "TensorLab.dll"),
             Times: Path.Combine(RepositoryPaths.Root, "grading", "samples", "class-times.csv"));
-        ExitCode = await AutogradeCommand.RunAsync(options, Terminal.Plain(output, error, width: 200), CancellationToken.None);
+        ExitCode = await AutogradeCommand.RunAsync(
+            options,
+            Terminal.Plain(output, error, width: 200),
+            CancellationToken.None);
         Printed = output.ToString() + error;
         Gradebook = GradebookJson.Read<ClassGradebook>(Path.Combine(Output, "gradebook.json"))!;
     }

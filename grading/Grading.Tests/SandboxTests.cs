@@ -14,18 +14,31 @@ public class SandboxTests
 
     private static readonly string[] Probes =
     [
-        """Console.WriteLine("uid: " + System.IO.File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("Uid:")).Split('\t')[1]);""",
-        """try { System.IO.File.ReadAllText("/etc/shadow"); Console.WriteLine("shadow: READ"); } catch (Exception e) { Console.WriteLine("shadow: " + e.GetType().Name); }""",
-        """Console.WriteLine("etc: " + string.Join(" ", System.IO.Directory.GetFileSystemEntries("/etc").Select(System.IO.Path.GetFileName).Order()));""",
+        """Console.WriteLine("uid: " + """ +
+        """System.IO.File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("Uid:")).Split('\t')[1]);""",
+        """try { System.IO.File.ReadAllText("/etc/shadow"); Console.WriteLine("shadow: READ"); } """ +
+        """catch (Exception e) { Console.WriteLine("shadow: " + e.GetType().Name); }""",
+        """Console.WriteLine("etc: " + string.Join(" ", """ +
+        """System.IO.Directory.GetFileSystemEntries("/etc").Select(System.IO.Path.GetFileName).Order()));""",
         """Console.WriteLine("mountinfo: " + System.IO.File.ReadAllText("/proc/self/mountinfo"));""",
-        """Console.WriteLine("fds: " + string.Join(" ", System.IO.Directory.GetFiles("/proc/self/fd").Select(f => { try { return new System.IO.FileInfo(f).LinkTarget; } catch (Exception) { return "?"; } })));""",
-        """try { System.IO.File.WriteAllText("../lib/bin/TensorLab.dll", "fake"); Console.WriteLine("library: WRITTEN"); } catch (Exception e) { Console.WriteLine("library: " + e.GetType().Name); }""",
-        """try { System.IO.Directory.Move("../lib", "../lib2"); Console.WriteLine("library folder: MOVED"); } catch (Exception e) { Console.WriteLine("library folder: " + e.GetType().Name); }""",
-        """try { var p = System.Runtime.InteropServices.Marshal.AllocHGlobal((nint)(3L * 1024 * 1024 * 1024)); Console.WriteLine("native: ALLOCATED"); } catch (OutOfMemoryException) { Console.WriteLine("native: refused"); }""",
+        """Console.WriteLine("fds: " + string.Join(" ", System.IO.Directory.GetFiles("/proc/self/fd").Select(""" +
+        """f => { try { return new System.IO.FileInfo(f).LinkTarget; } catch (Exception) { return "?"; } })));""",
+        """try { System.IO.File.WriteAllText("../lib/bin/TensorLab.dll", "fake"); """ +
+        """Console.WriteLine("library: WRITTEN"); } """ +
+        """catch (Exception e) { Console.WriteLine("library: " + e.GetType().Name); }""",
+        """try { System.IO.Directory.Move("../lib", "../lib2"); Console.WriteLine("library folder: MOVED"); } """ +
+        """catch (Exception e) { Console.WriteLine("library folder: " + e.GetType().Name); }""",
+        """try { var p = System.Runtime.InteropServices.Marshal.AllocHGlobal((nint)(3L * 1024 * 1024 * 1024)); """ +
+        """Console.WriteLine("native: ALLOCATED"); } """ +
+        """catch (OutOfMemoryException) { Console.WriteLine("native: refused"); }""",
         """
         var started = new List<System.Diagnostics.Process>();
         string outcome;
-        try { for (var i = 0; i < 1000; i++) started.Add(System.Diagnostics.Process.Start("/bin/sleep", "30")!); outcome = "processes: ALL STARTED"; }
+        try
+        {
+            for (var i = 0; i < 1000; i++) started.Add(System.Diagnostics.Process.Start("/bin/sleep", "30")!);
+            outcome = "processes: ALL STARTED";
+        }
         catch (Exception e) { outcome = $"processes: refused after {started.Count} ({e.GetType().Name})"; }
         foreach (var p in started) { try { p.Kill(); p.WaitForExit(); } catch (Exception) { } }
         Console.WriteLine(outcome);
@@ -33,7 +46,16 @@ public class SandboxTests
         """
         long written = 0;
         string result;
-        try { using (var f = System.IO.File.Create("big.bin")) { var block = new byte[1 << 20]; for (var i = 0; i < 1024; i++) { f.Write(block); written += block.Length; } f.Flush(); } result = "file: 1 GB WRITTEN"; }
+        try
+        {
+            using (var f = System.IO.File.Create("big.bin"))
+            {
+                var block = new byte[1 << 20];
+                for (var i = 0; i < 1024; i++) { f.Write(block); written += block.Length; }
+                f.Flush();
+            }
+            result = "file: 1 GB WRITTEN";
+        }
         catch (Exception e) { result = $"file: refused after {written >> 20} MB ({e.GetType().Name})"; }
         System.IO.File.Delete("big.bin");
         Console.WriteLine(result);
@@ -41,13 +63,16 @@ public class SandboxTests
         """
         static class Native
         {
-            [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)] public static extern long ptrace(long request, int pid, nint address, nint data);
-            [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)] public static extern int unshare(int flags);
+            [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+            public static extern long ptrace(long request, int pid, nint address, nint data);
+            [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+            public static extern int unshare(int flags);
         }
         var traced = Native.ptrace(0, 0, 0, 0);
         var tracedErrno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
         var unshared = Native.unshare(0x10000000);
-        Console.WriteLine($"ptrace: {traced} errno {tracedErrno}; unshare: {unshared} errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+        var unsharedErrno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        Console.WriteLine($"ptrace: {traced} errno {tracedErrno}; unshare: {unshared} errno {unsharedErrno}");
         """,
     ];
 
@@ -101,7 +126,11 @@ public class SandboxTests
     }
 
     private static string Printed(WorkerCellReport cell) =>
-        string.Concat(cell.Outputs.Select(o => o?["text"] is System.Text.Json.Nodes.JsonArray lines ? string.Concat(lines.Select(l => l!.GetValue<string>())) : o?["text"]?.ToString() ?? o?["evalue"]?.ToString() ?? ""));
+        string.Concat(cell.Outputs
+            .Select(o =>
+                o?["text"] is System.Text.Json.Nodes.JsonArray lines
+                    ? string.Concat(lines.Select(l => l!.GetValue<string>()))
+                    : o?["text"]?.ToString() ?? o?["evalue"]?.ToString() ?? ""));
 
     /// <summary>A descriptor opened without close-on-exec, as a shell's <c>exec 5&gt;&gt;file</c> leaves one.</summary>
     private static int OpenInheritable(string path)

@@ -16,14 +16,18 @@ public class SanitizeStepsTests
 
     private static Notebook StudentCopy() => Tiny.Released.Clone();
 
-    private static int IndexOf(Notebook notebook, string gradeId) => notebook.Cells.FindIndex(c => c.GradeId == gradeId);
+    private static int IndexOf(Notebook notebook, string gradeId) =>
+        notebook.Cells.FindIndex(c => c.GradeId == gradeId);
 
     [Fact]
     public void ACopiedAnswerCell_WhenDeduplicated_TheLastCopyStays_AndANoteSaysSo()
     {
         var notebook = StudentCopy();
         var square = IndexOf(notebook, "square");
-        var first = new NotebookCell(notebook.Cells[square].Json.DeepClone().AsObject()) { Source = "static int Square(int x) => 0;" };
+        var first = new NotebookCell(notebook.Cells[square].Json.DeepClone().AsObject())
+        {
+            Source = "static int Square(int x) => 0;",
+        };
         notebook.Cells.Insert(square, first);
         notebook.Cells[square + 1].Source = "static int Square(int x) => x * x;";
         var context = new StepContext();
@@ -32,7 +36,11 @@ public class SanitizeStepsTests
 
         var kept = Assert.Single(result.Cells, c => c.GradeId == "square");
         Assert.Equal("static int Square(int x) => x * x;", kept.Source);
-        Assert.Contains(context.Notes, n => n.Note is { Kind: NoteKind.Tamper, GradeId: "square" } && n.Note.Text.Contains("'square' appeared more than once", StringComparison.Ordinal));
+        Assert.Contains(
+            context.Notes,
+            n =>
+                n.Note is { Kind: NoteKind.Tamper, GradeId: "square" }
+                    && n.Note.Text.Contains("'square' appeared more than once", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -47,7 +55,10 @@ public class SanitizeStepsTests
 
         Assert.Equal(Tiny.Source.Cells[IndexOf(Tiny.Source, "square_tests")].Source, result.Cells[tests].Source);
         Assert.Contains("BEGIN HIDDEN TESTS", result.Cells[tests].Source);
-        Assert.Contains((tests, new GradingNote(NoteKind.Tamper, "square_tests", "the locked cell 'square_tests' was modified; the original was restored before grading")), context.Notes);
+        Assert.Contains(
+            (tests, new GradingNote(NoteKind.Tamper, "square_tests", "the locked cell 'square_tests' was modified; " +
+                                                                     "the original was restored before grading")),
+            context.Notes);
     }
 
     [Fact]
@@ -70,7 +81,10 @@ public class SanitizeStepsTests
         var result = new RestoreLockedCells(Tiny).Process(notebook, context);
 
         Assert.Equal(IndexOf(result, "square") + 1, IndexOf(result, "square_tests"));
-        Assert.Contains((-1, new GradingNote(NoteKind.Tamper, "square_tests", "the locked cell 'square_tests' was deleted; it was put back")), context.Notes);
+        Assert.Contains(
+            (-1, new GradingNote(NoteKind.Tamper, "square_tests", "the locked cell 'square_tests' was deleted; it " +
+                                                                  "was put back")),
+            context.Notes);
     }
 
     [Fact]
@@ -87,7 +101,8 @@ public class SanitizeStepsTests
         var square = IndexOf(result, "square");
         Assert.Equal("instruction", result.Cells[square - 1].Id);
         Assert.Equal(square + 1, IndexOf(result, "square_tests"));
-        Assert.Contains((-1, new GradingNote(NoteKind.Tamper, "square", "the answer cell 'square' was deleted; the empty stub was put back")), context.Notes);
+        Assert.Contains((-1, new GradingNote(NoteKind.Tamper, "square", "the answer cell 'square' was deleted; the " +
+                                                                        "empty stub was put back")), context.Notes);
     }
 
     [Fact]
@@ -104,7 +119,10 @@ public class SanitizeStepsTests
         Assert.Equal("markdown", result.Cells[answer].CellType);
         Assert.Equal("My answer.", result.Cells[answer].Source);
         Assert.False(result.Cells[answer].Json.ContainsKey("outputs"));
-        Assert.Contains((answer, new GradingNote(NoteKind.Tamper, "why_answer", "the answer cell 'why_answer' was changed from markdown to code; its type was restored")), context.Notes);
+        Assert.Contains(
+            (answer, new GradingNote(NoteKind.Tamper, "why_answer", "the answer cell 'why_answer' was changed from " +
+                                                                    "markdown to code; its type was restored")),
+            context.Notes);
     }
 
     [Fact]
@@ -117,14 +135,21 @@ public class SanitizeStepsTests
 
         var result = new RestoreAnswerCells(Tiny).Process(notebook, new StepContext());
 
-        Assert.Equal(Tiny.Released.Cells[square].Metadata["nbgrader"]!.ToJsonString(), result.Cells[square].Metadata["nbgrader"]!.ToJsonString());
+        Assert.Equal(
+            Tiny.Released.Cells[square].Metadata["nbgrader"]!.ToJsonString(),
+            result.Cells[square].Metadata["nbgrader"]!.ToJsonString());
     }
 
     [Fact]
     public void AnotherKernelInTheMetadata_WhenRestored_TheSourcesKernelspecComesBack()
     {
         var notebook = StudentCopy();
-        notebook.Metadata["kernelspec"] = new JsonObject { ["name"] = "python3", ["display_name"] = "Python 3", ["language"] = "python" };
+        notebook.Metadata["kernelspec"] = new JsonObject
+        {
+            ["name"] = "python3",
+            ["display_name"] = "Python 3",
+            ["language"] = "python",
+        };
 
         var result = new RestoreNotebookMetadata(Tiny).Process(notebook, new StepContext());
 
@@ -144,7 +169,10 @@ public class SanitizeStepsTests
         var tests = result.Cells[IndexOf(result, "square_tests")].Source;
         Assert.Contains("global::TensorLab.Check.Equal(", tests);
         Assert.DoesNotContain(" TensorLab.Check.", tests);
-        Assert.Contains((square, new GradingNote(NoteKind.Shadowing, null, "declares a type named 'Check', the name of a test helper; tests call the library's own one")), context.Notes);
+        Assert.Contains(
+            (square, new GradingNote(NoteKind.Shadowing, null, "declares a type named 'Check', the name of a test " +
+                                                               "helper; tests call the library's own one")),
+            context.Notes);
     }
 
     // The tiny assignment with an instruction cell (markdown, no nbgrader metadata) inserted above the given cell.

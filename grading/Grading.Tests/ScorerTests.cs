@@ -8,8 +8,8 @@ using Grading.Pipelines;
 namespace Grading.Tests;
 
 /// <summary>
-/// The scorer on its own, in memory: a test cell scores by the worker's status and numeric return value only, every lost
-/// point has a reason, partial credit is clamped, and an unanswered manual question is "No response.".
+/// The scorer on its own, in memory: a test cell scores by the worker's status and numeric return value only, every
+/// lost point has a reason, partial credit is clamped, and an unanswered manual question is "No response.".
 /// </summary>
 public class ScorerTests
 {
@@ -17,24 +17,33 @@ public class ScorerTests
 
     private static int IndexOf(string gradeId) => Tiny.Released.Cells.FindIndex(c => c.GradeId == gradeId);
 
-    private static WorkerCellReport Report(string gradeId, string status, string? failure = null, double? returned = null) =>
+    private static WorkerCellReport Report(
+        string gradeId,
+        string status,
+        string? failure = null,
+        double? returned = null) =>
         new(IndexOf(gradeId), status, failure, returned, new JsonArray(), TimeSpan.Zero);
 
     private static Gradebook.CellGrade Score(string gradeId, params WorkerCellReport[] reports) =>
-        Scorer.Score(Tiny, Tiny.Released.Clone(), reports.ToDictionary(r => r.Index), []).Single(g => g.GradeId == gradeId);
+        Scorer.Score(Tiny, Tiny.Released.Clone(), reports.ToDictionary(r => r.Index), [])
+            .Single(g => g.GradeId == gradeId);
 
     [Fact]
     public void ASucceededTestCell_EarnsItsPoints()
     {
         var grade = Score("square_tests", Report("square_tests", "Succeeded"));
-        Assert.Equal((2.0, 2.0, GradeStatus.Passed, (string?)null), (grade.Score, grade.MaxScore, grade.Status, grade.Reason));
+        Assert.Equal(
+            (2.0, 2.0, GradeStatus.Passed, (string?)null),
+            (grade.Score, grade.MaxScore, grade.Status, grade.Reason));
     }
 
     [Fact]
     public void AFailedTestCell_EarnsNothing_AndTheFailureIsTheReason()
     {
         var grade = Score("square_tests", Report("square_tests", "RuntimeError", "Square(3): expected 9, found 4."));
-        Assert.Equal((0.0, GradeStatus.Failed, "Square(3): expected 9, found 4."), (grade.Score, grade.Status, grade.Reason));
+        Assert.Equal(
+            (0.0, GradeStatus.Failed, "Square(3): expected 9, found 4."),
+            (grade.Score, grade.Status, grade.Reason));
     }
 
     [Fact]
@@ -50,7 +59,10 @@ public class ScorerTests
     [InlineData(-3.0, 0.0, "failed")]
     [InlineData(7.0, 2.0, "passed")]
     [InlineData(2.0, 2.0, "passed")]
-    public void ATestCellReturningANumber_ThatNumberIsTheScore_ClampedToItsPoints(double returned, double score, string status)
+    public void ATestCellReturningANumber_ThatNumberIsTheScore_ClampedToItsPoints(
+        double returned,
+        double score,
+        string status)
     {
         var grade = Score("partial_tests", Report("partial_tests", "Succeeded", returned: returned));
         Assert.Equal((score, status), (grade.Score, grade.Status.WireName()));
@@ -69,14 +81,16 @@ public class ScorerTests
     {
         var notebook = Tiny.Released.Clone();
         notebook.Cells[IndexOf("why_answer")].Source = "They multiply.";
-        var grade = Scorer.Score(Tiny, notebook, new Dictionary<int, WorkerCellReport>(), []).Single(g => g.GradeId == "why_answer");
+        var grade = Scorer.Score(Tiny, notebook, new Dictionary<int, WorkerCellReport>(), [])
+            .Single(g => g.GradeId == "why_answer");
         Assert.Equal((GradeStatus.NeedsManualGrade, (double?)null), (grade.Status, grade.AutoScore));
     }
 
     [Fact]
     public void ATamperNoteNamingACell_IsAttachedToThatCellOnly()
     {
-        var note = new GradingNote(NoteKind.Tamper, "square_tests", "the locked cell 'square_tests' was modified; the original was restored before grading");
+        var note = new GradingNote(NoteKind.Tamper, "square_tests", "the locked cell 'square_tests' was modified; " +
+                                                                    "the original was restored before grading");
         var grades = Scorer.Score(Tiny, Tiny.Released.Clone(), new Dictionary<int, WorkerCellReport>(), [note]);
         Assert.Equal([note.Text], grades.Single(g => g.GradeId == "square_tests").TamperNotes);
         Assert.Empty(grades.Single(g => g.GradeId == "partial_tests").TamperNotes);

@@ -5,8 +5,14 @@ namespace Grading.Tests;
 /// <summary>The seccomp program's bytes, run through the same decisions the kernel makes.</summary>
 public class SeccompFilterTests
 {
-    private static readonly byte[] X64 = SeccompFilter.Build(SyscallTable.AuditArchX64, SyscallTable.X64.Values, rejectX32: true);
-    private static readonly byte[] Arm64 = SeccompFilter.Build(SyscallTable.AuditArchArm64, SyscallTable.Arm64.Values, rejectX32: false);
+    private static readonly byte[] X64 = SeccompFilter.Build(
+        SyscallTable.AuditArchX64,
+        SyscallTable.X64.Values,
+        rejectX32: true);
+    private static readonly byte[] Arm64 = SeccompFilter.Build(
+        SyscallTable.AuditArchArm64,
+        SyscallTable.Arm64.Values,
+        rejectX32: false);
 
     [Theory]
     [InlineData("ptrace")]
@@ -18,8 +24,12 @@ public class SeccompFilterTests
     [InlineData("io_uring_setup")]
     public void ADeniedCall_WhenMadeOnEitherArchitecture_FailsWithEperm(string call)
     {
-        Assert.Equal(SeccompFilter.DenyWithEperm, SeccompFilter.Evaluate(X64, SyscallTable.AuditArchX64, SyscallTable.X64[call]));
-        Assert.Equal(SeccompFilter.DenyWithEperm, SeccompFilter.Evaluate(Arm64, SyscallTable.AuditArchArm64, SyscallTable.Arm64[call]));
+        Assert.Equal(
+            SeccompFilter.DenyWithEperm,
+            SeccompFilter.Evaluate(X64, SyscallTable.AuditArchX64, SyscallTable.X64[call]));
+        Assert.Equal(
+            SeccompFilter.DenyWithEperm,
+            SeccompFilter.Evaluate(Arm64, SyscallTable.AuditArchArm64, SyscallTable.Arm64[call]));
     }
 
     [Theory]
@@ -38,7 +48,9 @@ public class SeccompFilterTests
     {
         const uint i386 = 0x4000_0003;
         Assert.Equal(SeccompFilter.KillProcess, SeccompFilter.Evaluate(X64, i386, 26));
-        Assert.Equal(SeccompFilter.KillProcess, SeccompFilter.Evaluate(X64, SyscallTable.AuditArchX64, 0x4000_0000 | 101));
+        Assert.Equal(
+            SeccompFilter.KillProcess,
+            SeccompFilter.Evaluate(X64, SyscallTable.AuditArchX64, 0x4000_0000 | 101));
         Assert.Equal(SeccompFilter.Allow, SeccompFilter.Evaluate(Arm64, SyscallTable.AuditArchArm64, 0x4000_0000 | 63));
     }
 

@@ -14,7 +14,11 @@ public class SetUpFirstTests
         var added = submitted.Cells[setUp + 1].Json.DeepClone().AsObject();
         added["metadata"] = new System.Text.Json.Nodes.JsonObject();
         submitted.Cells.Insert(setUp, new Grading.Notebooks.NotebookCell(added));
-        var cells = submitted.Cells.Select((c, i) => (c, i)).Where(p => p.c.IsCode).Select(p => (p.i, p.c.Source)).ToList();
+        var cells = submitted.Cells
+            .Select((c, i) => (c, i))
+            .Where(p => p.c.IsCode)
+            .Select(p => (p.i, p.c.Source))
+            .ToList();
 
         var order = SetUpFirst.Order(tiny, submitted, cells).Select(c => c.Index).ToList();
 

@@ -3,7 +3,9 @@ using Grading.Autograde;
 
 namespace Grading.Tests;
 
-/// <summary>Submissions are read as untrusted files: real files only, size checked before reading, reads bounded.</summary>
+/// <summary>
+/// Submissions are read as untrusted files: real files only, size checked before reading, reads bounded.
+/// </summary>
 public class UntrustedFileTests
 {
     private readonly string root = Fixture.TempFolder();
@@ -15,7 +17,10 @@ public class UntrustedFileTests
     {
         var file = Path.Combine(Student("alice"), "tiny.ipynb");
         File.WriteAllText(file, "{}");
-        Assert.Equal(("{}", null), (System.Text.Encoding.UTF8.GetString(UntrustedFile.Read(root, file, 100).Content!), UntrustedFile.Read(root, file, 100).Problem));
+        Assert.Equal(
+            ("{}", null),
+            (System.Text.Encoding.UTF8.GetString(UntrustedFile.Read(root, file, 100).Content!),
+             UntrustedFile.Read(root, file, 100).Problem));
     }
 
     [Fact]
@@ -44,7 +49,9 @@ public class UntrustedFileTests
 
     [Fact]
     public void ASymlinkToDevZero_IsRefused_WithoutReading() =>
-        Assert.StartsWith("zero/tiny.ipynb is a symbolic link", UntrustedFile.Read(root, Link("zero", "/dev/zero"), 100).Problem);
+        Assert.StartsWith(
+            "zero/tiny.ipynb is a symbolic link",
+            UntrustedFile.Read(root, Link("zero", "/dev/zero"), 100).Problem);
 
     [Fact]
     public void AFifo_IsRefused_WithoutOpeningIt()
@@ -69,12 +76,15 @@ public class UntrustedFileTests
 
         var (content, problem) = UntrustedFile.Read(root, huge, SubmissionFinder.MaxNotebookBytes);
         Assert.Null(content);
-        Assert.Equal("huge/tiny.ipynb is 3072 MB; the grader reads notebooks up to 32 MB. Clear large outputs (Clear All Outputs) and submit again.", problem);
+        Assert.Equal("huge/tiny.ipynb is 3072 MB; the grader reads notebooks up to 32 MB. Clear large outputs " +
+                     "(Clear All Outputs) and submit again.", problem);
     }
 
     [Fact]
     public void APathOutsideTheRoot_IsRefused() =>
-        Assert.EndsWith("is outside the submissions folder " + root + ".", UntrustedFile.Read(root, "/etc/hostname", 100).Problem);
+        Assert.EndsWith(
+            "is outside the submissions folder " + root + ".",
+            UntrustedFile.Read(root, "/etc/hostname", 100).Problem);
 
     private string Link(string student, string target)
     {

@@ -7,20 +7,28 @@ namespace Grading.Tests;
 
 /// <summary>
 /// Both ends of the worker protocol go through one serializer; a line that is not a well-formed event with the run's
-/// nonce (student output, a forgery, a torn write) is ignored without an exception, and a well-formed result with values
-/// no honest worker sends fails its cell with a reason.
+/// nonce (student output, a forgery, a torn write) is ignored without an exception, and a well-formed result with
+/// values no honest worker sends fails its cell with a reason.
 /// </summary>
 public class WorkerProtocolTests
 {
     private const string Nonce = "N0NCE";
 
-    private static CellFinished Result(CellStatus status = CellStatus.Succeeded, double elapsedMs = 1, double? numeric = null,
+    private static CellFinished Result(
+        CellStatus status = CellStatus.Succeeded,
+        double elapsedMs = 1,
+        double? numeric = null,
         string? failure = null) => new(Nonce, 4, "S", status, elapsedMs, failure, numeric, new JsonArray());
 
     [Fact]
     public void EveryRequest_ReadsBackAsTheSameRequest()
     {
-        WorkerRequest[] requests = [new WorkerHeader(Nonce, 30, 1 << 20), new CellRequest(3, "var x = \"é\\n\";", "S"), new EndRequest()];
+        WorkerRequest[] requests =
+        [
+            new WorkerHeader(Nonce, 30, 1 << 20),
+            new CellRequest(3, "var x = \"é\\n\";", "S"),
+            new EndRequest(),
+        ];
         foreach (var request in requests)
         {
             Assert.Equal(request, WorkerProtocol.ReadRequest(WorkerProtocol.Write(request), out var problem));
@@ -31,7 +39,12 @@ public class WorkerProtocolTests
     [Fact]
     public void EveryEvent_ReadsBackAsTheSameEvent()
     {
-        WorkerEvent[] events = [new WorkerReady(Nonce), new CellStarted(Nonce, 2, "S"), Result(CellStatus.RuntimeError, 12.5, 3, "boom")];
+        WorkerEvent[] events =
+        [
+            new WorkerReady(Nonce),
+            new CellStarted(Nonce, 2, "S"),
+            Result(CellStatus.RuntimeError, 12.5, 3, "boom"),
+        ];
         foreach (var message in events)
         {
             var read = WorkerProtocol.ReadEvent(WorkerProtocol.Write(message), Nonce);
@@ -57,12 +70,18 @@ public class WorkerProtocolTests
     [InlineData("""{"event":"party","nonce":"N0NCE"}""")]
     [InlineData("""{"event":"start","nonce":"N0NCE","cell":"4","secret":"S"}""")]
     [InlineData("""{"event":"start","nonce":"N0NCE","cell":4}""")]
-    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":"Passed","elapsedMs":1,"failure":null,"numeric":null,"outputs":[]}""")]
-    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":"Succeeded","elapsedMs":1,"failure":null,"numeric":"2","outputs":[]}""")]
-    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":"Succeeded","elapsedMs":null,"failure":null,"numeric":null,"outputs":[]}""")]
-    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":null,"status":"Succeeded","elapsedMs":1,"failure":null,"numeric":null,"outputs":[]}""")]
-    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":"Succeeded","elapsedMs":1,"failure":7,"numeric":null,"outputs":[]}""")]
-    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":"Succeeded","elapsedMs":1,"outputs":[]}""")]
+    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":"Passed","elapsedMs":1""" +
+                ""","failure":null,"numeric":null,"outputs":[]}""")]
+    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":"Succeeded","elapsedMs":1""" +
+                ""","failure":null,"numeric":"2","outputs":[]}""")]
+    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":"Succeeded","elapsedMs":null""" +
+                ""","failure":null,"numeric":null,"outputs":[]}""")]
+    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":null,"status":"Succeeded","elapsedMs":1""" +
+                ""","failure":null,"numeric":null,"outputs":[]}""")]
+    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":"Succeeded","elapsedMs":1""" +
+                ""","failure":7,"numeric":null,"outputs":[]}""")]
+    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":"Succeeded","elapsedMs":1""" +
+                ""","outputs":[]}""")]
     [InlineData("""{"event":"ready","nonce":"N0NCE""")]
     [InlineData("""{"event":"ready","nonce":"N0NCE"}{"event":"ready","nonce":"N0NCE"}""")]
     public void ALineThatIsNotAWellFormedEventWithTheNonce_IsIgnored(string line) =>
@@ -71,7 +90,10 @@ public class WorkerProtocolTests
     [Fact]
     public void DeeplyNestedJson_IsIgnored_NotThrown()
     {
-        var line = """{"event":"ready","nonce":"N0NCE","x":""" + new string('[', 100_000) + new string(']', 100_000) + "}";
+        var line = """{"event":"ready","nonce":"N0NCE","x":""" +
+            new string('[', 100_000) +
+            new string(']', 100_000) +
+            "}";
         Assert.Null(WorkerProtocol.ReadEvent(line, Nonce));
     }
 
@@ -86,19 +108,25 @@ public class WorkerProtocolTests
     public void AWellFormedResult_BecomesTheCellsReport()
     {
         var report = WorkerReportReader.Read(Result(CellStatus.Succeeded, 2, numeric: 2), 1000);
-        Assert.Equal((4, "Succeeded", 2.0, (string?)null), (report.Index, report.Status, report.NumericReturnValue!.Value, report.Failure));
+        Assert.Equal(
+            (4, "Succeeded", 2.0, (string?)null),
+            (report.Index, report.Status, report.NumericReturnValue!.Value, report.Failure));
         Assert.Equal(TimeSpan.FromMilliseconds(2), report.Elapsed);
     }
 
     [Theory]
-    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":7,"elapsedMs":1,"failure":null,"numeric":null,"outputs":[]}""")]
-    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":"Succeeded","elapsedMs":-1,"failure":null,"numeric":null,"outputs":[]}""")]
+    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":7,"elapsedMs":1""" +
+                ""","failure":null,"numeric":null,"outputs":[]}""")]
+    [InlineData("""{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":"Succeeded","elapsedMs":-1""" +
+                ""","failure":null,"numeric":null,"outputs":[]}""")]
     public void AResultWithValuesNoWorkerSends_FailsTheCell_WithAReason(string line)
     {
         // Parses (the types fit) but an honest worker never sends it: the cell fails, the grader goes on.
         var result = Assert.IsType<CellFinished>(WorkerProtocol.ReadEvent(line, Nonce));
         var report = WorkerReportReader.Read(result, 1000);
-        Assert.Equal((4, WorkerCellReport.Crashed, WorkerReportReader.Malformed), (report.Index, report.Status, report.Failure));
+        Assert.Equal(
+            (4, WorkerCellReport.Crashed, WorkerReportReader.Malformed),
+            (report.Index, report.Status, report.Failure));
     }
 
     [Fact]
@@ -111,7 +139,8 @@ public class WorkerProtocolTests
     [Fact]
     public void OutputsThatAreNotNbformat_AreReplacedByANote()
     {
-        var line = """{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":"Succeeded","elapsedMs":1,"failure":null,"numeric":null,"outputs":{"no":"list"}}""";
+        var line = """{"event":"result","nonce":"N0NCE","cell":4,"secret":"S","status":"Succeeded","elapsedMs":1""" +
+                   ""","failure":null,"numeric":null,"outputs":{"no":"list"}}""";
         var report = WorkerReportReader.Read(Assert.IsType<CellFinished>(WorkerProtocol.ReadEvent(line, Nonce)), 1000);
         Assert.Equal(NbformatOutputs.DroppedNote, report.Outputs.Single()!["text"]!.GetValue<string>());
     }

@@ -15,12 +15,29 @@ namespace Grading.Manual;
 /// </summary>
 internal static class ManualSheet
 {
-    public static readonly string[] Columns = ["student", "notebook", "grade_id", "max_score", "score", "comment", "answer", "mark_scheme"];
+    public static readonly string[] Columns =
+    [
+        "student",
+        "notebook",
+        "grade_id",
+        "max_score",
+        "score",
+        "comment",
+        "answer",
+        "mark_scheme",
+    ];
 
-    public static int Export(ClassGradebook gradebook, IReadOnlyList<AssignmentSource> sources, string output, string csvPath, string markdownPath)
+    public static int Export(
+        ClassGradebook gradebook,
+        IReadOnlyList<AssignmentSource> sources,
+        string output,
+        string csvPath,
+        string markdownPath)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture);
-        var markdown = new StringBuilder($"# Manual grading — {gradebook.Assignment}\n\nFill the `score` and `comment` columns of {Path.GetFileName(csvPath)}, then run `manual import`.\n");
+        var markdown = new StringBuilder($"# Manual grading — {gradebook.Assignment}\n\n" +
+                                         $"Fill the `score` and `comment` columns of {Path.GetFileName(csvPath)}, " +
+                                         "then run `manual import`.\n");
         var rows = 0;
         using (var csv = CsvWriter.Create(text, null, true))
         {
@@ -35,11 +52,22 @@ internal static class ManualSheet
                 var source = sources.First(s => s.Name == grade.Notebook);
                 var executedPath = Path.Combine(output, "students", grade.Student, grade.Notebook + ".ipynb");
                 var executed = File.Exists(executedPath) ? Notebook.Load(executedPath) : null;
-                foreach (var cell in grade.Cells.Where(c => c.Kind != CellKind.Tests && c.Status is GradeStatus.NeedsManualGrade or GradeStatus.ManuallyGraded))
+                foreach (var cell in grade.Cells.Where(c =>
+                    c.Kind != CellKind.Tests && c.Status is GradeStatus.NeedsManualGrade or GradeStatus.ManuallyGraded))
                 {
                     var answer = executed?.Cells.FirstOrDefault(c => c.GradeId == cell.GradeId)?.Source ?? "";
                     var scheme = MarkScheme(source.Source.Cells.First(c => c.GradeId == cell.GradeId).Source);
-                    string[] fields = [grade.Student, grade.Notebook, cell.GradeId, Number(cell.MaxScore), cell.ManualScore is { } s ? Number(s) : "", cell.Comment ?? "", answer, scheme];
+                    string[] fields =
+                    [
+                        grade.Student,
+                        grade.Notebook,
+                        cell.GradeId,
+                        Number(cell.MaxScore),
+                        cell.ManualScore is { } s ? Number(s) : "",
+                        cell.Comment ?? "",
+                        answer,
+                        scheme,
+                    ];
                     foreach (var field in fields)
                     {
                         // Answers and ids are the students' text: never a live formula in the instructor's spreadsheet.
@@ -47,7 +75,10 @@ internal static class ManualSheet
                     }
 
                     csv.EndRecord();
-                    markdown.Append($"\n## {grade.Student} — {grade.Notebook} / {cell.GradeId} ({Number(cell.MaxScore)} points)\n\n**Answer**\n\n{Quote(answer)}\n\n**Mark scheme**\n\n{Quote(scheme)}\n");
+                    markdown.Append($"\n## {grade.Student} — {grade.Notebook} / {cell.GradeId} " +
+                                    $"({Number(cell.MaxScore)} points)\n\n" +
+                                    $"**Answer**\n\n{Quote(answer)}\n\n" +
+                                    $"**Mark scheme**\n\n{Quote(scheme)}\n");
                     rows++;
                 }
             }
@@ -58,7 +89,9 @@ internal static class ManualSheet
         return rows;
     }
 
-    /// <summary>Reads filled-in rows; rows with an empty score are skipped. Problems name the line and what to fix.</summary>
+    /// <summary>
+    /// Reads filled-in rows; rows with an empty score are skipped. Problems name the line and what to fix.
+    /// </summary>
     public static (List<ManualGrade> Grades, List<string> Problems) Import(string csvPath)
     {
         var (grades, problems) = (new List<ManualGrade>(), new List<string>());
@@ -68,20 +101,29 @@ internal static class ManualSheet
         {
             line++;
             var fields = row.ToDictionary();
-            string Field(string name) => fields.TryGetValue(name, out var value) ? SpreadsheetText.Unescape(value ?? "") : "";
+            string Field(string name) =>
+                fields.TryGetValue(name, out var value) ? SpreadsheetText.Unescape(value ?? "") : "";
             if (Field("score").Trim() is not { Length: > 0 } scoreText)
             {
                 continue;
             }
 
             if (!double.TryParse(scoreText, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ||
-                !double.TryParse(Field("max_score"), NumberStyles.Float, CultureInfo.InvariantCulture, out var max) || score < 0 || score > max)
+                !double.TryParse(Field("max_score"), NumberStyles.Float, CultureInfo.InvariantCulture, out var max)
+                    || score < 0
+                    || score > max)
             {
-                problems.Add($"{csvPath}: row {line} ({Field("student")}, {Field("grade_id")}): score '{scoreText}' must be a number between 0 and {Field("max_score")}.");
+                problems.Add($"{csvPath}: row {line} ({Field("student")}, {Field("grade_id")}): score " +
+                             $"'{scoreText}' must be a number between 0 and {Field("max_score")}.");
                 continue;
             }
 
-            grades.Add(new ManualGrade(Field("student"), Field("notebook"), Field("grade_id"), score, Field("comment") is { Length: > 0 } c ? c : null));
+            grades.Add(new ManualGrade(
+                Field("student"),
+                Field("notebook"),
+                Field("grade_id"),
+                score,
+                Field("comment") is { Length: > 0 } c ? c : null));
         }
 
         return (grades, problems);

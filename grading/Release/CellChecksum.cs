@@ -14,8 +14,8 @@ internal static class CellChecksum
 {
     /// <summary>
     /// The one tamper rule (used by <c>validate</c> and by autograde's sanitizing): a cell is as released when it still
-    /// has nbgrader metadata and its checksum equals the released one. The checksum covers the source, the cell type, the
-    /// grade/solution/locked flags, the grade id and the points, so a change to any of them counts.
+    /// has nbgrader metadata and its checksum equals the released one. The checksum covers the source, the cell type,
+    /// the grade/solution/locked flags, the grade id and the points, so a change to any of them counts.
     /// </summary>
     public static bool MatchesRelease(NotebookCell cell, string? releasedChecksum) =>
         releasedChecksum is not null && cell.Nbgrader is not null && Compute(cell) == releasedChecksum;
@@ -41,8 +41,8 @@ internal static class CellChecksum
     private static string PythonBool(bool value) => value ? "True" : "False";
 
     /// <summary>
-    /// Python's <c>str(float)</c>: the shortest digits that round-trip (the same digits as .NET's "R"), positional with at
-    /// least one decimal when the decimal exponent is in [-4, 16) (<c>15.0</c>, <c>0.0001</c>), scientific otherwise
+    /// Python's <c>str(float)</c>: the shortest digits that round-trip (the same digits as .NET's "R"), positional with
+    /// at least one decimal when the decimal exponent is in [-4, 16) (<c>15.0</c>, <c>0.0001</c>), scientific otherwise
     /// (<c>1e+16</c>, <c>1.5e-05</c>). .NET switches to scientific at other thresholds and spells it <c>1E+16</c>.
     /// </summary>
     public static string PythonFloat(double value)
@@ -75,7 +75,9 @@ internal static class CellChecksum
             : $"{sign}{digits[..(exponent + 1)]}.{digits[(exponent + 1)..]}";
     }
 
-    /// <summary>The significant digits of a positive number (no leading or trailing zeros) and its decimal exponent.</summary>
+    /// <summary>
+    /// The significant digits of a positive number (no leading or trailing zeros) and its decimal exponent.
+    /// </summary>
     private static (string Digits, int Exponent) ShortestDigits(double positive)
     {
         var text = positive.ToString("R", CultureInfo.InvariantCulture);

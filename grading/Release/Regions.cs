@@ -3,14 +3,24 @@ using Grading.Pipelines;
 
 namespace Grading.Release;
 
-/// <summary>A marked region kind: its name in messages, the marker words, and what release counts when it removes one.</summary>
+/// <summary>
+/// A marked region kind: its name in messages, the marker words, and what release counts when it removes one.
+/// </summary>
 internal sealed record RegionKind(string Name, string Begin, string End, ReleaseCount Removed)
 {
     public static RegionKind Solution { get; } = new("solution", "BEGIN SOLUTION", "END SOLUTION", ReleaseCount.Stubs);
 
-    public static RegionKind HiddenTests { get; } = new("hidden tests", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", ReleaseCount.HiddenTests);
+    public static RegionKind HiddenTests { get; } = new(
+        "hidden tests",
+        "BEGIN HIDDEN TESTS",
+        "END HIDDEN TESTS",
+        ReleaseCount.HiddenTests);
 
-    public static RegionKind MarkScheme { get; } = new("mark scheme", "BEGIN MARK SCHEME", "END MARK SCHEME", ReleaseCount.MarkSchemes);
+    public static RegionKind MarkScheme { get; } = new(
+        "mark scheme",
+        "BEGIN MARK SCHEME",
+        "END MARK SCHEME",
+        ReleaseCount.MarkSchemes);
 
     public static IReadOnlyList<RegionKind> All { get; } = [Solution, HiddenTests, MarkScheme];
 }
@@ -19,12 +29,14 @@ internal sealed record RegionKind(string Name, string Begin, string End, Release
 internal sealed record RegionProblem(int Line, string Message);
 
 /// <summary>
-/// Finds and replaces marked regions (nbgrader's semantics): a line containing the BEGIN marker opens, one containing the
-/// END marker closes; both marker lines go with the region. Nested and unterminated regions are problems.
+/// Finds and replaces marked regions (nbgrader's semantics): a line containing the BEGIN marker opens, one containing
+/// the END marker closes; both marker lines go with the region. Nested and unterminated regions are problems.
 /// </summary>
 internal static class Regions
 {
-    /// <summary>The problems with <paramref name="kind"/>'s markers in <paramref name="source"/>; empty when balanced.</summary>
+    /// <summary>
+    /// The problems with <paramref name="kind"/>'s markers in <paramref name="source"/>; empty when balanced.
+    /// </summary>
     public static IReadOnlyList<RegionProblem> Check(string source, RegionKind kind)
     {
         var problems = new List<RegionProblem>();
@@ -32,7 +44,8 @@ internal static class Regions
         var lines = source.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            // "END HIDDEN TESTS" contains no "BEGIN …", but "BEGIN SOLUTION" must not be read inside "END SOLUTION": test END first.
+            // "END HIDDEN TESTS" contains no "BEGIN …", but "BEGIN SOLUTION" must not be read inside "END SOLUTION":
+            // test END first.
             if (lines[i].Contains(kind.End, StringComparison.Ordinal))
             {
                 if (open is null)
@@ -46,7 +59,8 @@ internal static class Regions
             {
                 if (open is { } outer)
                 {
-                    problems.Add(new RegionProblem(i + 1, $"'{kind.Begin}' inside the {kind.Name} region opened on line {outer}: regions cannot nest"));
+                    problems.Add(new RegionProblem(i + 1, $"'{kind.Begin}' inside the {kind.Name} region opened on " +
+                                                          $"line {outer}: regions cannot nest"));
                 }
 
                 open = i + 1;
@@ -65,22 +79,28 @@ internal static class Regions
     public static int? FirstMarkerLine(string source, RegionKind kind)
     {
         var lines = source.Split('\n');
-        var index = Array.FindIndex(lines, line => line.Contains(kind.Begin, StringComparison.Ordinal) || line.Contains(kind.End, StringComparison.Ordinal));
+        var index = Array.FindIndex(
+            lines,
+            line =>
+                line.Contains(kind.Begin, StringComparison.Ordinal)
+                    || line.Contains(kind.End, StringComparison.Ordinal));
         return index < 0 ? null : index + 1;
     }
 
     /// <summary>
-    /// Throws when <paramref name="kind"/>'s markers in cell <paramref name="cellIndex"/> are unbalanced: replacing such
-    /// a region could leak what it was meant to hide. <c>release</c> lints first, so this guards other callers.
+    /// Throws when <paramref name="kind"/>'s markers in cell <paramref name="cellIndex"/> are unbalanced: replacing
+    /// such a region could leak what it was meant to hide. <c>release</c> lints first, so this guards other callers.
     /// </summary>
-    /// <exception cref="RegionException">A nested, unterminated or stray marker; the message names the notebook, cell, grade id and line.</exception>
+    /// <exception cref="RegionException">A nested, unterminated or stray marker; the message names the notebook, cell,
+    /// grade id and line.</exception>
     public static void EnsureBalanced(Notebook notebook, int cellIndex, RegionKind kind)
     {
         var cell = notebook.Cells[cellIndex];
         if (Check(cell.Source, kind) is [var first, ..])
         {
             var gradeId = cell.GradeId is { } id ? $" ({id})" : "";
-            throw new RegionException($"{notebook.Path}: cell {cellIndex}{gradeId}, line {first.Line}: {first.Message}");
+            throw new RegionException(
+                $"{notebook.Path}: cell {cellIndex}{gradeId}, line {first.Line}: {first.Message}");
         }
     }
 
@@ -89,8 +109,8 @@ internal static class Regions
         source.Contains(kind.Begin, StringComparison.Ordinal) || source.Contains(kind.End, StringComparison.Ordinal);
 
     /// <summary>
-    /// Replaces each region with <paramref name="replacement"/> (given the BEGIN line's indentation), or removes it when
-    /// the replacement is null. Call <see cref="Check"/> first: this assumes balanced markers.
+    /// Replaces each region with <paramref name="replacement"/> (given the BEGIN line's indentation), or removes it
+    /// when the replacement is null. Call <see cref="Check"/> first: this assumes balanced markers.
     /// </summary>
     public static string Replace(string source, RegionKind kind, Func<string, IEnumerable<string>>? replacement)
     {

@@ -3,7 +3,9 @@ using Grading.Release.Steps;
 
 namespace Grading.Release;
 
-/// <summary>nbgrader's generate_assignment, in one declared order: the checksums are computed on the student copy.</summary>
+/// <summary>
+/// nbgrader's generate_assignment, in one declared order: the checksums are computed on the student copy.
+/// </summary>
 internal static class ReleasePipeline
 {
     public static NotebookPipeline Create() => new(

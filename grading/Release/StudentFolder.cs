@@ -5,7 +5,11 @@ using Grading.Pipelines;
 namespace Grading.Release;
 
 /// <summary>One released notebook, for the summary table.</summary>
-internal sealed record ReleasedNotebook(string Name, int Cells, double Points, IReadOnlyDictionary<ReleaseCount, int> Counts);
+internal sealed record ReleasedNotebook(
+    string Name,
+    int Cells,
+    double Points,
+    IReadOnlyDictionary<ReleaseCount, int> Counts);
 
 /// <summary>
 /// Writes the student folder: the released notebooks plus everything needed to build and run them (the library, the
@@ -13,12 +17,34 @@ internal sealed record ReleasedNotebook(string Name, int Cells, double Points, I
 /// </summary>
 internal static class StudentFolder
 {
-    private static readonly string[] RootFiles = ["global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig"];
-    private static readonly string[] SkippedFolders = ["bin", "obj", "release", "graded", "runs", "samples", "Engine.Tests", "Grading.Tests", "Grading.Benchmarks", "Kernel.Tests"];
+    private static readonly string[] RootFiles =
+    [
+        "global.json",
+        "Directory.Build.props",
+        "Directory.Packages.props",
+        ".editorconfig",
+    ];
+    private static readonly string[] SkippedFolders =
+    [
+        "bin",
+        "obj",
+        "release",
+        "graded",
+        "runs",
+        "samples",
+        "Engine.Tests",
+        "Grading.Tests",
+        "Grading.Benchmarks",
+        "Kernel.Tests",
+    ];
 
-    /// <summary>Lints the sources, refuses on errors, then writes the release. Returns the problems (empty on success).</summary>
-    public static (IReadOnlyList<ReleasedNotebook> Released, IReadOnlyList<Problem> Problems) Write(string repositoryRoot,
-        IReadOnlyList<string> sources, string outputFolder)
+    /// <summary>
+    /// Lints the sources, refuses on errors, then writes the release. Returns the problems (empty on success).
+    /// </summary>
+    public static (IReadOnlyList<ReleasedNotebook> Released, IReadOnlyList<Problem> Problems) Write(
+        string repositoryRoot,
+        IReadOnlyList<string> sources,
+        string outputFolder)
     {
         var loaded = sources.Select(path => (Path: path, Notebook: Notebook.Load(path))).ToList();
         var problems = loaded.SelectMany(s => NotebookLinter.Lint(s.Notebook, Path.GetFileName(s.Path)))
@@ -35,7 +61,10 @@ internal static class StudentFolder
             var student = ReleasePipeline.Create().Run(notebook, context);
             student.Save(Path.Combine(outputFolder, "notebooks", Path.GetFileName(path)));
             // Summed here rather than counted by a step: points may be fractional (0.5), step counts are integers.
-            var points = student.Cells.Select(c => c.Nbgrader).Where(nb => nb is { Grade: true } or { Task: true }).Sum(nb => nb!.Points ?? 0);
+            var points = student.Cells
+                .Select(c => c.Nbgrader)
+                .Where(nb => nb is { Grade: true } or { Task: true })
+                .Sum(nb => nb!.Points ?? 0);
             released.Add(new ReleasedNotebook(Path.GetFileName(path), student.Cells.Count, points, context.Counts));
         }
 

@@ -4,8 +4,8 @@ using Grading.Pipelines;
 namespace Grading.Release.Steps;
 
 /// <summary>
-/// nbgrader's ClearSolutions: each solution region becomes the stub at the BEGIN line's indentation (the C# stub in code
-/// cells, "YOUR ANSWER HERE" in markdown), and a solution cell without regions is replaced whole.
+/// nbgrader's ClearSolutions: each solution region becomes the stub at the BEGIN line's indentation (the C# stub in
+/// code cells, "YOUR ANSWER HERE" in markdown), and a solution cell without regions is replaced whole.
 /// </summary>
 internal sealed class ClearSolutions : INotebookStep
 {
@@ -26,7 +26,10 @@ internal sealed class ClearSolutions : INotebookStep
             Regions.EnsureBalanced(notebook, index, RegionKind.Solution);
             var source = cell.Source;
             cell.Source = Regions.Contains(source, RegionKind.Solution)
-                ? Regions.Replace(source, RegionKind.Solution, indent => cell.IsCode ? [indent + CodeComment, indent + CodeThrow] : [indent + TextStub])
+                ? Regions.Replace(
+                    source,
+                    RegionKind.Solution,
+                    indent => cell.IsCode ? [indent + CodeComment, indent + CodeThrow] : [indent + TextStub])
                 : cell.IsCode ? $"{CodeComment}\n{CodeThrow}" : TextStub;
             context.Count(ReleaseCount.Stubs);
         }

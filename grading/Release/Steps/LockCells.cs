@@ -3,7 +3,9 @@ using Grading.Pipelines;
 
 namespace Grading.Release.Steps;
 
-/// <summary>nbgrader's LockCells: solution cells cannot be deleted; test and read-only cells can be neither edited nor deleted.</summary>
+/// <summary>
+/// nbgrader's LockCells: solution cells cannot be deleted; test and read-only cells can be neither edited nor deleted.
+/// </summary>
 internal sealed class LockCells : INotebookStep
 {
     public Notebook Process(Notebook notebook, StepContext context)
