@@ -11,7 +11,8 @@ using Spectre.Console;
 
 namespace Grading.Cli;
 
-/// <summary><c>autograde [submissions]</c>: grade a class safely, write gradebook, grades.csv, feedback and exports.</summary>
+/// <summary><c>autograde [submissions]</c>: grade a class safely, write gradebook, grades.csv, feedback and
+/// exports.</summary>
 internal static class AutogradeCommand
 {
     public static Command Create(Terminal terminal)
@@ -93,7 +94,8 @@ internal static class AutogradeCommand
 
         var sources = sourcePaths.Select(AssignmentSource.Load).ToList();
 
-        // Workers get the repository's lib/bin/TensorLab.dll: build it first (a fresh clone has none), as run and validate do.
+        // Workers get the repository's lib/bin/TensorLab.dll: build it first (a fresh clone has none), as run and
+        // validate do.
         if (options.LibraryDll is { } library && Path.GetDirectoryName(Path.GetDirectoryName(library)) is { } libraryRoot)
         {
             try

@@ -5,7 +5,8 @@ using Spectre.Console;
 
 namespace Grading.Cli;
 
-/// <summary>The final table of an autograde run: one row per student, the mean, and what needs attention next.</summary>
+/// <summary>The final table of an autograde run: one row per student, the mean, and what needs attention
+/// next.</summary>
 internal static class ClassTable
 {
     public static void Write(ClassGradebook gradebook, Terminal terminal)

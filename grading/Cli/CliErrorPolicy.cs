@@ -7,7 +7,8 @@ namespace Grading.Cli;
 
 /// <summary>
 /// The one map from what can go wrong in a verb to the message printed and the exit code returned, applied around every
-/// verb by <see cref="GraderCli"/>: verbs throw, or return a code for what they checked, and never decide this themselves.
+/// verb by <see cref="GraderCli"/>: verbs throw, or return a code for what they checked, and never decide this
+/// themselves.
 /// </summary>
 internal static class CliErrorPolicy
 {

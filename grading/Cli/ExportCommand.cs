@@ -5,7 +5,8 @@ using Grading.Release;
 
 namespace Grading.Cli;
 
-/// <summary><c>export &lt;nb.ipynb | folder&gt; [-o file.cs | -o folder]</c>: each notebook as a .NET 10 file-based app (<c>dotnet run file.cs</c>).</summary>
+/// <summary><c>export &lt;nb.ipynb | folder&gt; [-o file.cs | -o folder]</c>: each notebook as a .NET 10 file-based app
+/// (<c>dotnet run file.cs</c>).</summary>
 internal static class ExportCommand
 {
     public static Command Create(Terminal terminal)

@@ -5,7 +5,8 @@ namespace Grading.Cli;
 /// <summary>The grader's command line: one verb per file in this folder, each a thin shell over a pipeline.</summary>
 internal static class GraderCli
 {
-    /// <summary>Parses <paramref name="args"/>, runs the chosen verb and returns its <see cref="ExitCode"/> as an int.</summary>
+    /// <summary>Parses <paramref name="args"/>, runs the chosen verb and returns its <see cref="ExitCode"/> as an
+    /// int.</summary>
     public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken = default)
     {
         var root = BuildRootCommand(terminal);

@@ -3,7 +3,8 @@ using Grading.Execution;
 
 namespace Grading.Cli;
 
-/// <summary><c>kernel install [--user | --prefix DIR]</c>, <c>kernel uninstall</c>, <c>kernel list</c>: the `.net-csharp` Jupyter kernelspec.</summary>
+/// <summary><c>kernel install [--user | --prefix DIR]</c>, <c>kernel uninstall</c>, <c>kernel list</c>: the
+/// `.net-csharp` Jupyter kernelspec.</summary>
 internal static class KernelCommand
 {
     public static Command Create(Terminal terminal)

@@ -6,7 +6,8 @@ using Grading.Manual;
 
 namespace Grading.Cli;
 
-/// <summary><c>manual export|import</c>: answers out to the instructor with the mark scheme; scores and comments back in.</summary>
+/// <summary><c>manual export|import</c>: answers out to the instructor with the mark scheme; scores and comments back
+/// in.</summary>
 internal static class ManualCommand
 {
     public static Command Create(Terminal terminal)
@@ -66,8 +67,10 @@ internal static class ManualCommand
         return import;
     }
 
-    /// <summary>The gradebook and sources of an output folder, with the due date and late policy it was graded with.</summary>
-    /// <exception cref="InputException">The folder has no readable gradebook, or <paramref name="source"/> no notebooks.</exception>
+    /// <summary>The gradebook and sources of an output folder, with the due date and late policy it was graded
+    /// with.</summary>
+    /// <exception cref="InputException">The folder has no readable gradebook, or <paramref name="source"/> no
+    /// notebooks.</exception>
     internal static (GradingOptions Options, ClassGradebook Gradebook, List<AssignmentSource> Sources) Load(string output, string source)
     {
         var gradebookPath = Path.Combine(output, "gradebook.json");
@@ -90,7 +93,8 @@ internal static class ManualCommand
 
     internal static Option<string> SourceOption() => new("--source") { Description = "Instructor notebooks.", DefaultValueFactory = _ => DefaultSource() };
 
-    /// <summary>The sample assignment when the default output holds the sample class, else the course's notebooks.</summary>
+    /// <summary>The sample assignment when the default output holds the sample class, else the course's
+    /// notebooks.</summary>
     private static string DefaultSource() =>
         SampleClass.IsGradedIn(Path.Combine(RepositoryPaths.Root, "grading", "graded")) ? SampleClass.Source : RepositoryPaths.Notebooks;
 }

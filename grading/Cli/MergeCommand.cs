@@ -4,7 +4,8 @@ using Grading.Gradebook;
 
 namespace Grading.Cli;
 
-/// <summary><c>merge &lt;shard outputs…&gt; --out DIR</c>: combine the results of <c>autograde --shard i/n</c> runs into one gradebook.</summary>
+/// <summary><c>merge &lt;shard outputs…&gt; --out DIR</c>: combine the results of <c>autograde --shard i/n</c> runs
+/// into one gradebook.</summary>
 internal static class MergeCommand
 {
     public static Command Create(Terminal terminal)

@@ -1,11 +1,13 @@
 namespace Grading.Cli;
 
-/// <summary>Where the grader's defaults point: folders of the repository that holds the course (the one with EmbeddingsCourse.slnx).</summary>
+/// <summary>Where the grader's defaults point: folders of the repository that holds the course (the one with
+/// EmbeddingsCourse.slnx).</summary>
 internal static class RepositoryPaths
 {
     private const string SolutionFile = "EmbeddingsCourse.slnx";
 
-    /// <summary>The repository root, found upward from the current directory, then from the grader's own folder.</summary>
+    /// <summary>The repository root, found upward from the current directory, then from the grader's own
+    /// folder.</summary>
     public static string Root => FindRoot(Environment.CurrentDirectory) ?? FindRoot(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
 
     /// <summary>The instructor's source notebooks.</summary>

@@ -6,7 +6,8 @@ using Spectre.Console;
 
 namespace Grading.Cli;
 
-/// <summary><c>run &lt;nb&gt; [-o out.ipynb] [--allow-errors]</c>: executes headlessly and writes outputs back, like nbconvert --execute.</summary>
+/// <summary><c>run &lt;nb&gt; [-o out.ipynb] [--allow-errors]</c>: executes headlessly and writes outputs back, like
+/// nbconvert --execute.</summary>
 internal static class RunCommand
 {
     public static Command Create(Terminal terminal)

@@ -3,8 +3,8 @@ using Grading.Gradebook;
 namespace Grading.Cli;
 
 /// <summary>
-/// The bundled sample class (grading/samples/): where it is, and the one way verbs tell it is what they were given — by its
-/// submissions folder (autograde) or by the gradebook it produced (manual, merge) — so their defaults agree.
+/// The bundled sample class (grading/samples/): where it is, and the one way verbs tell it is what they were given — by
+/// its submissions folder (autograde) or by the gradebook it produced (manual, merge) — so their defaults agree.
 /// </summary>
 internal static class SampleClass
 {

@@ -6,8 +6,8 @@ using NotebookEngine;
 namespace Grading.Cli;
 
 /// <summary>
-/// <c>validate</c>'s early warning: the cells autograde will refuse under the assignment's code policy, printed with the
-/// API and line, and not run here either, so the student sees the score autograde will give.
+/// <c>validate</c>'s early warning: the cells autograde will refuse under the assignment's code policy, printed with
+/// the API and line, and not run here either, so the student sees the score autograde will give.
 /// </summary>
 internal static class StudentPolicy
 {

@@ -11,7 +11,8 @@ using Spectre.Console;
 
 namespace Grading.Cli;
 
-/// <summary><c>validate &lt;nb&gt;</c>: a student's self-check: run the notebook and report every visible test cell.</summary>
+/// <summary><c>validate &lt;nb&gt;</c>: a student's self-check: run the notebook and report every visible test
+/// cell.</summary>
 internal static class ValidateCommand
 {
     public static Command Create(Terminal terminal)
@@ -60,8 +61,8 @@ internal static class ValidateCommand
     }
 
     /// <summary>
-    /// Every executed test cell with the score autograde gives the same run: the same <see cref="TestCellScore"/> rule over
-    /// the engine's status and numeric return value.
+    /// Every executed test cell with the score autograde gives the same run: the same <see cref="TestCellScore"/> rule
+    /// over the engine's status and numeric return value.
     /// </summary>
     internal static IEnumerable<ValidatedTest> ScoreTests(IEnumerable<ExecutedCell> executed) =>
         executed.Where(c => c.Cell.Kind() == CellKind.Tests).Select(c => new ValidatedTest(c.Cell.GradeId ?? $"cell {c.Index}", c.Cell.Nbgrader!.Points ?? 0,
@@ -71,7 +72,8 @@ internal static class ValidateCommand
 
     private static IEnumerable<string> Warnings(Notebook notebook)
     {
-        // The student's copy carries the released checksums; the grader compares against its own copy of them, with the same rule.
+        // The student's copy carries the released checksums; the grader compares against its own copy of them, with the
+        // same rule.
         foreach (var cell in notebook.Cells.Where(c => c.Nbgrader is { Locked: true, Checksum: not null }))
         {
             if (!CellChecksum.MatchesRelease(cell, cell.Nbgrader!.Checksum))

@@ -11,10 +11,12 @@ namespace Grading.Execution;
 /// </summary>
 internal static class KernelSpec
 {
-    /// <summary>The kernel's name: the folder name under kernels/, and what .NET Interactive notebooks already carry.</summary>
+    /// <summary>The kernel's name: the folder name under kernels/, and what .NET Interactive notebooks already
+    /// carry.</summary>
     public const string Name = ".net-csharp";
 
-    /// <summary>The user's Jupyter data folder (JUPYTER_DATA_DIR, else the platform's default), as jupyter_client computes it.</summary>
+    /// <summary>The user's Jupyter data folder (JUPYTER_DATA_DIR, else the platform's default), as jupyter_client
+    /// computes it.</summary>
     public static string UserDataFolder()
     {
         if (Environment.GetEnvironmentVariable("JUPYTER_DATA_DIR") is { Length: > 0 } data)
@@ -51,7 +53,8 @@ internal static class KernelSpec
         return paths.Select(p => Path.Combine(p, "kernels", Name)).Distinct();
     }
 
-    /// <summary>grading/Kernel/Kernel.csproj, found upward from <paramref name="start"/>; null when this is not a course folder.</summary>
+    /// <summary>grading/Kernel/Kernel.csproj, found upward from <paramref name="start"/>; null when this is not a
+    /// course folder.</summary>
     public static string? FindKernelProject(string start)
     {
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
@@ -89,7 +92,8 @@ internal static class KernelSpec
         return Path.Combine(output, "NotebookKernel.dll");
     }
 
-    /// <summary>Writes kernel.json into <paramref name="folder"/> (replacing an older one) and returns its path.</summary>
+    /// <summary>Writes kernel.json into <paramref name="folder"/> (replacing an older one) and returns its
+    /// path.</summary>
     public static string Write(string folder, string kernelDll)
     {
         Directory.CreateDirectory(folder);

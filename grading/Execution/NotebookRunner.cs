@@ -12,7 +12,8 @@ internal sealed record ExecutedCell(int Index, NotebookCell Cell, CellResult Res
 /// </summary>
 internal static class NotebookRunner
 {
-    /// <remarks><paramref name="refused"/> lists cells not to run, with the result to report instead (a code-policy refusal).</remarks>
+    /// <remarks><paramref name="refused"/> lists cells not to run, with the result to report instead (a code-policy
+    /// refusal).</remarks>
     public static async Task<IReadOnlyList<ExecutedCell>> RunAsync(Notebook notebook, string workingDirectory, TimeSpan cellTimeout,
         Action<ExecutedCell>? onCell = null, CancellationToken cancellationToken = default, IReadOnlyDictionary<int, CellResult>? refused = null)
     {

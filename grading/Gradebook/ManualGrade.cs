@@ -12,8 +12,8 @@ internal static class ManualGrades
         GradebookJson.Read<List<ManualGrade>>(Path.Combine(output, FileName)) ?? [];
 
     /// <summary>
-    /// The one merge rule (import and merge): one grade per student, notebook and cell; a grade in <paramref name="newer"/>
-    /// replaces the one in <paramref name="older"/> for the same cell.
+    /// The one merge rule (import and merge): one grade per student, notebook and cell; a grade in
+    /// <paramref name="newer"/> replaces the one in <paramref name="older"/> for the same cell.
     /// </summary>
     public static List<ManualGrade> Merge(IEnumerable<ManualGrade> older, IEnumerable<ManualGrade> newer)
     {

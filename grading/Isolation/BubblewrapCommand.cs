@@ -25,13 +25,15 @@ internal static class BubblewrapCommand
     /// <summary>Where the .NET installation appears inside the sandbox.</summary>
     public const string DotnetMount = "/dotnet";
 
-    /// <summary>The descriptor number the seccomp program is handed to bubblewrap on (one digit: POSIX sh redirects no higher).</summary>
+    /// <summary>The descriptor number the seccomp program is handed to bubblewrap on (one digit: POSIX sh redirects no
+    /// higher).</summary>
     public const int SeccompDescriptor = 9;
 
     /// <summary>The bwrap executable on PATH, or <see langword="null"/>.</summary>
     public static string? Executable { get; } = FindOnPath("bwrap");
 
-    /// <summary>Read-only binds of the system folders a .NET process needs (not /etc: see <see cref="EtcBinds"/>).</summary>
+    /// <summary>Read-only binds of the system folders a .NET process needs (not /etc: see
+    /// <see cref="EtcBinds"/>).</summary>
     public static IEnumerable<string> SystemBinds()
     {
         foreach (var folder in new[] { "/usr", "/lib", "/lib64", "/bin" })
@@ -64,7 +66,8 @@ internal static class BubblewrapCommand
         }
     }
 
-    /// <summary>The bwrap arguments (after the executable): options, then the worker command inside the sandbox.</summary>
+    /// <summary>The bwrap arguments (after the executable): options, then the worker command inside the
+    /// sandbox.</summary>
     public static IReadOnlyList<string> Arguments(string scratchDirectory, string graderCopy, string generatedEtc, string dotnetRoot,
         WorkerLimits limits, IReadOnlyList<string> workerArguments, IReadOnlyDictionary<string, string> environment)
     {
@@ -80,12 +83,13 @@ internal static class BubblewrapCommand
         arguments.AddRange([
             "--ro-bind", dotnetRoot, DotnetMount,
             "--ro-bind", graderCopy, GraderMount,
-            // The scratch folder (and the library copy in it) read-only: a cell cannot replace TensorLab.dll, nor rename
-            // lib/ away and put another in its place. Only in-memory, size-capped folders are writable.
+            // The scratch folder (and the library copy in it) read-only: a cell cannot replace TensorLab.dll, nor
+            // rename lib/ away and put another in its place. Only in-memory, size-capped folders are writable.
             "--ro-bind", scratchDirectory, ScratchMount,
             "--size", size, "--tmpfs", NotebooksMount,
         ]);
-        // The instructor's support files (chart helpers a notebook #loads) stay visible, read-only, in the in-memory folder.
+        // The instructor's support files (chart helpers a notebook #loads) stay visible, read-only, in the in-memory
+        // folder.
         foreach (var file in Directory.EnumerateFiles(Path.Combine(scratchDirectory, "notebooks")).Order(StringComparer.Ordinal))
         {
             arguments.AddRange(["--ro-bind", file, NotebooksMount + "/" + Path.GetFileName(file)]);

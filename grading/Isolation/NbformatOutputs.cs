@@ -5,9 +5,10 @@ using System.Text.RegularExpressions;
 namespace Grading.Isolation;
 
 /// <summary>
-/// Checks a worker's outputs against nbformat 4's output schema (stream, display_data, execute_result, error) and a size
-/// cap before anything stores or renders them. A worker is not trusted: an output of the wrong shape (a number where text
-/// belongs, unknown fields, a huge payload) is replaced by a note, so feedback and exports can rely on the shape.
+/// Checks a worker's outputs against nbformat 4's output schema (stream, display_data, execute_result, error) and a
+/// size cap before anything stores or renders them. A worker is not trusted: an output of the wrong shape (a number
+/// where text belongs, unknown fields, a huge payload) is replaced by a note, so feedback and exports can rely on the
+/// shape.
 /// </summary>
 internal static partial class NbformatOutputs
 {
@@ -18,8 +19,9 @@ internal static partial class NbformatOutputs
     public const string TruncatedNote = "[outputs past the grader's size cap were dropped]\n";
 
     /// <summary>
-    /// A clean copy of <paramref name="outputs"/>: every valid output rebuilt from its schema's fields only, every invalid
-    /// one replaced by <see cref="DroppedNote"/>, and nothing past <paramref name="maxChars"/> characters of content.
+    /// A clean copy of <paramref name="outputs"/>: every valid output rebuilt from its schema's fields only, every
+    /// invalid one replaced by <see cref="DroppedNote"/>, and nothing past <paramref name="maxChars"/> characters of
+    /// content.
     /// </summary>
     public static JsonArray Clean(JsonNode? outputs, long maxChars)
     {

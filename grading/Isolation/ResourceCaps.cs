@@ -9,10 +9,12 @@ namespace Grading.Isolation;
 /// </summary>
 internal sealed record ResourceCaps(long DataBytes, int? Tasks, long FileBytes, int OpenFiles)
 {
-    /// <summary>util-linux prlimit on PATH, or <see langword="null"/> (then no rlimits, reported by the caller).</summary>
+    /// <summary>util-linux prlimit on PATH, or <see langword="null"/> (then no rlimits, reported by the
+    /// caller).</summary>
     public static string? Prlimit { get; } = new[] { "/usr/bin/prlimit", "/bin/prlimit" }.FirstOrDefault(File.Exists);
 
-    /// <summary>The caps for <paramref name="limits"/>; <paramref name="ownUser"/>: whether the worker has a host user of its own.</summary>
+    /// <summary>The caps for <paramref name="limits"/>; <paramref name="ownUser"/>: whether the worker has a host user
+    /// of its own.</summary>
     public static ResourceCaps For(WorkerLimits limits, bool ownUser) =>
         new(limits.DataLimitBytes, ownUser ? limits.MaxTasks : null, (long)limits.MaxFileMegabytes << 20, limits.MaxOpenFiles);
 

@@ -6,9 +6,9 @@ namespace Grading.Isolation;
 /// <summary>
 /// The seccomp program a sandboxed worker runs under, as the classic BPF bytes bubblewrap's <c>--seccomp FD</c> loads.
 /// It denies (EPERM) the system calls that reach into other processes or the kernel's configuration — debugging another
-/// process, reading or writing its memory, new namespaces and mounts, kernel modules, keyrings, BPF — and kills a process
-/// that uses another architecture's system-call table to get around the list. Everything else is allowed: the engine
-/// needs threads, JIT memory and files.
+/// process, reading or writing its memory, new namespaces and mounts, kernel modules, keyrings, BPF — and kills a
+/// process that uses another architecture's system-call table to get around the list. Everything else is allowed: the
+/// engine needs threads, JIT memory and files.
 /// </summary>
 internal static class SeccompFilter
 {

@@ -1,8 +1,9 @@
 namespace Grading.Isolation;
 
 /// <summary>
-/// The numbers of the system calls <see cref="SeccompFilter"/> denies, per architecture (x86-64: arch/x86/entry/syscalls/
-/// syscall_64.tbl; arm64: the generic include/uapi/asm-generic/unistd.h). Same names, same order in both tables.
+/// The numbers of the system calls <see cref="SeccompFilter"/> denies, per architecture (x86-64:
+/// arch/x86/entry/syscalls/syscall_64.tbl; arm64: the generic include/uapi/asm-generic/unistd.h). Same names, same
+/// order in both tables.
 /// </summary>
 internal static class SyscallTable
 {

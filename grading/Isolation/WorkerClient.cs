@@ -19,7 +19,8 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
     private WorkerStop stoppedBy;
     private int used;
 
-    /// <summary>Executes <paramref name="cells"/> (index, source) in order inside a worker rooted at <paramref name="scratch"/>.</summary>
+    /// <summary>Executes <paramref name="cells"/> (index, source) in order inside a worker rooted at
+    /// <paramref name="scratch"/>.</summary>
     public async Task<WorkerRun> RunAsync(WorkerScratch scratch, IReadOnlyList<(int Index, string Source)> cells,
         CancellationToken cancellationToken)
     {
@@ -122,8 +123,9 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
     }
 
     /// <summary>
-    /// The next event of type <typeparamref name="T"/> that <paramref name="matches"/> (the cell in flight, its secret);
-    /// any other event (a stale or forged one, for another cell) is skipped. Null when the worker's stdout ended.
+    /// The next event of type <typeparamref name="T"/> that <paramref name="matches"/> (the cell in flight, its
+    /// secret); any other event (a stale or forged one, for another cell) is skipped. Null when the worker's stdout
+    /// ended.
     /// </summary>
     private static async Task<T?> NextAsync<T>(ChannelReader<WorkerEvent> events, Func<T, bool> matches,
         CancellationToken cancellationToken) where T : WorkerEvent

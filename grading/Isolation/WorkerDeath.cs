@@ -1,14 +1,15 @@
 namespace Grading.Isolation;
 
 /// <summary>
-/// Turns how a worker ended (exit status, whether we stopped it, the runtime's own last words) into one of a fixed set of
-/// sentences a student can act on. The worker's stderr is the student's too: it is only ever used to tell two runtime
-/// deaths apart when the exit status already says "aborted", and never quoted, so printed text cannot fake or write
-/// the explanation.
+/// Turns how a worker ended (exit status, whether we stopped it, the runtime's own last words) into one of a fixed set
+/// of sentences a student can act on. The worker's stderr is the student's too: it is only ever used to tell two
+/// runtime deaths apart when the exit status already says "aborted", and never quoted, so printed text cannot fake or
+/// write the explanation.
 /// </summary>
 internal static class WorkerDeath
 {
-    /// <summary>SIGABRT as an exit status (128 + 6): how the .NET runtime ends on a stack overflow or an unhandled fatal error.</summary>
+    /// <summary>SIGABRT as an exit status (128 + 6): how the .NET runtime ends on a stack overflow or an unhandled
+    /// fatal error.</summary>
     public const int Aborted = 134;
 
     /// <summary>SIGKILL (128 + 9): the kernel (out of memory) or someone else killed the worker.</summary>

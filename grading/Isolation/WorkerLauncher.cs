@@ -57,7 +57,8 @@ internal static class WorkerLauncher
     /// <summary>The start info for one worker (public for the tests that inspect the command line).</summary>
     public static ProcessStartInfo Create(WorkerScratch scratch, bool sandboxed, WorkerLimits limits)
     {
-        // Descriptors the grader was born with must not reach the worker (a student appended to a host file through one).
+        // Descriptors the grader was born with must not reach the worker (a student appended to a host file through
+        // one).
         InheritedDescriptors.MarkCloseOnExec();
         var environment = new Dictionary<string, string>
         {

@@ -47,7 +47,8 @@ internal static class CellKinds
         _ => CellKind.Plain,
     };
 
-    /// <summary>True when the flags are exactly nbgrader's for their kind (what <c>check</c> requires of a source notebook).</summary>
+    /// <summary>True when the flags are exactly nbgrader's for their kind (what <c>check</c> requires of a source
+    /// notebook).</summary>
     public static bool HasCanonicalFlags(NbgraderMetadata nb) => (Of(nb), nb.Grade, nb.Solution, nb.Locked, nb.Task) switch
     {
         (CellKind.Answer, false, true, false, false) => true,

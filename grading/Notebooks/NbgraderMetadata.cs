@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace Grading.Notebooks;
 
-/// <summary>A cell's <c>metadata.nbgrader</c> (schema version 3), whose flags give the cell its <see cref="CellKind"/> (docs/grading-model.md §1).</summary>
+/// <summary>A cell's <c>metadata.nbgrader</c> (schema version 3), whose flags give the cell its <see cref="CellKind"/>
+/// (docs/grading-model.md §1).</summary>
 internal sealed record NbgraderMetadata(bool Grade, bool Solution, bool Locked, bool Task, string? GradeId, double? Points,
     string? Checksum, int SchemaVersion)
 {
@@ -32,8 +33,9 @@ internal sealed record NbgraderMetadata(bool Grade, bool Solution, bool Locked, 
     }
 
     /// <summary>
-    /// Writes these fields into <c>metadata.nbgrader</c> (created when missing). Fields whose value is unchanged keep their
-    /// JSON node, so an untouched <c>2.0</c> stays <c>2.0</c> and the file round-trips; null optional fields are removed.
+    /// Writes these fields into <c>metadata.nbgrader</c> (created when missing). Fields whose value is unchanged keep
+    /// their JSON node, so an untouched <c>2.0</c> stays <c>2.0</c> and the file round-trips; null optional fields are
+    /// removed.
     /// </summary>
     public void WriteTo(JsonObject cellMetadata)
     {

@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace Grading.Notebooks;
 
-/// <summary>The shape nbformat 4 requires of a notebook, checked before anything reads it, with the JSON path of each problem.</summary>
+/// <summary>The shape nbformat 4 requires of a notebook, checked before anything reads it, with the JSON path of each
+/// problem.</summary>
 internal static class NotebookStructure
 {
     public static void Validate(JsonObject json, string path)

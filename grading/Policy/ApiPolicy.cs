@@ -26,7 +26,8 @@ internal sealed partial class ApiPolicy
     /// The course default plus what the notebook's <c>metadata.student_code_policy</c> adds:
     /// <c>{"allow": ["System.IO.File.ReadAllText"], "deny": ["Plotly.NET"]}</c>.
     /// </summary>
-    /// <exception cref="PolicyFormatException">The metadata is not of that shape; the message says what to write.</exception>
+    /// <exception cref="PolicyFormatException">The metadata is not of that shape; the message says what to
+    /// write.</exception>
     public static ApiPolicy For(Notebook notebook)
     {
         var added = new List<ApiRule>();
@@ -66,7 +67,8 @@ internal sealed partial class ApiPolicy
         return best;
     }
 
-    /// <summary>True when an entry names exactly <paramref name="path"/> as allowed (used to open single "…Unsafe" members).</summary>
+    /// <summary>True when an entry names exactly <paramref name="path"/> as allowed (used to open single "…Unsafe"
+    /// members).</summary>
     public bool AllowsExactly(string path) => rules.Any(r => r.Allow && r.Name == path);
 
     private static IEnumerable<string> Names(JsonNode? value, string where)

@@ -30,7 +30,8 @@ internal static class BindingComparer
             }
         }
 
-        // One cause shows up in many places (a changed return type also changes the inferred Check.Equal<T>): name the cause.
+        // One cause shows up in many places (a changed return type also changes the inferred Check.Equal<T>): name the
+        // cause.
         var cause = differences.FirstOrDefault(d => d.Expected.Aspect == "means" && d.Expected.Scope is { IsStudent: true });
         cause = cause != default ? cause : differences.FirstOrDefault(d => d.Actual.DeclaredAs is not null);
         cause = cause != default ? cause : differences.FirstOrDefault();

@@ -3,7 +3,8 @@ namespace Grading.Policy;
 /// <summary>
 /// The default policy of this course: what the notebooks teach with (numbers, spans, collections, LINQ, text,
 /// TensorLab, TensorPrimitives, Plotly charts, printing, seeded randomness, timing) and nothing that reaches the
-/// process, the machine or the grader. An assignment adds entries in its metadata (<see cref="ApiPolicy.MetadataKey"/>).
+/// process, the machine or the grader. An assignment adds entries in its metadata
+/// (<see cref="ApiPolicy.MetadataKey"/>).
 /// </summary>
 internal static class CoursePolicy
 {

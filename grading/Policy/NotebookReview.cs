@@ -14,8 +14,10 @@ internal static class NotebookReview
     /// <param name="cells">The notebook's code cells in order.</param>
     /// <param name="policy">What student cells may use.</param>
     /// <param name="workingDirectory">The folder the notebook runs in (relative <c>#r</c> resolve there).</param>
-    /// <param name="instructor">What each locked cell means in the instructor's run, by grade id; null to skip that check.</param>
-    /// <param name="lost">Cells whose declarations the run lost (a timed-out cell): left out of the chain, as the session left them out.</param>
+    /// <param name="instructor">What each locked cell means in the instructor's run, by grade id; null to skip that
+    /// check.</param>
+    /// <param name="lost">Cells whose declarations the run lost (a timed-out cell): left out of the chain, as the
+    /// session left them out.</param>
     public static IReadOnlyDictionary<int, CellRefusal> Run(IReadOnlyList<ReviewCell> cells, ApiPolicy policy, string workingDirectory,
         IReadOnlyDictionary<string, IReadOnlyList<Binding>>? instructor, IReadOnlySet<int>? lost = null)
     {

@@ -166,7 +166,8 @@ internal static class PolicyChecker
     private static IEnumerable<ITypeSymbol> AllTypeArguments(INamedTypeSymbol type) =>
         type.TypeArguments.Concat(type.ContainingType is { } outer ? AllTypeArguments(outer) : []);
 
-    // Declared by a cell of this notebook (the student's or the instructor's): script submissions are "interactive" assemblies.
+    // Declared by a cell of this notebook (the student's or the instructor's): script submissions are "interactive"
+    // assemblies.
     private static bool DeclaredByTheNotebook(ISymbol symbol) =>
         (symbol is IMethodSymbol { ReducedFrom: { } extension } ? extension : symbol.OriginalDefinition).ContainingAssembly?.IsInteractive == true;
 }

@@ -2,10 +2,12 @@ using Microsoft.CodeAnalysis;
 
 namespace Grading.Policy;
 
-/// <summary>The dotted name a policy entry matches for a symbol: namespace, enclosing types, type, member (no arity).</summary>
+/// <summary>The dotted name a policy entry matches for a symbol: namespace, enclosing types, type, member (no
+/// arity).</summary>
 internal static class SymbolPaths
 {
-    /// <summary>"System.Collections.Generic.List" for <c>List&lt;int&gt;</c>; "System.Console.WriteLine" for the method.</summary>
+    /// <summary>"System.Collections.Generic.List" for <c>List&lt;int&gt;</c>; "System.Console.WriteLine" for the
+    /// method.</summary>
     public static string Of(ISymbol symbol) => symbol switch
     {
         INamedTypeSymbol type => TypePath(type),
