@@ -27,9 +27,11 @@ internal static class CliErrorPolicy
     {
         OperationCanceledException => "Cancelled; what was already written stays valid.",
         JsonException => $"A JSON input could not be read: {exception.Message} Fix or remove the file and run again.",
-        IOException or UnauthorizedAccessException => $"{exception.Message} Check that the path exists and is readable.",
+        IOException or UnauthorizedAccessException =>
+            $"{exception.Message} Check that the path exists and is readable.",
         _ when ExitCodeFor(exception) == ExitCode.InternalError =>
-            $"The grader failed ({exception.GetType().Name}: {exception.Message}). Please report it with the command you ran:\n{exception}",
+            $"The grader failed ({exception.GetType().Name}: {exception.Message}). " +
+            $"Please report it with the command you ran:\n{exception}",
         _ => exception.Message,
     };
 

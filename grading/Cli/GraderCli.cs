@@ -7,12 +7,22 @@ internal static class GraderCli
 {
     /// <summary>Parses <paramref name="args"/>, runs the chosen verb and returns its <see cref="ExitCode"/> as an
     /// int.</summary>
-    public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(
+        string[] args,
+        Terminal terminal,
+        CancellationToken cancellationToken = default)
     {
         var root = BuildRootCommand(terminal);
         // Exceptions reach CliErrorPolicy, the one place that maps them to a message and an exit code.
-        var configuration = new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error, EnableDefaultExceptionHandler = false };
-        return await CliErrorPolicy.RunAsync(() => root.Parse(args).InvokeAsync(configuration, cancellationToken), terminal);
+        var configuration = new InvocationConfiguration
+        {
+            Output = terminal.Out,
+            Error = terminal.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        return await CliErrorPolicy.RunAsync(
+            () => root.Parse(args).InvokeAsync(configuration, cancellationToken),
+            terminal);
     }
 
     /// <summary>The root command with every verb attached.</summary>

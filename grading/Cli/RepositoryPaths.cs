@@ -8,7 +8,8 @@ internal static class RepositoryPaths
 
     /// <summary>The repository root, found upward from the current directory, then from the grader's own
     /// folder.</summary>
-    public static string Root => FindRoot(Environment.CurrentDirectory) ?? FindRoot(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
+    public static string Root =>
+        FindRoot(Environment.CurrentDirectory) ?? FindRoot(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
 
     /// <summary>The instructor's source notebooks.</summary>
     public static string Notebooks => Path.Combine(Root, "notebooks");
@@ -20,7 +21,9 @@ internal static class RepositoryPaths
     public static string Display(string path)
     {
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) && relative.Count(c => c == '/') > 2 ? path : relative;
+        return relative.StartsWith("..", StringComparison.Ordinal) && relative.Count(c => c == '/') > 2
+            ? path
+            : relative;
     }
 
     private static string? FindRoot(string start)
