@@ -12,7 +12,8 @@ internal static class FailureReasons
     {
         null => "",
         { ExceptionType: "System.NotImplementedException" } => Stub,
-        { Kind: CellStatus.CompilationError, Message: var message } => "Does not compile: " + message.Split('\n')[0].Trim(),
+        { Kind: CellStatus.CompilationError, Message: var message } =>
+            "Does not compile: " + message.Split('\n')[0].Trim(),
         { Message: var message } => message.Split('\n')[0].Trim(),
     };
 }
