@@ -83,10 +83,12 @@ internal sealed partial class WorkerProtocolJson : JsonSerializerContext;
 internal static class WorkerProtocol
 {
     /// <summary>One request as a line of JSON (no newline).</summary>
-    public static string Write(WorkerRequest request) => JsonSerializer.Serialize(request, WorkerProtocolJson.Default.WorkerRequest);
+    public static string Write(WorkerRequest request) =>
+        JsonSerializer.Serialize(request, WorkerProtocolJson.Default.WorkerRequest);
 
     /// <summary>One event as a line of JSON (no newline).</summary>
-    public static string Write(WorkerEvent message) => JsonSerializer.Serialize(message, WorkerProtocolJson.Default.WorkerEvent);
+    public static string Write(WorkerEvent message) =>
+        JsonSerializer.Serialize(message, WorkerProtocolJson.Default.WorkerEvent);
 
     /// <summary>The request on <paramref name="line"/>, or null with <paramref name="problem"/> saying why it is not
     /// one.</summary>
@@ -105,10 +107,15 @@ internal static class WorkerProtocol
             return null;
         }
 
-        return Read(line, WorkerProtocolJson.Default.WorkerEvent, out _) is { } message && message.Nonce == nonce ? message : null;
+        return Read(line, WorkerProtocolJson.Default.WorkerEvent, out _) is { } message && message.Nonce == nonce
+            ? message
+            : null;
     }
 
-    private static T? Read<T>(string line, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, out string? problem)
+    private static T? Read<T>(
+        string line,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type,
+        out string? problem)
         where T : class
     {
         try
