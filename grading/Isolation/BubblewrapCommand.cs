@@ -51,7 +51,16 @@ internal static class BubblewrapCommand
     /// </summary>
     public static IEnumerable<string> EtcBinds(string generatedEtc)
     {
-        foreach (var file in new[] { "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/os-release", "/etc/nsswitch.conf" })
+        var files = new[]
+        {
+            "/etc/ld.so.cache",
+            "/etc/ld.so.conf",
+            "/etc/ld.so.conf.d",
+            "/etc/localtime",
+            "/etc/os-release",
+            "/etc/nsswitch.conf",
+        };
+        foreach (var file in files)
         {
             yield return "--ro-bind-try";
             yield return file;
@@ -68,8 +77,14 @@ internal static class BubblewrapCommand
 
     /// <summary>The bwrap arguments (after the executable): options, then the worker command inside the
     /// sandbox.</summary>
-    public static IReadOnlyList<string> Arguments(string scratchDirectory, string graderCopy, string generatedEtc, string dotnetRoot,
-        WorkerLimits limits, IReadOnlyList<string> workerArguments, IReadOnlyDictionary<string, string> environment)
+    public static IReadOnlyList<string> Arguments(
+        string scratchDirectory,
+        string graderCopy,
+        string generatedEtc,
+        string dotnetRoot,
+        WorkerLimits limits,
+        IReadOnlyList<string> workerArguments,
+        IReadOnlyDictionary<string, string> environment)
     {
         var size = ((long)limits.ScratchMegabytes << 20).ToString(CultureInfo.InvariantCulture);
         var inside = SandboxUser.InsideId.ToString(CultureInfo.InvariantCulture);
@@ -90,7 +105,10 @@ internal static class BubblewrapCommand
         ]);
         // The instructor's support files (chart helpers a notebook #loads) stay visible, read-only, in the in-memory
         // folder.
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(scratchDirectory, "notebooks")).Order(StringComparer.Ordinal))
+        var supportFiles = Directory
+            .EnumerateFiles(Path.Combine(scratchDirectory, "notebooks"))
+            .Order(StringComparer.Ordinal);
+        foreach (var file in supportFiles)
         {
             arguments.AddRange(["--ro-bind", file, NotebooksMount + "/" + Path.GetFileName(file)]);
         }
@@ -122,7 +140,11 @@ internal static class BubblewrapCommand
     /// descriptor handed on on purpose) and execs prlimit (resource caps), setpriv (an unprivileged host user, when the
     /// grader is root) and bwrap. Each step execs the next, so bwrap stays the direct child of the grader's thread.
     /// </summary>
-    public static IReadOnlyList<string> Chain(string seccompProgram, ResourceCaps caps, int? hostUser, IReadOnlyList<string> bwrapArguments)
+    public static IReadOnlyList<string> Chain(
+        string seccompProgram,
+        ResourceCaps caps,
+        int? hostUser,
+        IReadOnlyList<string> bwrapArguments)
     {
         var chain = new List<string> { "/bin/sh", "-c", $"exec \"$@\" {SeccompDescriptor}<\"$0\"", seccompProgram };
         chain.AddRange(caps.PrlimitPrefix());

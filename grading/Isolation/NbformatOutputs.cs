@@ -54,12 +54,27 @@ internal static partial class NbformatOutputs
     {
         "stream" when Text(output["name"]) is "stdout" or "stderr" && MultilineText(output["text"]) is { } text =>
             new JsonObject { ["name"] = Text(output["name"]), ["output_type"] = "stream", ["text"] = text },
-        "error" when Text(output["ename"]) is { } ename && Text(output["evalue"]) is { } evalue && Strings(output["traceback"]) is { } traceback =>
-            new JsonObject { ["ename"] = ename, ["evalue"] = evalue, ["output_type"] = "error", ["traceback"] = traceback },
+        "error" when Text(output["ename"]) is { } ename
+                     && Text(output["evalue"]) is { } evalue
+                     && Strings(output["traceback"]) is { } traceback =>
+            new JsonObject
+            {
+                ["ename"] = ename,
+                ["evalue"] = evalue,
+                ["output_type"] = "error",
+                ["traceback"] = traceback,
+            },
         "display_data" when MimeBundle(output["data"]) is { } data && output["metadata"] is null or JsonObject =>
             new JsonObject { ["data"] = data, ["metadata"] = new JsonObject(), ["output_type"] = "display_data" },
-        "execute_result" when MimeBundle(output["data"]) is { } data && ExecutionCount(output["execution_count"], out var count) =>
-            new JsonObject { ["data"] = data, ["execution_count"] = count, ["metadata"] = new JsonObject(), ["output_type"] = "execute_result" },
+        "execute_result" when MimeBundle(output["data"]) is { } data
+                              && ExecutionCount(output["execution_count"], out var count) =>
+            new JsonObject
+            {
+                ["data"] = data,
+                ["execution_count"] = count,
+                ["metadata"] = new JsonObject(),
+                ["output_type"] = "execute_result",
+            },
         _ => null,
     };
 
@@ -96,7 +111,10 @@ internal static partial class NbformatOutputs
             return true;
         }
 
-        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var number) && number >= 0)
+        if (node is JsonValue value
+            && value.GetValueKind() == JsonValueKind.Number
+            && value.TryGetValue<int>(out var number)
+            && number >= 0)
         {
             count = number;
             return true;
@@ -137,7 +155,8 @@ internal static partial class NbformatOutputs
     private static string? Text(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
-    private static JsonObject Stream(string name, string text) => new() { ["name"] = name, ["output_type"] = "stream", ["text"] = text };
+    private static JsonObject Stream(string name, string text) =>
+        new() { ["name"] = name, ["output_type"] = "stream", ["text"] = text };
 
     private static long CountChars(JsonNode? node) => node switch
     {

@@ -30,7 +30,11 @@ internal static class SandboxRuntime
         CopyReadable(WorkerLauncher.GraderDirectory, Path.Combine(root, "grader"));
         File.WriteAllBytes(Path.Combine(root, "seccomp.bpf"), SeccompFilter.ForThisMachine());
         var etc = Directory.CreateDirectory(Path.Combine(root, "etc")).FullName;
-        File.WriteAllText(Path.Combine(etc, "passwd"), $"nobody:x:{SandboxUser.InsideId}:{SandboxUser.InsideId}:sandbox:{BubblewrapCommand.HomeMount}:/usr/sbin/nologin\n", Encoding.ASCII);
+        File.WriteAllText(
+            Path.Combine(etc, "passwd"),
+            $"nobody:x:{SandboxUser.InsideId}:{SandboxUser.InsideId}:sandbox:" +
+            $"{BubblewrapCommand.HomeMount}:/usr/sbin/nologin\n",
+            Encoding.ASCII);
         File.WriteAllText(Path.Combine(etc, "group"), $"nogroup:x:{SandboxUser.InsideId}:\n", Encoding.ASCII);
         MakeReadable(root);
         return root;
@@ -58,8 +62,10 @@ internal static class SandboxRuntime
             return;
         }
 
-        const UnixFileMode readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-        const UnixFileMode traversable = readable | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        const UnixFileMode readable =
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        const UnixFileMode traversable =
+            readable | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
         File.SetUnixFileMode(folder, traversable);
         foreach (var file in Directory.EnumerateFiles(folder))
         {

@@ -6,7 +6,11 @@ namespace Grading.Isolation;
 /// <param name="MemoryMegabytes">Managed heap cap (DOTNET_GCHeapHardLimit); an allocation past it throws
 /// OutOfMemoryException.</param>
 /// <param name="OutputLimitBytes">Captured output kept per cell; the rest is cut with a note.</param>
-internal sealed record WorkerLimits(TimeSpan CellTimeout, TimeSpan NotebookBudget, int MemoryMegabytes, int OutputLimitBytes)
+internal sealed record WorkerLimits(
+    TimeSpan CellTimeout,
+    TimeSpan NotebookBudget,
+    int MemoryMegabytes,
+    int OutputLimitBytes)
 {
     /// <summary>The defaults the CLI shows in its help.</summary>
     public static WorkerLimits Default { get; } =
