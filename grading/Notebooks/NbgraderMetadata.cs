@@ -4,8 +4,15 @@ namespace Grading.Notebooks;
 
 /// <summary>A cell's <c>metadata.nbgrader</c> (schema version 3), whose flags give the cell its <see cref="CellKind"/>
 /// (docs/grading-model.md §1).</summary>
-internal sealed record NbgraderMetadata(bool Grade, bool Solution, bool Locked, bool Task, string? GradeId, double? Points,
-    string? Checksum, int SchemaVersion)
+internal sealed record NbgraderMetadata(
+    bool Grade,
+    bool Solution,
+    bool Locked,
+    bool Task,
+    string? GradeId,
+    double? Points,
+    string? Checksum,
+    int SchemaVersion)
 {
     /// <summary>The JSON key under a cell's metadata.</summary>
     public const string Key = "nbgrader";
@@ -80,7 +87,8 @@ internal sealed record NbgraderMetadata(bool Grade, bool Solution, bool Locked, 
         }
     }
 
-    private static bool Flag(JsonObject nb, string name) => nb[name] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
+    private static bool Flag(JsonObject nb, string name) =>
+        nb[name] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 
     private static string? Text(JsonObject nb, string name) =>
         nb[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

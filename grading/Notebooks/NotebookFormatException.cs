@@ -5,5 +5,6 @@ namespace Grading.Notebooks;
 internal sealed class NotebookFormatException(string message) : Exception(message)
 {
     /// <summary>Builds the message "file: $.path: problem".</summary>
-    public static NotebookFormatException At(string file, string jsonPath, string problem) => new($"{file}: {jsonPath}: {problem}");
+    public static NotebookFormatException At(string file, string jsonPath, string problem) =>
+        new($"{file}: {jsonPath}: {problem}");
 }
