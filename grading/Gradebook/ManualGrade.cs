@@ -28,8 +28,17 @@ internal static class ManualGrades
 
     public static NotebookGrade Apply(NotebookGrade grade, IReadOnlyList<ManualGrade> manual) => grade with
     {
-        Cells = grade.Cells.Select(cell => manual.LastOrDefault(m => m.Student == grade.Student && m.Notebook == grade.Notebook && m.GradeId == cell.GradeId) is { } given
-            ? cell with { ManualScore = Math.Clamp(given.Score, 0, cell.MaxScore), Comment = given.Comment, Status = GradeStatus.ManuallyGraded }
-            : cell).ToList(),
+        Cells = grade.Cells
+            .Select(cell => manual.LastOrDefault(m =>
+                    m.Student == grade.Student && m.Notebook == grade.Notebook && m.GradeId == cell.GradeId)
+                is { } given
+                ? cell with
+                {
+                    ManualScore = Math.Clamp(given.Score, 0, cell.MaxScore),
+                    Comment = given.Comment,
+                    Status = GradeStatus.ManuallyGraded,
+                }
+                : cell)
+            .ToList(),
     };
 }
