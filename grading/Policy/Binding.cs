@@ -11,4 +11,12 @@ namespace Grading.Policy;
 /// <param name="Scope">Where the notebook declared it, or null for a library symbol.</param>
 /// <param name="DeclaredAs">For a student declaration: what to rename ("type Similarity", "extension method ToArray",
 /// "alias Math").</param>
-internal sealed record Binding(int Start, int Line, string Aspect, string Key, string Text, string Display, DeclarationScope? Scope, string? DeclaredAs);
+internal sealed record Binding(
+    int Start,
+    int Line,
+    string Aspect,
+    string Key,
+    string Text,
+    string Display,
+    DeclarationScope? Scope,
+    string? DeclaredAs);

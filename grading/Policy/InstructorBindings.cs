@@ -31,7 +31,9 @@ internal static class InstructorBindings
             var lockedId = LockedId(cell);
             if (compiled.Model is { } model)
             {
-                scopes[model.SyntaxTree] = lockedId is null ? new DeclarationScope(DeclarationScope.Student, index) : new DeclarationScope("cell:" + lockedId, index);
+                scopes[model.SyntaxTree] = lockedId is null
+                    ? new DeclarationScope(DeclarationScope.Student, index)
+                    : new DeclarationScope("cell:" + lockedId, index);
                 if (lockedId is not null)
                 {
                     result[lockedId] = BindingWalker.Of(model, keys);

@@ -9,5 +9,8 @@ internal sealed record PolicyViolation(int Line, string Api, string? Why)
     /// <summary>"line 5 uses System.IO.File.ReadAllText (the file system), which this assignment does not
     /// allow".</summary>
     public override string ToString() =>
-        $"line {Line} uses {Api}{(Why is null ? ", which is not on this assignment's list of allowed APIs" : $" ({Why}), which this assignment does not allow")}";
+        $"line {Line} uses {Api}" +
+        (Why is null
+            ? ", which is not on this assignment's list of allowed APIs"
+            : $" ({Why}), which this assignment does not allow");
 }

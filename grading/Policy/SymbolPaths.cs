@@ -11,7 +11,8 @@ internal static class SymbolPaths
     public static string Of(ISymbol symbol) => symbol switch
     {
         INamedTypeSymbol type => TypePath(type),
-        IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor => TypePath(constructor.ContainingType),
+        IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor =>
+            TypePath(constructor.ContainingType),
         IMethodSymbol { ReducedFrom: { } extension } => Of(extension),
         _ when symbol.ContainingType is { } owner => TypePath(owner) + "." + symbol.Name,
         _ => symbol.Name,
