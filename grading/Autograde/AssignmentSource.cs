@@ -10,7 +10,12 @@ namespace Grading.Autograde;
 /// </summary>
 internal sealed class AssignmentSource
 {
-    private AssignmentSource(string name, Notebook source, Notebook released, string hash, IReadOnlyDictionary<string, string> supportFiles)
+    private AssignmentSource(
+        string name,
+        Notebook source,
+        Notebook released,
+        string hash,
+        IReadOnlyDictionary<string, string> supportFiles)
     {
         Name = name;
         Source = source;
@@ -28,12 +33,14 @@ internal sealed class AssignmentSource
     /// <summary>What students received.</summary>
     public Notebook Released { get; }
 
-    /// <summary>SHA-256 of the source file and its support files, so a changed source or helper regrades everyone.</summary>
+    /// <summary>SHA-256 of the source file and its support files, so a changed source or helper regrades
+    /// everyone.</summary>
     public string Hash { get; }
 
     /// <summary>
-    /// The instructor's <c>*.csx</c> files beside the notebook (file name → text), which notebooks <c>#load</c> (the chart
-    /// helpers). They are written next to the notebook the worker runs, from this copy, never from the submission.
+    /// The instructor's <c>*.csx</c> files beside the notebook (file name → text), which notebooks <c>#load</c> (the
+    /// chart helpers). They are written next to the notebook the worker runs, from this copy, never from the
+    /// submission.
     /// </summary>
     public IReadOnlyDictionary<string, string> SupportFiles { get; }
 
@@ -44,7 +51,8 @@ internal sealed class AssignmentSource
         var released = ReleasePipeline.Create().Run(source.Clone(), new StepContext());
         var supportFiles = Grading.Notebooks.SupportFiles.Beside(path);
         // The same bytes as before, fed in pieces: the notebook, then each support file's name and text.
-        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(
+            System.Security.Cryptography.HashAlgorithmName.SHA256);
         sha.AppendData(File.ReadAllBytes(path));
         foreach (var (file, text) in supportFiles)
         {
@@ -56,5 +64,6 @@ internal sealed class AssignmentSource
     }
 
     /// <summary>The released checksum of the cell with <paramref name="gradeId"/>.</summary>
-    public string? ReleasedChecksum(string gradeId) => Released.Cells.FirstOrDefault(c => c.GradeId == gradeId)?.Nbgrader?.Checksum;
+    public string? ReleasedChecksum(string gradeId) =>
+        Released.Cells.FirstOrDefault(c => c.GradeId == gradeId)?.Nbgrader?.Checksum;
 }

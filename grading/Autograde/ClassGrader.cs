@@ -18,12 +18,19 @@ internal sealed record GradedItem(NotebookGrade Grade, bool Reused, TimeSpan Ela
 /// </summary>
 internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
 {
-    public async Task<ClassGradebook> GradeAsync(IReadOnlyList<AssignmentSource> sources, Action<GradedItem> onGraded, CancellationToken cancellationToken)
+    public async Task<ClassGradebook> GradeAsync(
+        IReadOnlyList<AssignmentSource> sources,
+        Action<GradedItem> onGraded,
+        CancellationToken cancellationToken)
     {
         var students = SubmissionFinder.Students(options.Submissions).Where(InShard).ToList();
-        var work = students.SelectMany(student => sources.Select(source => (Student: student, Source: source))).ToList();
+        var work = students
+            .SelectMany(student => sources.Select(source => (Student: student, Source: source)))
+            .ToList();
         var grader = new NotebookGrader(options.Limits, sandboxed, options.LibraryDll);
-        var times = options.Times is null ? SubmissionTimes.None(options.Due is not null) : SubmissionTimes.Load(options.Times, options.Due is not null);
+        var times = options.Times is null
+            ? SubmissionTimes.None(options.Due is not null)
+            : SubmissionTimes.Load(options.Times, options.Due is not null);
         var results = new NotebookGrade[work.Count];
         // Workers finish concurrently; reporting one at a time lets a caller write to any TextWriter (a StringWriter
         // is not thread-safe: two finishing at once corrupted its buffer in a test run).
@@ -46,11 +53,16 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
     }
 
     /// <summary>
-    /// One student × notebook, from finding the file to writing its result. Whatever fails in here (the grader's own bug on
-    /// a strange notebook included) fails only this submission, with a reason and its points still counted as available.
+    /// One student × notebook, from finding the file to writing its result. Whatever fails in here (the grader's own
+    /// bug on a strange notebook included) fails only this submission, with a reason and its points still counted as
+    /// available.
     /// </summary>
-    private async Task<(NotebookGrade Grade, bool Reused)> GradeOneAsync(NotebookGrader grader, string student, AssignmentSource source,
-        SubmissionTimes times, CancellationToken token)
+    private async Task<(NotebookGrade Grade, bool Reused)> GradeOneAsync(
+        NotebookGrader grader,
+        string student,
+        AssignmentSource source,
+        SubmissionTimes times,
+        CancellationToken token)
     {
         var submission = new Submission(student, source.Name, null, null, "");
         NotebookGrade grade;
@@ -59,10 +71,17 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
             submission = SubmissionFinder.Find(options.Submissions, student, source.Name, times);
             var resultPath = ResultPath(student, source.Name);
             var previous = ReadPrevious(resultPath);
-            if (!options.Force && submission.Content is not null && previous is not null && previous.SubmissionHash == submission.Hash &&
-                previous.SourceHash == source.Hash)
+            if (!options.Force
+                && submission.Content is not null
+                && previous is not null
+                && previous.SubmissionHash == submission.Hash
+                && previous.SourceHash == source.Hash)
             {
-                return (WithTime(previous with { Notes = previous.Notes.Where(n => n.Kind != NoteKind.SubmissionTime).ToList() }, submission), true);
+                var withoutTime = previous with
+                {
+                    Notes = previous.Notes.Where(n => n.Kind != NoteKind.SubmissionTime).ToList(),
+                };
+                return (WithTime(withoutTime, submission), true);
             }
 
             var (graded, executed) = await grader.GradeAsync(source, submission, token);
@@ -77,7 +96,11 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
         catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
         {
             // The grader's own failure on one submission is reported on that submission, never the batch.
-            grade = FailedGrade.For(source, submission, $"The grader failed on this submission ({e.GetType().Name}: {e.Message}). Re-run with --force; if it persists, report it with this notebook.",
+            grade = FailedGrade.For(
+                source,
+                submission,
+                $"The grader failed on this submission ({e.GetType().Name}: {e.Message}). " +
+                "Re-run with --force; if it persists, report it with this notebook.",
                 "The grader could not grade this notebook (see the note); your instructor has been told.");
         }
 
@@ -87,7 +110,9 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
     private static NotebookGrade WithTime(NotebookGrade grade, Submission submission) => grade with
     {
         Timestamp = submission.Timestamp,
-        Notes = submission.TimeProblem is null ? grade.Notes : [.. grade.Notes, new GradingNote(NoteKind.SubmissionTime, null, submission.TimeProblem)],
+        Notes = submission.TimeProblem is null
+            ? grade.Notes
+            : [.. grade.Notes, new GradingNote(NoteKind.SubmissionTime, null, submission.TimeProblem)],
     };
 
     private static NotebookGrade? ReadPrevious(string resultPath)
@@ -116,12 +141,18 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
             {
                 var executedPath = Path.Combine(StudentFolder(grade.Student), grade.Notebook + ".ipynb");
                 var executed = File.Exists(executedPath) ? Notebook.Load(executedPath) : null;
-                AtomicFile.WriteAllText(feedback, FeedbackHtml.Render(grade, executed, released, options.ShowHiddenDetail));
+                AtomicFile.WriteAllText(
+                    feedback,
+                    FeedbackHtml.Render(grade, executed, released, options.ShowHiddenDetail));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // One student's strange notebook must not cost the rest of the class their feedback.
-                AtomicFile.WriteAllText(feedback, FeedbackHtml.Render(grade with { Error = $"{grade.Error} Your notebook could not be shown here ({e.GetType().Name}); the scores above stand." }, null, released, options.ShowHiddenDetail));
+                var error = $"{grade.Error} Your notebook could not be shown here ({e.GetType().Name}); " +
+                    "the scores above stand.";
+                AtomicFile.WriteAllText(
+                    feedback,
+                    FeedbackHtml.Render(grade with { Error = error }, null, released, options.ShowHiddenDetail));
             }
         }
 
@@ -130,7 +161,9 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
             foreach (var student in gradebook.Students)
             {
                 GradebookJson.Write(Path.Combine(options.Output, "gradescope", student, "results.json"),
-                    PlatformResults.Gradescope(gradebook.Notebooks.Where(n => n.Student == student).ToList(), options.ShowHiddenDetail));
+                    PlatformResults.Gradescope(
+                        gradebook.Notebooks.Where(n => n.Student == student).ToList(),
+                        options.ShowHiddenDetail));
             }
         }
     }
@@ -142,7 +175,8 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
     public ClassGradebook Rebuild(IReadOnlyList<AssignmentSource> sources)
     {
         var results = Directory.Exists(Path.Combine(options.Output, "students"))
-            ? Directory.EnumerateFiles(Path.Combine(options.Output, "students"), "*.result.json", SearchOption.AllDirectories)
+            ? Directory
+                .EnumerateFiles(Path.Combine(options.Output, "students"), "*.result.json", SearchOption.AllDirectories)
                 .Select(GradebookJson.Read<NotebookGrade>).OfType<NotebookGrade>().ToList()
             : [];
         return Build(sources, results);
@@ -153,12 +187,17 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
         var manual = ManualGrades.Load(options.Output);
         var notebooks = results
             .Select(grade => ManualGrades.Apply(grade, manual))
-            .Select(grade => grade with { LatePenalty = options.Late.Penalty(grade.RawScore, grade.Timestamp, options.Due) })
+            .Select(grade => grade with
+            {
+                LatePenalty = options.Late.Penalty(grade.RawScore, grade.Timestamp, options.Due),
+            })
             .OrderBy(g => g.Student, StringComparer.Ordinal).ThenBy(g => g.Notebook, StringComparer.Ordinal)
             .ToList();
         // The assignment is the folder of the notebooks, or its parent when that folder is just "notebooks".
         var sourceFolder = new DirectoryInfo(Path.GetFullPath(options.Source).TrimEnd(Path.DirectorySeparatorChar));
-        var assignment = sourceFolder.Name == "notebooks" && sourceFolder.Parent is { } parent ? parent.Name : sourceFolder.Name;
+        var assignment = sourceFolder.Name == "notebooks" && sourceFolder.Parent is { } parent
+            ? parent.Name
+            : sourceFolder.Name;
         return new ClassGradebook(assignment, options.Due, options.Late.ToString(), notebooks);
     }
 
@@ -169,9 +208,12 @@ internal sealed class ClassGrader(GradingOptions options, bool sandboxed)
     /// everyone else to another shard.
     /// </summary>
     public static int ShardOf(string student, int count) =>
-        count <= 1 ? 1 : (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(student)), 0) % (uint)count) + 1;
+        count <= 1
+            ? 1
+            : (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(student)), 0) % (uint)count) + 1;
 
     private string StudentFolder(string student) => Path.Combine(options.Output, "students", student);
 
-    private string ResultPath(string student, string notebook) => Path.Combine(StudentFolder(student), notebook + ".result.json");
+    private string ResultPath(string student, string notebook) =>
+        Path.Combine(StudentFolder(student), notebook + ".result.json");
 }

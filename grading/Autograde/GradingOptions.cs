@@ -16,7 +16,8 @@ namespace Grading.Autograde;
 /// <param name="Formats">Extra outputs: gradescope, classroom.</param>
 /// <param name="LibraryDll">The course library each worker gets a read-only copy of.</param>
 /// <param name="Times">The instructor's collection file of submission times (student,timestamp), or null.</param>
-/// <param name="ShowHiddenDetail">Feedback and exports show what hidden checks printed and their failure messages (off by default).</param>
+/// <param name="ShowHiddenDetail">Feedback and exports show what hidden checks printed and their failure messages (off
+/// by default).</param>
 internal sealed record GradingOptions(string Submissions, string Source, string Output, int Jobs, WorkerLimits Limits,
     SandboxMode Sandbox, (int Index, int Count) Shard, DateTimeOffset? Due, LatePolicy Late, bool Force,
     IReadOnlyList<string> Formats, string? LibraryDll, string? Times = null, bool ShowHiddenDetail = false);

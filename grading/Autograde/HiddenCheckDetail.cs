@@ -19,17 +19,30 @@ internal static partial class HiddenCheckDetail
 {
     /// <summary>What a student reads when a hidden check failed.</summary>
     public const string HiddenFailure =
-        "A hidden check in this cell failed; its inputs and expected values are not shown. Test your code on more cases of your own (edge cases, negative and empty inputs).";
+        "A hidden check in this cell failed; its inputs and expected values are not shown. " +
+        "Test your code on more cases of your own (edge cases, negative and empty inputs).";
 
     /// <summary>Sets <see cref="CellGrade.StudentReason"/> on every cell of <paramref name="grades"/>.</summary>
-    public static IReadOnlyList<CellGrade> Mark(AssignmentSource source, IReadOnlyList<CellGrade> grades, IReadOnlyDictionary<int, WorkerCellReport> reports,
+    public static IReadOnlyList<CellGrade> Mark(
+        AssignmentSource source,
+        IReadOnlyList<CellGrade> grades,
+        IReadOnlyDictionary<int, WorkerCellReport> reports,
         Notebook sanitized) =>
-        grades.Select(grade => grade with { StudentReason = StudentReason(source, grade, ReportFor(grade, reports, sanitized)) }).ToList();
+        grades
+            .Select(grade => grade with
+            {
+                StudentReason = StudentReason(source, grade, ReportFor(grade, reports, sanitized)),
+            })
+            .ToList();
 
-    /// <summary>The reason a student may see for <paramref name="grade"/> given the worker's <paramref name="report"/> of its cell.</summary>
+    /// <summary>The reason a student may see for <paramref name="grade"/> given the worker's <paramref name="report"/>
+    /// of its cell.</summary>
     public static string? StudentReason(AssignmentSource source, CellGrade grade, WorkerCellReport? report)
     {
-        if (grade.Reason is null || grade.Kind != CellKind.Tests || report is null || report.Status != nameof(CellStatus.RuntimeError))
+        if (grade.Reason is null
+            || grade.Kind != CellKind.Tests
+            || report is null
+            || report.Status != nameof(CellStatus.RuntimeError))
         {
             return grade.Reason;
         }
@@ -43,11 +56,17 @@ internal static partial class HiddenCheckDetail
         var full = source.Source.Cells.FirstOrDefault(c => c.GradeId == grade.GradeId)?.Source ?? "";
         var hidden = HiddenPart(full);
         var label = Literals().Matches(visible).Select(m => m.Groups[1].Value)
-            .FirstOrDefault(literal => literal.Length > 0 && grade.Reason.StartsWith(literal + ":", StringComparison.Ordinal));
-        return label is not null && !hidden.Contains('"' + label + '"', StringComparison.Ordinal) ? grade.Reason : HiddenFailure;
+            .FirstOrDefault(literal =>
+                literal.Length > 0 && grade.Reason.StartsWith(literal + ":", StringComparison.Ordinal));
+        return label is not null && !hidden.Contains('"' + label + '"', StringComparison.Ordinal)
+            ? grade.Reason
+            : HiddenFailure;
     }
 
-    private static WorkerCellReport? ReportFor(CellGrade grade, IReadOnlyDictionary<int, WorkerCellReport> reports, Notebook sanitized)
+    private static WorkerCellReport? ReportFor(
+        CellGrade grade,
+        IReadOnlyDictionary<int, WorkerCellReport> reports,
+        Notebook sanitized)
     {
         var index = sanitized.Cells.FindIndex(c => c.GradeId == grade.GradeId);
         return index >= 0 ? reports.GetValueOrDefault(index) : null;
@@ -60,7 +79,9 @@ internal static partial class HiddenCheckDetail
         var inside = false;
         foreach (var line in lines)
         {
-            inside = inside ? !line.Contains(RegionKind.HiddenTests.End, StringComparison.Ordinal) : line.Contains(RegionKind.HiddenTests.Begin, StringComparison.Ordinal);
+            inside = inside
+                ? !line.Contains(RegionKind.HiddenTests.End, StringComparison.Ordinal)
+                : line.Contains(RegionKind.HiddenTests.Begin, StringComparison.Ordinal);
             if (inside)
             {
                 hidden.Add(line);

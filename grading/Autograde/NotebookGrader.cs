@@ -15,17 +15,28 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
 {
     private readonly PolicyGate gate = new();
 
-    public async Task<(NotebookGrade Grade, Notebook? Executed)> GradeAsync(AssignmentSource source, Submission submission,
+    public async Task<(NotebookGrade Grade, Notebook? Executed)> GradeAsync(
+        AssignmentSource source,
+        Submission submission,
         CancellationToken cancellationToken)
     {
         if (submission.Path is null)
         {
-            return (Failed(source, submission, "", $"No submission of {source.Name}.ipynb was found.", "Not submitted."), null);
+            return (
+                Failed(source, submission, "", $"No submission of {source.Name}.ipynb was found.", "Not submitted."),
+                null);
         }
 
         if (submission.Problem is not null || submission.Content is null)
         {
-            return (Failed(source, submission, "", $"The submission was refused: {submission.Problem}", "Your notebook file could not be read (see the note)."), null);
+            return (
+                Failed(
+                    source,
+                    submission,
+                    "",
+                    $"The submission was refused: {submission.Problem}",
+                    "Your notebook file could not be read (see the note)."),
+                null);
         }
 
         var hash = submission.Hash;
@@ -36,24 +47,42 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
         }
         catch (NotebookFormatException e)
         {
-            return (Failed(source, submission, hash, $"The notebook could not be read: {e.Message}", "Your notebook file could not be read (see the note)."), null);
+            return (
+                Failed(
+                    source,
+                    submission,
+                    hash,
+                    $"The notebook could not be read: {e.Message}",
+                    "Your notebook file could not be read (see the note)."),
+                null);
         }
 
         var context = new StepContext();
         var sanitized = SanitizePipeline.Create(source).Run(notebook, context);
-        var cells = sanitized.Cells.Select((cell, index) => (cell, index)).Where(p => p.cell.IsCode).Select(p => (p.index, p.cell.Source)).ToList();
+        var cells = sanitized.Cells
+            .Select((cell, index) => (cell, index))
+            .Where(p => p.cell.IsCode)
+            .Select(p => (p.index, p.cell.Source))
+            .ToList();
         WorkerRun run;
         IReadOnlyDictionary<int, WorkerCellReport> refused;
         using (var scratch = WorkerScratch.Create(libraryDll, source.SupportFiles))
         {
-            // Reviewed where the worker will run it, so #r resolves to the same library; refused cells never reach the worker.
+            // Reviewed where the worker will run it, so #r resolves to the same library; refused cells never reach the
+            // worker.
             refused = gate.Review(source, sanitized, scratch.Notebooks);
             var allowed = cells.Where(c => !refused.ContainsKey(c.index)).ToList();
-            run = await new WorkerClient(limits, sandboxed).RunAsync(scratch, SetUpFirst.Order(source, sanitized, allowed), cancellationToken);
-            refused = refused.Concat(gate.RecheckAfterTimeouts(source, sanitized, scratch.Notebooks, run.Cells)).ToDictionary();
+            run = await new WorkerClient(limits, sandboxed)
+                .RunAsync(scratch, SetUpFirst.Order(source, sanitized, allowed), cancellationToken);
+            refused = refused
+                .Concat(gate.RecheckAfterTimeouts(source, sanitized, scratch.Notebooks, run.Cells))
+                .ToDictionary();
         }
 
-        var reports = run.Cells.Where(r => !refused.ContainsKey(r.Index)).Concat(refused.Values).ToDictionary(r => r.Index);
+        var reports = run.Cells
+            .Where(r => !refused.ContainsKey(r.Index))
+            .Concat(refused.Values)
+            .ToDictionary(r => r.Index);
         var count = 0;
         foreach (var (index, _) in cells)
         {
@@ -62,17 +91,39 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
         }
 
         var notes = context.Notes.Select(n => n.Note).ToList();
-        notes.Add(new GradingNote(NoteKind.Run, null, $"ran in {run.Total.TotalSeconds:0.0} s ({run.StartUp.TotalSeconds:0.0} s start-up), isolation: {run.Sandbox}"));
+        notes.Add(new GradingNote(
+            NoteKind.Run,
+            null,
+            $"ran in {run.Total.TotalSeconds:0.0} s ({run.StartUp.TotalSeconds:0.0} s start-up), " +
+            $"isolation: {run.Sandbox}"));
         if (run.Death is not null)
         {
             notes.Add(new GradingNote(NoteKind.WorkerDeath, null, run.Death));
         }
 
-        var grades = HiddenCheckDetail.Mark(source, Scorer.Score(source, sanitized, reports, notes), reports, sanitized);
-        var grade = new NotebookGrade(submission.Student, source.Name, hash, source.Hash, submission.Timestamp, LatePenalty: 0, grades, notes, Error: null);
+        var grades = HiddenCheckDetail.Mark(
+            source,
+            Scorer.Score(source, sanitized, reports, notes),
+            reports,
+            sanitized);
+        var grade = new NotebookGrade(
+            submission.Student,
+            source.Name,
+            hash,
+            source.Hash,
+            submission.Timestamp,
+            LatePenalty: 0,
+            grades,
+            notes,
+            Error: null);
         return (grade, sanitized);
     }
 
-    private static NotebookGrade Failed(AssignmentSource source, Submission submission, string hash, string error, string reason) =>
+    private static NotebookGrade Failed(
+        AssignmentSource source,
+        Submission submission,
+        string hash,
+        string error,
+        string reason) =>
         FailedGrade.For(source, submission with { Hash = hash }, error, reason);
 }

@@ -15,22 +15,33 @@ namespace Grading.Autograde;
 /// </summary>
 internal sealed class PolicyGate
 {
-    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyDictionary<string, IReadOnlyList<Binding>>>> instructor = new();
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyDictionary<string, IReadOnlyList<Binding>>>>
+        instructor = new();
 
     /// <summary>The reports of the cells that must not run, by cell index.</summary>
     /// <param name="source">The assignment.</param>
     /// <param name="sanitized">The student's notebook after sanitizing (locked cells restored from the source).</param>
-    /// <param name="workingDirectory">The folder the worker runs the notebook in, with the same library next to it.</param>
-    /// <param name="lost">Cells whose declarations the run lost (timed out): reviewed again without them after the run.</param>
-    public IReadOnlyDictionary<int, WorkerCellReport> Review(AssignmentSource source, Notebook sanitized, string workingDirectory,
+    /// <param name="workingDirectory">The folder the worker runs the notebook in, with the same library next to
+    /// it.</param>
+    /// <param name="lost">Cells whose declarations the run lost (timed out): reviewed again without them after the
+    /// run.</param>
+    public IReadOnlyDictionary<int, WorkerCellReport> Review(
+        AssignmentSource source,
+        Notebook sanitized,
+        string workingDirectory,
         IReadOnlySet<int>? lost = null)
     {
         var policy = ApiPolicy.For(source.Source);
-        var reference = instructor.GetOrAdd(source.Hash, _ => new Lazy<IReadOnlyDictionary<string, IReadOnlyList<Binding>>>(
-            () => InstructorBindings.Compute(AsGraded(source), workingDirectory))).Value;
+        var reference = instructor.GetOrAdd(
+            source.Hash,
+            _ => new Lazy<IReadOnlyDictionary<string, IReadOnlyList<Binding>>>(
+                () => InstructorBindings.Compute(AsGraded(source), workingDirectory))).Value;
         var restored = source.Source.Cells.Select(InstructorBindings.LockedId).OfType<string>().ToHashSet();
         var cells = sanitized.Cells.Select((cell, index) => (cell, index)).Where(p => p.cell.IsCode)
-            .Select(p => new ReviewCell(p.index, p.cell.Source, p.cell.GradeId is { } id && restored.Contains(id) ? id : null))
+            .Select(p => new ReviewCell(
+                p.index,
+                p.cell.Source,
+                p.cell.GradeId is { } id && restored.Contains(id) ? id : null))
             .ToList();
         // Reviewed in the order the worker runs them: set-up cells first (a cell added above them sees the library).
         cells = SetUpFirst.Order(source, cells, c => c.LockedId);
@@ -43,7 +54,10 @@ internal sealed class PolicyGate
     /// see (an earlier Math class is visible again, say). Locked cells that passed are reviewed again against the chain
     /// that really ran; one whose meaning changed does not count.
     /// </summary>
-    public IReadOnlyDictionary<int, WorkerCellReport> RecheckAfterTimeouts(AssignmentSource source, Notebook sanitized, string workingDirectory,
+    public IReadOnlyDictionary<int, WorkerCellReport> RecheckAfterTimeouts(
+        AssignmentSource source,
+        Notebook sanitized,
+        string workingDirectory,
         IReadOnlyCollection<WorkerCellReport> ran)
     {
         var lost = ran.Where(r => r.Status == "TimedOut").Select(r => r.Index).ToHashSet();
@@ -58,7 +72,8 @@ internal sealed class PolicyGate
             .Where(p => passed.Contains(p.Key) && sanitized.Cells[p.Key].GradeId is { } id && restored.Contains(id))
             .ToDictionary(p => p.Key, p => p.Value with
             {
-                Failure = "Not counted: a cell of yours timed out and its declarations were lost, so " + p.Value.Failure?.Replace("Not run: ", "", StringComparison.Ordinal),
+                Failure = "Not counted: a cell of yours timed out and its declarations were lost, so "
+                    + p.Value.Failure?.Replace("Not run: ", "", StringComparison.Ordinal),
             });
     }
 
@@ -66,12 +81,18 @@ internal sealed class PolicyGate
     private static Notebook AsGraded(AssignmentSource source) =>
         new ImmunizeTestHelpers().Process(source.Source.Clone(), new StepContext());
 
-    private static WorkerCellReport Report(CellRefusal refusal) => new(refusal.Index, refusal.Status, refusal.Reason, null,
+    private static WorkerCellReport Report(CellRefusal refusal) => new(
+        refusal.Index,
+        refusal.Status,
+        refusal.Reason,
+        null,
         new JsonArray(new JsonObject
         {
             ["ename"] = "Error",
             ["evalue"] = refusal.Detail,
             ["output_type"] = "error",
-            ["traceback"] = new JsonArray(refusal.Detail.Split('\n').Select(line => (JsonNode?)JsonValue.Create(line)).ToArray()),
-        }), TimeSpan.Zero);
+            ["traceback"] = new JsonArray(
+                refusal.Detail.Split('\n').Select(line => (JsonNode?)JsonValue.Create(line)).ToArray()),
+        }),
+        TimeSpan.Zero);
 }

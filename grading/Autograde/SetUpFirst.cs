@@ -16,12 +16,16 @@ internal static class SetUpFirst
         return Order(source, cells, c => sanitized.Cells[c.Index].GradeId);
     }
 
-    /// <summary><paramref name="cells"/> reordered so the set-up cells of <paramref name="source"/> (by the grade id <paramref name="gradeId"/> gives) come first.</summary>
+    /// <summary><paramref name="cells"/> reordered so the set-up cells of <paramref name="source"/> (by the grade id
+    /// <paramref name="gradeId"/> gives) come first.</summary>
     public static List<T> Order<T>(AssignmentSource source, IEnumerable<T> cells, Func<T, string?> gradeId)
     {
         var setUpIds = SetUpIds(source.Source);
         var all = cells.ToList();
-        var setUp = all.Where(c => gradeId(c) is { } id && setUpIds.Contains(id)).OrderBy(c => setUpIds.IndexOf(gradeId(c)!)).ToList();
+        var setUp = all
+            .Where(c => gradeId(c) is { } id && setUpIds.Contains(id))
+            .OrderBy(c => setUpIds.IndexOf(gradeId(c)!))
+            .ToList();
         return [.. setUp, .. all.Where(c => !setUp.Contains(c))];
     }
 

@@ -5,8 +5,9 @@ namespace Grading.Autograde;
 
 /// <summary>
 /// Finds submissions: <c>&lt;dir&gt;/&lt;student&gt;/&lt;notebook&gt;.ipynb</c>, or a GitHub Classroom clone
-/// <c>&lt;dir&gt;/&lt;repo&gt;/notebooks/&lt;notebook&gt;.ipynb</c>, read as untrusted files. Submission times come from the
-/// instructor's collection file (<see cref="SubmissionTimes"/>), never from a file in the student's own folder.
+/// <c>&lt;dir&gt;/&lt;repo&gt;/notebooks/&lt;notebook&gt;.ipynb</c>, read as untrusted files. Submission times come
+/// from the instructor's collection file (<see cref="SubmissionTimes"/>), never from a file in the student's own
+/// folder.
 /// </summary>
 internal static class SubmissionFinder
 {
@@ -15,19 +16,28 @@ internal static class SubmissionFinder
 
     private static readonly string[] TimestampFormats =
     [
-        "yyyy-MM-dd HH:mm:ss.ffffff", "yyyy-MM-dd HH:mm:ss.ffffff zzz", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss zzz",
-        "yyyy-MM-dd HH:mm:ss.ffffff 'UTC'", "yyyy-MM-dd HH:mm:ss 'UTC'",
+        "yyyy-MM-dd HH:mm:ss.ffffff",
+        "yyyy-MM-dd HH:mm:ss.ffffff zzz",
+        "yyyy-MM-dd HH:mm:ss",
+        "yyyy-MM-dd HH:mm:ss zzz",
+        "yyyy-MM-dd HH:mm:ss.ffffff 'UTC'",
+        "yyyy-MM-dd HH:mm:ss 'UTC'",
     ];
 
     public static IReadOnlyList<string> Students(string submissions) =>
         Directory.EnumerateDirectories(submissions).Select(Path.GetFileName).OfType<string>()
             .Where(name => !name.StartsWith('.')).Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>The submission of <paramref name="notebook"/> by <paramref name="student"/>, its bytes read once.</summary>
+    /// <summary>The submission of <paramref name="notebook"/> by <paramref name="student"/>, its bytes read
+    /// once.</summary>
     public static Submission Find(string submissions, string student, string notebook, SubmissionTimes times)
     {
         var folder = Path.Combine(submissions, student);
-        var candidates = new[] { Path.Combine(folder, notebook + ".ipynb"), Path.Combine(folder, "notebooks", notebook + ".ipynb") };
+        var candidates = new[]
+        {
+            Path.Combine(folder, notebook + ".ipynb"),
+            Path.Combine(folder, "notebooks", notebook + ".ipynb"),
+        };
         var path = candidates.FirstOrDefault(UntrustedFile.Exists);
         var (timestamp, timeProblem) = times.For(student);
         if (path is null)
@@ -44,11 +54,18 @@ internal static class SubmissionFinder
     public static DateTimeOffset? ParseTimestamp(string text)
     {
         text = text.Trim();
-        if (DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var nbgrader))
+        if (DateTimeOffset.TryParseExact(
+            text,
+            TimestampFormats,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal,
+            out var nbgrader))
         {
             return nbgrader;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso) ? iso : null;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso)
+            ? iso
+            : null;
     }
 }

@@ -3,9 +3,9 @@ using Grading.Gradebook;
 namespace Grading.Autograde;
 
 /// <summary>
-/// The one rule that turns a test cell's run into points, shared by <c>validate</c> and autograde so a student is told the
-/// score they will get: a cell that failed earns 0; a cell that succeeded earns its points, or the number it returned
-/// (partial credit) clamped to [0, points]; never anything it printed.
+/// The one rule that turns a test cell's run into points, shared by <c>validate</c> and autograde so a student is told
+/// the score they will get: a cell that failed earns 0; a cell that succeeded earns its points, or the number it
+/// returned (partial credit) clamped to [0, points]; never anything it printed.
 /// </summary>
 /// <param name="Score">The points earned.</param>
 /// <param name="Status">Passed, partial or failed.</param>
@@ -26,13 +26,19 @@ internal sealed record TestCellScore(double Score, GradeStatus Status, string? R
 
         if (returned is { } awarded && awarded <= 0)
         {
-            return new TestCellScore(0, GradeStatus.Failed, $"The tests awarded 0 of {max:0.##} points: none of their cases held.");
+            return new TestCellScore(
+                0,
+                GradeStatus.Failed,
+                $"The tests awarded 0 of {max:0.##} points: none of their cases held.");
         }
 
         if (returned is { } partial && partial < max)
         {
             var score = Math.Clamp(partial, 0, max);
-            return new TestCellScore(score, GradeStatus.Partial, $"Partial credit: the tests awarded {score:0.##} of {max:0.##} points.");
+            return new TestCellScore(
+                score,
+                GradeStatus.Partial,
+                $"Partial credit: the tests awarded {score:0.##} of {max:0.##} points.");
         }
 
         return new TestCellScore(max, GradeStatus.Passed, null);

@@ -21,7 +21,8 @@ internal static class UntrustedFile
     private const ushort Directory = 0x4000;
     private const ushort SymbolicLink = 0xA000;
 
-    /// <summary>What a path is, without following a link: its type bits, size and inode, or null when it does not exist.</summary>
+    /// <summary>What a path is, without following a link: its type bits, size and inode, or null when it does not
+    /// exist.</summary>
     internal readonly record struct Entry(ushort Type, long Size, ulong Inode)
     {
         public bool IsRegularFile => Type == RegularFile;
@@ -35,8 +36,8 @@ internal static class UntrustedFile
     public static bool Exists(string path) => Inspect(path) is not null;
 
     /// <summary>
-    /// The bytes of <paramref name="path"/>, or why they cannot be read. <paramref name="trustedRoot"/> is the folder the
-    /// instructor named (the submissions folder): it and the folders above it may be links, nothing below it may.
+    /// The bytes of <paramref name="path"/>, or why they cannot be read. <paramref name="trustedRoot"/> is the folder
+    /// the instructor named (the submissions folder): it and the folders above it may be links, nothing below it may.
     /// </summary>
     public static (byte[]? Content, string? Problem) Read(string trustedRoot, string path, long maxBytes)
     {
@@ -62,7 +63,9 @@ internal static class UntrustedFile
 
             if (found.IsSymbolicLink)
             {
-                return (null, $"{shown} is a symbolic link; submissions must be real files and folders (a link could point at someone else's work). Replace it with the file itself.");
+                return (null,
+                    $"{shown} is a symbolic link; submissions must be real files and folders " +
+                    "(a link could point at someone else's work). Replace it with the file itself.");
             }
 
             if (i < parts.Length - 1 && !found.IsDirectory)
@@ -72,12 +75,15 @@ internal static class UntrustedFile
 
             if (i == parts.Length - 1 && !found.IsRegularFile)
             {
-                return (null, $"{shown} is not a regular file (a pipe, device or folder); submit the notebook file itself.");
+                return (null,
+                    $"{shown} is not a regular file (a pipe, device or folder); submit the notebook file itself.");
             }
 
             if (i == parts.Length - 1 && found.Size > maxBytes)
             {
-                return (null, $"{shown} is {Megabytes(found.Size)} MB; the grader reads notebooks up to {Megabytes(maxBytes)} MB. Clear large outputs (Clear All Outputs) and submit again.");
+                return (null,
+                    $"{shown} is {Megabytes(found.Size)} MB; the grader reads notebooks up to " +
+                    $"{Megabytes(maxBytes)} MB. Clear large outputs (Clear All Outputs) and submit again.");
             }
         }
 
@@ -110,7 +116,9 @@ internal static class UntrustedFile
 
             if (filled > maxBytes || filled == buffer.Length)
             {
-                return (null, $"{shown} grew while it was read, past {Megabytes(maxBytes)} MB or its own size; submit a finished file.");
+                return (null,
+                    $"{shown} grew while it was read, past {Megabytes(maxBytes)} MB or its own size; " +
+                    "submit a finished file.");
             }
 
             return (buffer[..filled], null);
@@ -121,36 +129,53 @@ internal static class UntrustedFile
         }
     }
 
-    /// <summary>The entry at <paramref name="path"/> without following a final link, or null when there is none.</summary>
+    /// <summary>The entry at <paramref name="path"/> without following a final link, or null when there is
+    /// none.</summary>
     internal static Entry? Inspect(string path)
     {
         if (!OperatingSystem.IsLinux())
         {
             // Elsewhere only what .NET tells: links and folders; everything else counts as a regular file.
             var info = new FileInfo(path);
-            return !info.Exists && !System.IO.Directory.Exists(path) && info.LinkTarget is null ? null
-                : new Entry(info.LinkTarget is not null ? SymbolicLink : System.IO.Directory.Exists(path) ? Directory : RegularFile,
-                    info.Exists ? info.Length : 0, 0);
+            return !info.Exists && !System.IO.Directory.Exists(path) && info.LinkTarget is null
+                ? null
+                : new Entry(
+                    info.LinkTarget is not null ? SymbolicLink
+                        : System.IO.Directory.Exists(path) ? Directory
+                        : RegularFile,
+                    info.Exists ? info.Length : 0,
+                    0);
         }
 
         var buffer = new byte[256];
-        return Statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxTypeSizeInode, buffer) == 0 ? Decode(buffer) : null;
+        return Statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxTypeSizeInode, buffer) == 0
+            ? Decode(buffer)
+            : null;
     }
 
     private static Entry? InspectOpen(SafeFileHandle handle)
     {
         var buffer = new byte[256];
-        return Statx((int)handle.DangerousGetHandle(), "", AtEmptyPath, StatxTypeSizeInode, buffer) == 0 ? Decode(buffer) : null;
+        return Statx((int)handle.DangerousGetHandle(), "", AtEmptyPath, StatxTypeSizeInode, buffer) == 0
+            ? Decode(buffer)
+            : null;
     }
 
-    // struct statx has one layout on every Linux architecture: stx_mode (u16) at 28, stx_ino (u64) at 32, stx_size (u64) at 40.
+    // struct statx has one layout on every Linux architecture: stx_mode (u16) at 28, stx_ino (u64) at 32, stx_size
+    // (u64) at 40.
     private static Entry Decode(byte[] statx) => new(
         (ushort)(BinaryPrimitives.ReadUInt16LittleEndian(statx.AsSpan(28)) & FileTypeMask),
         (long)BinaryPrimitives.ReadUInt64LittleEndian(statx.AsSpan(40)),
         BinaryPrimitives.ReadUInt64LittleEndian(statx.AsSpan(32)));
 
-    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Megabytes(long bytes) =>
+        (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static extern int Statx(int directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
+    private static extern int Statx(
+        int directory,
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string path,
+        int flags,
+        uint mask,
+        byte[] buffer);
 }

@@ -9,10 +9,18 @@ internal static class CheckCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.ZeroOrMore, Description = "Notebooks or folders (default: the course's notebooks/)." };
-        var command = new Command("check", "Lint notebooks: nbformat, Polyglot and nbgrader metadata, unique grade ids, regions, points, no outputs, and the solution passes the student code policy.");
+        var paths = new Argument<string[]>("paths")
+        {
+            Arity = ArgumentArity.ZeroOrMore,
+            Description = "Notebooks or folders (default: the course's notebooks/).",
+        };
+        var command = new Command(
+            "check",
+            "Lint notebooks: nbformat, Polyglot and nbgrader metadata, unique grade ids, regions, points, " +
+            "no outputs, and the solution passes the student code policy.");
         command.Arguments.Add(paths);
-        command.SetAction(result => Run(result.GetValue(paths) is { Length: > 0 } given ? given : [RepositoryPaths.Notebooks], terminal));
+        command.SetAction(result =>
+            Run(result.GetValue(paths) is { Length: > 0 } given ? given : [RepositoryPaths.Notebooks], terminal));
         return command;
     }
 
@@ -38,7 +46,9 @@ internal static class CheckCommand
             {
                 var notebook = Notebook.Load(path);
                 var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-                foreach (var problem in NotebookLinter.Lint(notebook, display).Concat(SolutionPolicy.Check(notebook, display, directory)))
+                var problems = NotebookLinter.Lint(notebook, display)
+                    .Concat(SolutionPolicy.Check(notebook, display, directory));
+                foreach (var problem in problems)
                 {
                     (problem.Severity == Severity.Error ? terminal.Error : terminal.Out).WriteLine(problem);
                     errors += problem.Severity == Severity.Error ? 1 : 0;
@@ -52,8 +62,13 @@ internal static class CheckCommand
             }
         }
 
-        terminal.Out.WriteLine($"{notebooks.Count} notebook{(notebooks.Count == 1 ? "" : "s")} checked: {errors} error{(errors == 1 ? "" : "s")}, " +
-                               $"{warnings} warning{(warnings == 1 ? "" : "s")}{(unreadable > 0 ? $", {unreadable} unreadable" : "")}.");
-        return (int)(unreadable > 0 || missing.Count > 0 ? ExitCode.InputError : errors > 0 ? ExitCode.ProblemsFound : ExitCode.Success);
+        terminal.Out.WriteLine(
+            $"{notebooks.Count} notebook{(notebooks.Count == 1 ? "" : "s")} checked: " +
+            $"{errors} error{(errors == 1 ? "" : "s")}, " +
+            $"{warnings} warning{(warnings == 1 ? "" : "s")}" +
+            $"{(unreadable > 0 ? $", {unreadable} unreadable" : "")}.");
+        return (int)(unreadable > 0 || missing.Count > 0 ? ExitCode.InputError
+            : errors > 0 ? ExitCode.ProblemsFound
+            : ExitCode.Success);
     }
 }

@@ -7,7 +7,8 @@ namespace Grading.Cli;
 
 /// <summary>
 /// The one map from what can go wrong in a verb to the message printed and the exit code returned, applied around every
-/// verb by <see cref="GraderCli"/>: verbs throw, or return a code for what they checked, and never decide this themselves.
+/// verb by <see cref="GraderCli"/>: verbs throw, or return a code for what they checked, and never decide this
+/// themselves.
 /// </summary>
 internal static class CliErrorPolicy
 {
@@ -26,9 +27,11 @@ internal static class CliErrorPolicy
     {
         OperationCanceledException => "Cancelled; what was already written stays valid.",
         JsonException => $"A JSON input could not be read: {exception.Message} Fix or remove the file and run again.",
-        IOException or UnauthorizedAccessException => $"{exception.Message} Check that the path exists and is readable.",
+        IOException or UnauthorizedAccessException =>
+            $"{exception.Message} Check that the path exists and is readable.",
         _ when ExitCodeFor(exception) == ExitCode.InternalError =>
-            $"The grader failed ({exception.GetType().Name}: {exception.Message}). Please report it with the command you ran:\n{exception}",
+            $"The grader failed ({exception.GetType().Name}: {exception.Message}). " +
+            $"Please report it with the command you ran:\n{exception}",
         _ => exception.Message,
     };
 

@@ -5,7 +5,8 @@ using Grading.Release;
 
 namespace Grading.Cli;
 
-/// <summary><c>export &lt;nb.ipynb | folder&gt; [-o file.cs | -o folder]</c>: each notebook as a .NET 10 file-based app (<c>dotnet run file.cs</c>).</summary>
+/// <summary><c>export &lt;nb.ipynb | folder&gt; [-o file.cs | -o folder]</c>: each notebook as a .NET 10 file-based app
+/// (<c>dotnet run file.cs</c>).</summary>
 internal static class ExportCommand
 {
     public static Command Create(Terminal terminal)
@@ -13,9 +14,13 @@ internal static class ExportCommand
         var input = new Argument<string>("notebook") { Description = "An .ipynb file, or a folder of them." };
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "The .cs file to write (one notebook), or the folder for them (default: beside each notebook, <name>.cs).",
+            Description = "The .cs file to write (one notebook), or the folder for them " +
+                "(default: beside each notebook, <name>.cs).",
         };
-        var command = new Command("export", "Write each notebook as a C# file-based app that `dotnet run file.cs` builds and runs, no notebook tooling needed.");
+        var command = new Command(
+            "export",
+            "Write each notebook as a C# file-based app that `dotnet run file.cs` builds and runs, " +
+            "no notebook tooling needed.");
         command.Arguments.Add(input);
         command.Options.Add(output);
         command.SetAction(result => Run(result.GetValue(input)!, result.GetValue(output), terminal));
@@ -31,19 +36,24 @@ internal static class ExportCommand
             return (int)ExitCode.InputError;
         }
 
-        var toFile = output is not null && notebooks.Count == 1 && !Directory.Exists(input) && output.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+        var toFile = output is not null
+            && notebooks.Count == 1
+            && !Directory.Exists(input)
+            && output.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
         var failed = 0;
         foreach (var path in notebooks)
         {
             var name = Path.GetFileNameWithoutExtension(path) + ".cs";
-            var target = Path.GetFullPath(toFile ? output! : Path.Combine(output ?? Path.GetDirectoryName(Path.GetFullPath(path))!, name));
+            var target = Path.GetFullPath(
+                toFile ? output! : Path.Combine(output ?? Path.GetDirectoryName(Path.GetFullPath(path))!, name));
             try
             {
                 var result = NotebookExporter.Export(Notebook.Load(path), target, RepositoryPaths.Root);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 AtomicFile.WriteAllText(target, result.Text);
                 result.Warnings.ToList().ForEach(warning => terminal.Error.WriteLine($"warning: {path}: {warning}"));
-                terminal.Out.WriteLine($"{path} → {RepositoryPaths.Display(target)}   (run: dotnet run {Path.GetFileName(target)})");
+                terminal.Out.WriteLine(
+                    $"{path} → {RepositoryPaths.Display(target)}   (run: dotnet run {Path.GetFileName(target)})");
             }
             catch (Exception e) when (e is ExportException or NotebookFormatException or RegionException)
             {
@@ -55,7 +65,8 @@ internal static class ExportCommand
 
         if (failed > 0)
         {
-            terminal.Error.WriteLine($"{failed} of {notebooks.Count} notebook(s) not exported: fix the cells named above.");
+            terminal.Error.WriteLine(
+                $"{failed} of {notebooks.Count} notebook(s) not exported: fix the cells named above.");
         }
 
         return (int)(failed > 0 ? ExitCode.ProblemsFound : ExitCode.Success);

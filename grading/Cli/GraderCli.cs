@@ -5,13 +5,24 @@ namespace Grading.Cli;
 /// <summary>The grader's command line: one verb per file in this folder, each a thin shell over a pipeline.</summary>
 internal static class GraderCli
 {
-    /// <summary>Parses <paramref name="args"/>, runs the chosen verb and returns its <see cref="ExitCode"/> as an int.</summary>
-    public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken = default)
+    /// <summary>Parses <paramref name="args"/>, runs the chosen verb and returns its <see cref="ExitCode"/> as an
+    /// int.</summary>
+    public static async Task<int> RunAsync(
+        string[] args,
+        Terminal terminal,
+        CancellationToken cancellationToken = default)
     {
         var root = BuildRootCommand(terminal);
         // Exceptions reach CliErrorPolicy, the one place that maps them to a message and an exit code.
-        var configuration = new InvocationConfiguration { Output = terminal.Out, Error = terminal.Error, EnableDefaultExceptionHandler = false };
-        return await CliErrorPolicy.RunAsync(() => root.Parse(args).InvokeAsync(configuration, cancellationToken), terminal);
+        var configuration = new InvocationConfiguration
+        {
+            Output = terminal.Out,
+            Error = terminal.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        return await CliErrorPolicy.RunAsync(
+            () => root.Parse(args).InvokeAsync(configuration, cancellationToken),
+            terminal);
     }
 
     /// <summary>The root command with every verb attached.</summary>

@@ -4,8 +4,9 @@ using Grading.Isolation;
 namespace Grading.Cli;
 
 /// <summary>
-/// The limit options every verb that runs notebooks shares, with their defaults taken from <see cref="WorkerLimits.Default"/>
-/// (the one home of the 30 s / 300 s / 1024 MB figures), so <c>run</c>, <c>validate</c> and <c>autograde</c> agree.
+/// The limit options every verb that runs notebooks shares, with their defaults taken from
+/// <see cref="WorkerLimits.Default"/> (the one home of the 30 s / 300 s / 1024 MB figures), so <c>run</c>,
+/// <c>validate</c> and <c>autograde</c> agree.
 /// </summary>
 internal static class LimitOptions
 {

@@ -4,15 +4,22 @@ using Grading.Gradebook;
 
 namespace Grading.Cli;
 
-/// <summary><c>merge &lt;shard outputs…&gt; --out DIR</c>: combine the results of <c>autograde --shard i/n</c> runs into one gradebook.</summary>
+/// <summary><c>merge &lt;shard outputs…&gt; --out DIR</c>: combine the results of <c>autograde --shard i/n</c> runs
+/// into one gradebook.</summary>
 internal static class MergeCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var shards = new Argument<string[]>("shards") { Arity = ArgumentArity.OneOrMore, Description = "Output folders of the shard runs." };
+        var shards = new Argument<string[]>("shards")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Output folders of the shard runs.",
+        };
         var output = ManualCommand.OutputOption();
         var source = ManualCommand.SourceOption();
-        var command = new Command("merge", "Combine shard outputs (autograde --shard i/n) into one gradebook, grades.csv and feedback.");
+        var command = new Command(
+            "merge",
+            "Combine shard outputs (autograde --shard i/n) into one gradebook, grades.csv and feedback.");
         command.Arguments.Add(shards);
         command.Options.Add(output);
         command.Options.Add(source);
@@ -21,8 +28,12 @@ internal static class MergeCommand
             var target = result.GetValue(output)!;
             var folders = result.GetValue(shards)!;
             // Every shard is read before anything is written, so a bad one leaves the target as it was.
-            var gradebooks = folders.Select(f => GradebookJson.Read<ClassGradebook>(Path.Combine(f, "gradebook.json"))
-                ?? throw new InputException($"{f}: not an autograde output (no readable gradebook.json). Give the --out folders of the shard runs.")).ToList();
+            var gradebooks = folders
+                .Select(f => GradebookJson.Read<ClassGradebook>(Path.Combine(f, "gradebook.json"))
+                    ?? throw new InputException(
+                        $"{f}: not an autograde output (no readable gradebook.json). " +
+                        "Give the --out folders of the shard runs."))
+                .ToList();
 
             foreach (var folder in folders.Where(f => Path.GetFullPath(f) != Path.GetFullPath(target)))
             {
@@ -43,7 +54,9 @@ internal static class MergeCommand
             var gradebook = grader.Rebuild(loaded.Sources);
             grader.WriteOutputs(gradebook, loaded.Sources);
             ClassTable.Write(gradebook, terminal);
-            terminal.Out.WriteLine($"Merged {folders.Length} shard(s) into {RepositoryPaths.Display(target)}: {gradebook.Students.Count()} students.");
+            terminal.Out.WriteLine(
+                $"Merged {folders.Length} shard(s) into {RepositoryPaths.Display(target)}: " +
+                $"{gradebook.Students.Count()} students.");
             return (int)ExitCode.Success;
         });
         return command;

@@ -3,8 +3,8 @@ using Grading.Gradebook;
 namespace Grading.Cli;
 
 /// <summary>
-/// The bundled sample class (grading/samples/): where it is, and the one way verbs tell it is what they were given — by its
-/// submissions folder (autograde) or by the gradebook it produced (manual, merge) — so their defaults agree.
+/// The bundled sample class (grading/samples/): where it is, and the one way verbs tell it is what they were given — by
+/// its submissions folder (autograde) or by the gradebook it produced (manual, merge) — so their defaults agree.
 /// </summary>
 internal static class SampleClass
 {
@@ -21,7 +21,8 @@ internal static class SampleClass
     private const string AssignmentName = "assignment";
 
     /// <summary>True when <paramref name="submissions"/> is the sample class's folder.</summary>
-    public static bool IsSubmissions(string submissions) => Path.GetFullPath(submissions) == Path.GetFullPath(Submissions);
+    public static bool IsSubmissions(string submissions) =>
+        Path.GetFullPath(submissions) == Path.GetFullPath(Submissions);
 
     /// <summary>True when the gradebook in <paramref name="output"/> was graded from the sample assignment.</summary>
     public static bool IsGradedIn(string output) =>

@@ -6,8 +6,8 @@ using NotebookEngine;
 namespace Grading.Cli;
 
 /// <summary>
-/// <c>validate</c>'s early warning: the cells autograde will refuse under the assignment's code policy, printed with the
-/// API and line, and not run here either, so the student sees the score autograde will give.
+/// <c>validate</c>'s early warning: the cells autograde will refuse under the assignment's code policy, printed with
+/// the API and line, and not run here either, so the student sees the score autograde will give.
 /// </summary>
 internal static class StudentPolicy
 {
@@ -20,7 +20,8 @@ internal static class StudentPolicy
         }
         catch (PolicyFormatException e)
         {
-            terminal.Error.WriteLine($"warning: the notebook's code policy cannot be read ({e.Message}); the course default is used.");
+            terminal.Error.WriteLine(
+                $"warning: the notebook's code policy cannot be read ({e.Message}); the course default is used.");
             policy = new ApiPolicy(CoursePolicy.Rules);
         }
 
@@ -33,7 +34,9 @@ internal static class StudentPolicy
         var cells = notebook.Cells.Select((cell, index) => (cell, index)).Where(p => p.cell.IsCode)
             .Select(p => new ReviewCell(p.index, p.cell.Source, InstructorBindings.LockedId(p.cell))).ToList();
         var refused = new Dictionary<int, CellResult>();
-        foreach (var (index, refusal) in NotebookReview.Run(cells, policy, directory, instructor: null).Where(r => r.Value.Status == CellRefusal.Blocked))
+        var blocked = NotebookReview.Run(cells, policy, directory, instructor: null)
+            .Where(r => r.Value.Status == CellRefusal.Blocked);
+        foreach (var (index, refusal) in blocked)
         {
             terminal.Error.WriteLine($"cell {index}: {refusal.Detail}");
             refused[index] = new CellResult(CellStatus.RuntimeError, [ErrorOutput.From(refusal.Detail)], TimeSpan.Zero)

@@ -25,8 +25,10 @@ internal static class AssemblyOptimization
         {
             var attribute = metadata.GetCustomAttribute(handle);
             if (attribute.Constructor.Kind == HandleKind.MemberReference
-                && metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent is { Kind: HandleKind.TypeReference } parent
-                && metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)parent).Name) == nameof(DebuggableAttribute))
+                && metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent
+                    is { Kind: HandleKind.TypeReference } parent
+                && metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)parent).Name)
+                    == nameof(DebuggableAttribute))
             {
                 return !DisablesOptimizations(metadata.GetBlobReader(attribute.Value));
             }
@@ -41,7 +43,8 @@ internal static class AssemblyOptimization
     {
         blob.ReadUInt16();
         return blob.Length - 4 == sizeof(int)
-            ? ((DebuggableAttribute.DebuggingModes)blob.ReadInt32()).HasFlag(DebuggableAttribute.DebuggingModes.DisableOptimizations)
+            ? ((DebuggableAttribute.DebuggingModes)blob.ReadInt32())
+                .HasFlag(DebuggableAttribute.DebuggingModes.DisableOptimizations)
             : blob.ReadBoolean() & blob.ReadBoolean();
     }
 }

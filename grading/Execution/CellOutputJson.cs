@@ -4,7 +4,8 @@ using NotebookEngine;
 
 namespace Grading.Execution;
 
-/// <summary>Turns the engine's outputs into nbformat 4 output objects, the shape Jupyter writes into an .ipynb.</summary>
+/// <summary>Turns the engine's outputs into nbformat 4 output objects, the shape Jupyter writes into an
+/// .ipynb.</summary>
 internal static class CellOutputJson
 {
     /// <summary>One nbformat output object for <paramref name="output"/>.</summary>
@@ -37,6 +38,7 @@ internal static class CellOutputJson
     public static JsonArray ToJson(IEnumerable<CellOutput> outputs) =>
         new(outputs.Select(output => (JsonNode?)ToJson(output)).ToArray());
 
-    /// <summary>Jupyter's multiline-string convention: a list of lines, each keeping its "\n" except the last.</summary>
+    /// <summary>Jupyter's multiline-string convention: a list of lines, each keeping its "\n" except the
+    /// last.</summary>
     public static JsonArray Lines(string text) => NotebookCell.SourceLines(text);
 }

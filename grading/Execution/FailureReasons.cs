@@ -2,7 +2,8 @@ using NotebookEngine;
 
 namespace Grading.Execution;
 
-/// <summary>The one-line, student-facing reason a cell failed: a stub to fill in, a check's message, the error.</summary>
+/// <summary>The one-line, student-facing reason a cell failed: a stub to fill in, a check's message, the
+/// error.</summary>
 internal static class FailureReasons
 {
     public const string Stub = "Not implemented yet: replace `throw new NotImplementedException();` with your code.";
@@ -11,7 +12,8 @@ internal static class FailureReasons
     {
         null => "",
         { ExceptionType: "System.NotImplementedException" } => Stub,
-        { Kind: CellStatus.CompilationError, Message: var message } => "Does not compile: " + message.Split('\n')[0].Trim(),
+        { Kind: CellStatus.CompilationError, Message: var message } =>
+            "Does not compile: " + message.Split('\n')[0].Trim(),
         { Message: var message } => message.Split('\n')[0].Trim(),
     };
 }

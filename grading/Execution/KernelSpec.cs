@@ -11,10 +11,12 @@ namespace Grading.Execution;
 /// </summary>
 internal static class KernelSpec
 {
-    /// <summary>The kernel's name: the folder name under kernels/, and what .NET Interactive notebooks already carry.</summary>
+    /// <summary>The kernel's name: the folder name under kernels/, and what .NET Interactive notebooks already
+    /// carry.</summary>
     public const string Name = ".net-csharp";
 
-    /// <summary>The user's Jupyter data folder (JUPYTER_DATA_DIR, else the platform's default), as jupyter_client computes it.</summary>
+    /// <summary>The user's Jupyter data folder (JUPYTER_DATA_DIR, else the platform's default), as jupyter_client
+    /// computes it.</summary>
     public static string UserDataFolder()
     {
         if (Environment.GetEnvironmentVariable("JUPYTER_DATA_DIR") is { Length: > 0 } data)
@@ -33,17 +35,24 @@ internal static class KernelSpec
             return Path.Combine(home, "Library", "Jupyter");
         }
 
-        return Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg ? Path.Combine(xdg, "jupyter") : Path.Combine(home, ".local", "share", "jupyter");
+        return Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg
+            ? Path.Combine(xdg, "jupyter")
+            : Path.Combine(home, ".local", "share", "jupyter");
     }
 
     /// <summary>The kernelspec folder under a data folder (user) or a prefix (<c>PREFIX/share/jupyter</c>).</summary>
     public static string Folder(string? prefix) =>
-        Path.Combine(prefix is null ? UserDataFolder() : Path.Combine(Path.GetFullPath(prefix), "share", "jupyter"), "kernels", Name);
+        Path.Combine(
+            prefix is null ? UserDataFolder() : Path.Combine(Path.GetFullPath(prefix), "share", "jupyter"),
+            "kernels",
+            Name);
 
     /// <summary>Every kernels/ folder Jupyter searches, in its order (JUPYTER_PATH, user, system).</summary>
     public static IEnumerable<string> SearchedFolders()
     {
-        var paths = (Environment.GetEnvironmentVariable("JUPYTER_PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).ToList();
+        var paths = (Environment.GetEnvironmentVariable("JUPYTER_PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .ToList();
         paths.Add(UserDataFolder());
         paths.AddRange(OperatingSystem.IsWindows()
             ? [Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "jupyter")]
@@ -51,12 +60,18 @@ internal static class KernelSpec
         return paths.Select(p => Path.Combine(p, "kernels", Name)).Distinct();
     }
 
-    /// <summary>grading/Kernel/Kernel.csproj, found upward from <paramref name="start"/>; null when this is not a course folder.</summary>
+    /// <summary>grading/Kernel/Kernel.csproj, found upward from <paramref name="start"/>; null when this is not a
+    /// course folder.</summary>
     public static string? FindKernelProject(string start)
     {
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
         {
-            foreach (var candidate in new[] { Path.Combine(directory.FullName, "grading", "Kernel", "Kernel.csproj"), Path.Combine(directory.FullName, "Kernel", "Kernel.csproj") })
+            var candidates = new[]
+            {
+                Path.Combine(directory.FullName, "grading", "Kernel", "Kernel.csproj"),
+                Path.Combine(directory.FullName, "Kernel", "Kernel.csproj"),
+            };
+            foreach (var candidate in candidates)
             {
                 if (File.Exists(candidate))
                 {
@@ -73,7 +88,9 @@ internal static class KernelSpec
     public static string Build(string project)
     {
         var output = Path.Combine(Path.GetDirectoryName(project)!, "bin", "kernel");
-        var build = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-c", "Release", "-o", output, "-nologo", "-v", "q"])
+        var build = Process.Start(new ProcessStartInfo(
+            "dotnet",
+            ["build", project, "-c", "Release", "-o", output, "-nologo", "-v", "q"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -89,13 +106,18 @@ internal static class KernelSpec
         return Path.Combine(output, "NotebookKernel.dll");
     }
 
-    /// <summary>Writes kernel.json into <paramref name="folder"/> (replacing an older one) and returns its path.</summary>
+    /// <summary>Writes kernel.json into <paramref name="folder"/> (replacing an older one) and returns its
+    /// path.</summary>
     public static string Write(string folder, string kernelDll)
     {
         Directory.CreateDirectory(folder);
         var spec = new JsonObject
         {
-            ["argv"] = new JsonArray(DotnetHost(), Path.GetFullPath(kernelDll), "--connection-file", "{connection_file}"),
+            ["argv"] = new JsonArray(
+                DotnetHost(),
+                Path.GetFullPath(kernelDll),
+                "--connection-file",
+                "{connection_file}"),
             ["display_name"] = ".NET (C#)",
             ["language"] = "C#",
             ["interrupt_mode"] = "message",

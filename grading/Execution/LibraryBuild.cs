@@ -26,15 +26,21 @@ internal static class LibraryBuild
             return;
         }
 
-        var newestSource = Directory.EnumerateFiles(Path.Combine(libraryRoot, "TensorLab"), "*.cs*", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var objFolder = $"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}";
+        var newestSource = Directory
+            .EnumerateFiles(Path.Combine(libraryRoot, "TensorLab"), "*.cs*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(objFolder, StringComparison.Ordinal))
             .Max(File.GetLastWriteTimeUtc);
-        if (File.Exists(dll) && File.GetLastWriteTimeUtc(dll) >= newestSource && AssemblyOptimization.IsJitOptimized(dll))
+        if (File.Exists(dll)
+            && File.GetLastWriteTimeUtc(dll) >= newestSource
+            && AssemblyOptimization.IsJitOptimized(dll))
         {
             return;
         }
 
-        var build = Process.Start(new ProcessStartInfo("dotnet", ["build", project, "-c", "Release", "-nologo", "-v", "q"])
+        var build = Process.Start(new ProcessStartInfo(
+            "dotnet",
+            ["build", project, "-c", "Release", "-nologo", "-v", "q"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -43,7 +49,8 @@ internal static class LibraryBuild
         build.WaitForExit();
         if (build.ExitCode != 0)
         {
-            throw new InvalidOperationException($"Building {project} failed, so notebooks cannot load TensorLab.dll:\n{output}");
+            throw new InvalidOperationException(
+                $"Building {project} failed, so notebooks cannot load TensorLab.dll:\n{output}");
         }
     }
 }

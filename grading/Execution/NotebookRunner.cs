@@ -12,9 +12,15 @@ internal sealed record ExecutedCell(int Index, NotebookCell Cell, CellResult Res
 /// </summary>
 internal static class NotebookRunner
 {
-    /// <remarks><paramref name="refused"/> lists cells not to run, with the result to report instead (a code-policy refusal).</remarks>
-    public static async Task<IReadOnlyList<ExecutedCell>> RunAsync(Notebook notebook, string workingDirectory, TimeSpan cellTimeout,
-        Action<ExecutedCell>? onCell = null, CancellationToken cancellationToken = default, IReadOnlyDictionary<int, CellResult>? refused = null)
+    /// <remarks><paramref name="refused"/> lists cells not to run, with the result to report instead (a code-policy
+    /// refusal).</remarks>
+    public static async Task<IReadOnlyList<ExecutedCell>> RunAsync(
+        Notebook notebook,
+        string workingDirectory,
+        TimeSpan cellTimeout,
+        Action<ExecutedCell>? onCell = null,
+        CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<int, CellResult>? refused = null)
     {
         if (notebook.Cells.Any(cell => cell.IsCode && cell.Source.Contains("TensorLab.dll", StringComparison.Ordinal)))
         {
@@ -33,7 +39,8 @@ internal static class NotebookRunner
                 continue;
             }
 
-            var result = refused?.GetValueOrDefault(index) ?? await session.ExecuteAsync(cell.Source, cancellationToken);
+            var result = refused?.GetValueOrDefault(index)
+                ?? await session.ExecuteAsync(cell.Source, cancellationToken);
             cell.Json["outputs"] = CellOutputJson.ToJson(result.Outputs);
             cell.Json["execution_count"] = ++count;
             var done = new ExecutedCell(index, cell, result);

@@ -9,5 +9,6 @@ internal sealed record ClassGradebook(string Assignment, DateTimeOffset? DueDate
     IReadOnlyList<NotebookGrade> Notebooks)
 {
     /// <summary>The students in the gradebook, sorted.</summary>
-    public IEnumerable<string> Students => Notebooks.Select(n => n.Student).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+    public IEnumerable<string> Students =>
+        Notebooks.Select(n => n.Student).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 }

@@ -14,7 +14,8 @@ internal static class GradebookJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    public static void Write<T>(string path, T value) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, Options) + "\n");
+    public static void Write<T>(string path, T value) =>
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, Options) + "\n");
 
     public static T? Read<T>(string path)
     {

@@ -12,8 +12,8 @@ internal static class ManualGrades
         GradebookJson.Read<List<ManualGrade>>(Path.Combine(output, FileName)) ?? [];
 
     /// <summary>
-    /// The one merge rule (import and merge): one grade per student, notebook and cell; a grade in <paramref name="newer"/>
-    /// replaces the one in <paramref name="older"/> for the same cell.
+    /// The one merge rule (import and merge): one grade per student, notebook and cell; a grade in
+    /// <paramref name="newer"/> replaces the one in <paramref name="older"/> for the same cell.
     /// </summary>
     public static List<ManualGrade> Merge(IEnumerable<ManualGrade> older, IEnumerable<ManualGrade> newer)
     {
@@ -28,8 +28,17 @@ internal static class ManualGrades
 
     public static NotebookGrade Apply(NotebookGrade grade, IReadOnlyList<ManualGrade> manual) => grade with
     {
-        Cells = grade.Cells.Select(cell => manual.LastOrDefault(m => m.Student == grade.Student && m.Notebook == grade.Notebook && m.GradeId == cell.GradeId) is { } given
-            ? cell with { ManualScore = Math.Clamp(given.Score, 0, cell.MaxScore), Comment = given.Comment, Status = GradeStatus.ManuallyGraded }
-            : cell).ToList(),
+        Cells = grade.Cells
+            .Select(cell => manual.LastOrDefault(m =>
+                    m.Student == grade.Student && m.Notebook == grade.Notebook && m.GradeId == cell.GradeId)
+                is { } given
+                ? cell with
+                {
+                    ManualScore = Math.Clamp(given.Score, 0, cell.MaxScore),
+                    Comment = given.Comment,
+                    Status = GradeStatus.ManuallyGraded,
+                }
+                : cell)
+            .ToList(),
     };
 }

@@ -25,13 +25,15 @@ internal static class BubblewrapCommand
     /// <summary>Where the .NET installation appears inside the sandbox.</summary>
     public const string DotnetMount = "/dotnet";
 
-    /// <summary>The descriptor number the seccomp program is handed to bubblewrap on (one digit: POSIX sh redirects no higher).</summary>
+    /// <summary>The descriptor number the seccomp program is handed to bubblewrap on (one digit: POSIX sh redirects no
+    /// higher).</summary>
     public const int SeccompDescriptor = 9;
 
     /// <summary>The bwrap executable on PATH, or <see langword="null"/>.</summary>
     public static string? Executable { get; } = FindOnPath("bwrap");
 
-    /// <summary>Read-only binds of the system folders a .NET process needs (not /etc: see <see cref="EtcBinds"/>).</summary>
+    /// <summary>Read-only binds of the system folders a .NET process needs (not /etc: see
+    /// <see cref="EtcBinds"/>).</summary>
     public static IEnumerable<string> SystemBinds()
     {
         foreach (var folder in new[] { "/usr", "/lib", "/lib64", "/bin" })
@@ -49,7 +51,16 @@ internal static class BubblewrapCommand
     /// </summary>
     public static IEnumerable<string> EtcBinds(string generatedEtc)
     {
-        foreach (var file in new[] { "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/os-release", "/etc/nsswitch.conf" })
+        var files = new[]
+        {
+            "/etc/ld.so.cache",
+            "/etc/ld.so.conf",
+            "/etc/ld.so.conf.d",
+            "/etc/localtime",
+            "/etc/os-release",
+            "/etc/nsswitch.conf",
+        };
+        foreach (var file in files)
         {
             yield return "--ro-bind-try";
             yield return file;
@@ -64,9 +75,16 @@ internal static class BubblewrapCommand
         }
     }
 
-    /// <summary>The bwrap arguments (after the executable): options, then the worker command inside the sandbox.</summary>
-    public static IReadOnlyList<string> Arguments(string scratchDirectory, string graderCopy, string generatedEtc, string dotnetRoot,
-        WorkerLimits limits, IReadOnlyList<string> workerArguments, IReadOnlyDictionary<string, string> environment)
+    /// <summary>The bwrap arguments (after the executable): options, then the worker command inside the
+    /// sandbox.</summary>
+    public static IReadOnlyList<string> Arguments(
+        string scratchDirectory,
+        string graderCopy,
+        string generatedEtc,
+        string dotnetRoot,
+        WorkerLimits limits,
+        IReadOnlyList<string> workerArguments,
+        IReadOnlyDictionary<string, string> environment)
     {
         var size = ((long)limits.ScratchMegabytes << 20).ToString(CultureInfo.InvariantCulture);
         var inside = SandboxUser.InsideId.ToString(CultureInfo.InvariantCulture);
@@ -80,13 +98,17 @@ internal static class BubblewrapCommand
         arguments.AddRange([
             "--ro-bind", dotnetRoot, DotnetMount,
             "--ro-bind", graderCopy, GraderMount,
-            // The scratch folder (and the library copy in it) read-only: a cell cannot replace TensorLab.dll, nor rename
-            // lib/ away and put another in its place. Only in-memory, size-capped folders are writable.
+            // The scratch folder (and the library copy in it) read-only: a cell cannot replace TensorLab.dll, nor
+            // rename lib/ away and put another in its place. Only in-memory, size-capped folders are writable.
             "--ro-bind", scratchDirectory, ScratchMount,
             "--size", size, "--tmpfs", NotebooksMount,
         ]);
-        // The instructor's support files (chart helpers a notebook #loads) stay visible, read-only, in the in-memory folder.
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(scratchDirectory, "notebooks")).Order(StringComparer.Ordinal))
+        // The instructor's support files (chart helpers a notebook #loads) stay visible, read-only, in the in-memory
+        // folder.
+        var supportFiles = Directory
+            .EnumerateFiles(Path.Combine(scratchDirectory, "notebooks"))
+            .Order(StringComparer.Ordinal);
+        foreach (var file in supportFiles)
         {
             arguments.AddRange(["--ro-bind", file, NotebooksMount + "/" + Path.GetFileName(file)]);
         }
@@ -118,7 +140,11 @@ internal static class BubblewrapCommand
     /// descriptor handed on on purpose) and execs prlimit (resource caps), setpriv (an unprivileged host user, when the
     /// grader is root) and bwrap. Each step execs the next, so bwrap stays the direct child of the grader's thread.
     /// </summary>
-    public static IReadOnlyList<string> Chain(string seccompProgram, ResourceCaps caps, int? hostUser, IReadOnlyList<string> bwrapArguments)
+    public static IReadOnlyList<string> Chain(
+        string seccompProgram,
+        ResourceCaps caps,
+        int? hostUser,
+        IReadOnlyList<string> bwrapArguments)
     {
         var chain = new List<string> { "/bin/sh", "-c", $"exec \"$@\" {SeccompDescriptor}<\"$0\"", seccompProgram };
         chain.AddRange(caps.PrlimitPrefix());

@@ -27,9 +27,18 @@ internal static class BubblewrapProbe
         // namespaces, kernels without seccomp): try the same chain a worker starts with, on /bin/true.
         var hostUser = SandboxUser.CanSwitch ? SandboxUser.NextHostId() : (int?)null;
         var inside = SandboxUser.InsideId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var bwrap = BubblewrapCommand.SystemBinds().Concat(["--unshare-all", "--unshare-user", "--uid", inside, "--gid", inside, "--disable-userns",
-            "--die-with-parent", "--seccomp", BubblewrapCommand.SeccompDescriptor.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", "/bin/true"]).ToList();
-        var chain = BubblewrapCommand.Chain(SandboxRuntime.SeccompProgram, ResourceCaps.For(WorkerLimits.Default, hostUser is not null), hostUser, bwrap);
+        var seccomp = BubblewrapCommand.SeccompDescriptor.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var bwrap = BubblewrapCommand.SystemBinds()
+            .Concat([
+                "--unshare-all", "--unshare-user", "--uid", inside, "--gid", inside, "--disable-userns",
+                "--die-with-parent", "--seccomp", seccomp, "--", "/bin/true",
+            ])
+            .ToList();
+        var chain = BubblewrapCommand.Chain(
+            SandboxRuntime.SeccompProgram,
+            ResourceCaps.For(WorkerLimits.Default, hostUser is not null),
+            hostUser,
+            bwrap);
         var start = new ProcessStartInfo(chain[0]) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in chain.Skip(1))
         {
@@ -41,7 +50,9 @@ internal static class BubblewrapProbe
             using var process = Process.Start(start)!;
             var error = process.StandardError.ReadToEnd();
             process.WaitForExit();
-            return process.ExitCode == 0 ? null : $"bwrap is installed but cannot create a sandbox here: {error.Trim()}";
+            return process.ExitCode == 0
+                ? null
+                : $"bwrap is installed but cannot create a sandbox here: {error.Trim()}";
         }
         catch (System.ComponentModel.Win32Exception e)
         {

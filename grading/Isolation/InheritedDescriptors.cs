@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 namespace Grading.Isolation;
 
 /// <summary>
-/// File descriptors the grader inherited (a shell's <c>exec 5&gt;&gt;file</c>, a CI runner's pipes) would otherwise pass
-/// on to every worker: .NET opens its own files close-on-exec, but it cannot know about descriptors it was born with.
-/// Marking them close-on-exec keeps them usable by the grader and out of the sandbox.
+/// File descriptors the grader inherited (a shell's <c>exec 5&gt;&gt;file</c>, a CI runner's pipes) would otherwise
+/// pass on to every worker: .NET opens its own files close-on-exec, but it cannot know about descriptors it was born
+/// with. Marking them close-on-exec keeps them usable by the grader and out of the sandbox.
 /// </summary>
 internal static partial class InheritedDescriptors
 {

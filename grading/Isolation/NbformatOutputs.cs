@@ -5,9 +5,10 @@ using System.Text.RegularExpressions;
 namespace Grading.Isolation;
 
 /// <summary>
-/// Checks a worker's outputs against nbformat 4's output schema (stream, display_data, execute_result, error) and a size
-/// cap before anything stores or renders them. A worker is not trusted: an output of the wrong shape (a number where text
-/// belongs, unknown fields, a huge payload) is replaced by a note, so feedback and exports can rely on the shape.
+/// Checks a worker's outputs against nbformat 4's output schema (stream, display_data, execute_result, error) and a
+/// size cap before anything stores or renders them. A worker is not trusted: an output of the wrong shape (a number
+/// where text belongs, unknown fields, a huge payload) is replaced by a note, so feedback and exports can rely on the
+/// shape.
 /// </summary>
 internal static partial class NbformatOutputs
 {
@@ -18,8 +19,9 @@ internal static partial class NbformatOutputs
     public const string TruncatedNote = "[outputs past the grader's size cap were dropped]\n";
 
     /// <summary>
-    /// A clean copy of <paramref name="outputs"/>: every valid output rebuilt from its schema's fields only, every invalid
-    /// one replaced by <see cref="DroppedNote"/>, and nothing past <paramref name="maxChars"/> characters of content.
+    /// A clean copy of <paramref name="outputs"/>: every valid output rebuilt from its schema's fields only, every
+    /// invalid one replaced by <see cref="DroppedNote"/>, and nothing past <paramref name="maxChars"/> characters of
+    /// content.
     /// </summary>
     public static JsonArray Clean(JsonNode? outputs, long maxChars)
     {
@@ -52,12 +54,27 @@ internal static partial class NbformatOutputs
     {
         "stream" when Text(output["name"]) is "stdout" or "stderr" && MultilineText(output["text"]) is { } text =>
             new JsonObject { ["name"] = Text(output["name"]), ["output_type"] = "stream", ["text"] = text },
-        "error" when Text(output["ename"]) is { } ename && Text(output["evalue"]) is { } evalue && Strings(output["traceback"]) is { } traceback =>
-            new JsonObject { ["ename"] = ename, ["evalue"] = evalue, ["output_type"] = "error", ["traceback"] = traceback },
+        "error" when Text(output["ename"]) is { } ename
+                     && Text(output["evalue"]) is { } evalue
+                     && Strings(output["traceback"]) is { } traceback =>
+            new JsonObject
+            {
+                ["ename"] = ename,
+                ["evalue"] = evalue,
+                ["output_type"] = "error",
+                ["traceback"] = traceback,
+            },
         "display_data" when MimeBundle(output["data"]) is { } data && output["metadata"] is null or JsonObject =>
             new JsonObject { ["data"] = data, ["metadata"] = new JsonObject(), ["output_type"] = "display_data" },
-        "execute_result" when MimeBundle(output["data"]) is { } data && ExecutionCount(output["execution_count"], out var count) =>
-            new JsonObject { ["data"] = data, ["execution_count"] = count, ["metadata"] = new JsonObject(), ["output_type"] = "execute_result" },
+        "execute_result" when MimeBundle(output["data"]) is { } data
+                              && ExecutionCount(output["execution_count"], out var count) =>
+            new JsonObject
+            {
+                ["data"] = data,
+                ["execution_count"] = count,
+                ["metadata"] = new JsonObject(),
+                ["output_type"] = "execute_result",
+            },
         _ => null,
     };
 
@@ -94,7 +111,10 @@ internal static partial class NbformatOutputs
             return true;
         }
 
-        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var number) && number >= 0)
+        if (node is JsonValue value
+            && value.GetValueKind() == JsonValueKind.Number
+            && value.TryGetValue<int>(out var number)
+            && number >= 0)
         {
             count = number;
             return true;
@@ -135,7 +155,8 @@ internal static partial class NbformatOutputs
     private static string? Text(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
-    private static JsonObject Stream(string name, string text) => new() { ["name"] = name, ["output_type"] = "stream", ["text"] = text };
+    private static JsonObject Stream(string name, string text) =>
+        new() { ["name"] = name, ["output_type"] = "stream", ["text"] = text };
 
     private static long CountChars(JsonNode? node) => node switch
     {

@@ -9,12 +9,18 @@ namespace Grading.Isolation;
 /// </summary>
 internal sealed record ResourceCaps(long DataBytes, int? Tasks, long FileBytes, int OpenFiles)
 {
-    /// <summary>util-linux prlimit on PATH, or <see langword="null"/> (then no rlimits, reported by the caller).</summary>
+    /// <summary>util-linux prlimit on PATH, or <see langword="null"/> (then no rlimits, reported by the
+    /// caller).</summary>
     public static string? Prlimit { get; } = new[] { "/usr/bin/prlimit", "/bin/prlimit" }.FirstOrDefault(File.Exists);
 
-    /// <summary>The caps for <paramref name="limits"/>; <paramref name="ownUser"/>: whether the worker has a host user of its own.</summary>
+    /// <summary>The caps for <paramref name="limits"/>; <paramref name="ownUser"/>: whether the worker has a host user
+    /// of its own.</summary>
     public static ResourceCaps For(WorkerLimits limits, bool ownUser) =>
-        new(limits.DataLimitBytes, ownUser ? limits.MaxTasks : null, (long)limits.MaxFileMegabytes << 20, limits.MaxOpenFiles);
+        new(
+            limits.DataLimitBytes,
+            ownUser ? limits.MaxTasks : null,
+            (long)limits.MaxFileMegabytes << 20,
+            limits.MaxOpenFiles);
 
     /// <summary>"prlimit --data=… … --" to put in front of a command, or nothing when prlimit is missing.</summary>
     public IReadOnlyList<string> PrlimitPrefix()
@@ -24,7 +30,14 @@ internal sealed record ResourceCaps(long DataBytes, int? Tasks, long FileBytes, 
             return [];
         }
 
-        var prefix = new List<string> { Prlimit, Cap("data", DataBytes), Cap("fsize", FileBytes), Cap("nofile", OpenFiles), "--core=0" };
+        var prefix = new List<string>
+        {
+            Prlimit,
+            Cap("data", DataBytes),
+            Cap("fsize", FileBytes),
+            Cap("nofile", OpenFiles),
+            "--core=0",
+        };
         if (Tasks is { } tasks)
         {
             prefix.Add(Cap("nproc", tasks));
@@ -34,5 +47,6 @@ internal sealed record ResourceCaps(long DataBytes, int? Tasks, long FileBytes, 
         return prefix;
     }
 
-    private static string Cap(string name, long value) => string.Create(CultureInfo.InvariantCulture, $"--{name}={value}");
+    private static string Cap(string name, long value) =>
+        string.Create(CultureInfo.InvariantCulture, $"--{name}={value}");
 }

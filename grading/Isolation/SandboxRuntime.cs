@@ -3,21 +3,24 @@ using System.Text;
 namespace Grading.Isolation;
 
 /// <summary>
-/// What every sandboxed worker of this grader process shares, prepared once in a neutral temporary folder: a copy of the
-/// grader's build (so /proc/self/mountinfo inside the sandbox shows a temporary path, never the instructor's repository),
-/// the seccomp program, and minimal passwd/group files instead of the host's /etc. Removed when the grader exits.
+/// What every sandboxed worker of this grader process shares, prepared once in a neutral temporary folder: a copy of
+/// the grader's build (so /proc/self/mountinfo inside the sandbox shows a temporary path, never the instructor's
+/// repository), the seccomp program, and minimal passwd/group files instead of the host's /etc. Removed when the grader
+/// exits.
 /// </summary>
 internal static class SandboxRuntime
 {
     private static readonly Lazy<string> Folder = new(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The copy of the grader's build directory, bound read-only at <see cref="BubblewrapCommand.GraderMount"/>.</summary>
+    /// <summary>The copy of the grader's build directory, bound read-only at
+    /// <see cref="BubblewrapCommand.GraderMount"/>.</summary>
     public static string GraderCopy => Path.Combine(Folder.Value, "grader");
 
     /// <summary>The seccomp program bubblewrap loads.</summary>
     public static string SeccompProgram => Path.Combine(Folder.Value, "seccomp.bpf");
 
-    /// <summary>The sandbox's /etc/passwd and /etc/group: the sandbox user and nothing of the host's accounts.</summary>
+    /// <summary>The sandbox's /etc/passwd and /etc/group: the sandbox user and nothing of the host's
+    /// accounts.</summary>
     public static string Etc => Path.Combine(Folder.Value, "etc");
 
     private static string Prepare()
@@ -27,7 +30,11 @@ internal static class SandboxRuntime
         CopyReadable(WorkerLauncher.GraderDirectory, Path.Combine(root, "grader"));
         File.WriteAllBytes(Path.Combine(root, "seccomp.bpf"), SeccompFilter.ForThisMachine());
         var etc = Directory.CreateDirectory(Path.Combine(root, "etc")).FullName;
-        File.WriteAllText(Path.Combine(etc, "passwd"), $"nobody:x:{SandboxUser.InsideId}:{SandboxUser.InsideId}:sandbox:{BubblewrapCommand.HomeMount}:/usr/sbin/nologin\n", Encoding.ASCII);
+        File.WriteAllText(
+            Path.Combine(etc, "passwd"),
+            $"nobody:x:{SandboxUser.InsideId}:{SandboxUser.InsideId}:sandbox:" +
+            $"{BubblewrapCommand.HomeMount}:/usr/sbin/nologin\n",
+            Encoding.ASCII);
         File.WriteAllText(Path.Combine(etc, "group"), $"nogroup:x:{SandboxUser.InsideId}:\n", Encoding.ASCII);
         MakeReadable(root);
         return root;
@@ -55,8 +62,10 @@ internal static class SandboxRuntime
             return;
         }
 
-        const UnixFileMode readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-        const UnixFileMode traversable = readable | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        const UnixFileMode readable =
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        const UnixFileMode traversable =
+            readable | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
         File.SetUnixFileMode(folder, traversable);
         foreach (var file in Directory.EnumerateFiles(folder))
         {

@@ -6,9 +6,9 @@ namespace Grading.Isolation;
 /// <summary>
 /// The seccomp program a sandboxed worker runs under, as the classic BPF bytes bubblewrap's <c>--seccomp FD</c> loads.
 /// It denies (EPERM) the system calls that reach into other processes or the kernel's configuration — debugging another
-/// process, reading or writing its memory, new namespaces and mounts, kernel modules, keyrings, BPF — and kills a process
-/// that uses another architecture's system-call table to get around the list. Everything else is allowed: the engine
-/// needs threads, JIT memory and files.
+/// process, reading or writing its memory, new namespaces and mounts, kernel modules, keyrings, BPF — and kills a
+/// process that uses another architecture's system-call table to get around the list. Everything else is allowed: the
+/// engine needs threads, JIT memory and files.
 /// </summary>
 internal static class SeccompFilter
 {
@@ -43,7 +43,8 @@ internal static class SeccompFilter
     {
         Architecture.X64 => Build(SyscallTable.AuditArchX64, SyscallTable.X64.Values, rejectX32: true),
         Architecture.Arm64 => Build(SyscallTable.AuditArchArm64, SyscallTable.Arm64.Values, rejectX32: false),
-        var other => throw new PlatformNotSupportedException($"No seccomp system-call table for {other}: use --sandbox none, or grade on x86-64 or arm64 Linux."),
+        var other => throw new PlatformNotSupportedException(
+            $"No seccomp system-call table for {other}: use --sandbox none, or grade on x86-64 or arm64 Linux."),
     };
 
     /// <summary>
@@ -55,7 +56,9 @@ internal static class SeccompFilter
         var denied = deniedCalls.Distinct().Order().ToList();
         if (denied.Count > 250)
         {
-            throw new ArgumentException("A classic BPF jump reaches at most 255 instructions ahead: deny at most 250 calls.", nameof(deniedCalls));
+            throw new ArgumentException(
+                "A classic BPF jump reaches at most 255 instructions ahead: deny at most 250 calls.",
+                nameof(deniedCalls));
         }
 
         var program = new List<(ushort Code, byte True, byte False, uint Operand)>
@@ -119,10 +122,12 @@ internal static class SeccompFilter
                 case Return:
                     return operand;
                 default:
-                    throw new InvalidOperationException($"Instruction {pc} has an opcode 0x{code:x} this filter never emits.");
+                    throw new InvalidOperationException(
+                        $"Instruction {pc} has an opcode 0x{code:x} this filter never emits.");
             }
         }
 
-        throw new InvalidOperationException("The program ran off its end without returning: the kernel would reject it.");
+        throw new InvalidOperationException(
+            "The program ran off its end without returning: the kernel would reject it.");
     }
 }

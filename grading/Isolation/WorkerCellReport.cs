@@ -2,9 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Grading.Isolation;
 
-/// <summary>What a worker reported for one cell, or what the grader concluded when the worker could not report.</summary>
+/// <summary>What a worker reported for one cell, or what the grader concluded when the worker could not
+/// report.</summary>
 /// <param name="Index">The cell's index in the notebook.</param>
-/// <param name="Status">The engine's status name (Succeeded, CompilationError, RuntimeError, DirectiveError, TimedOut), or "Crashed"/"NotRun".</param>
+/// <param name="Status">The engine's status name (Succeeded, CompilationError, RuntimeError, DirectiveError, TimedOut),
+/// or "Crashed"/"NotRun".</param>
 /// <param name="Failure">Why the cell failed, in words a student can act on; null when it succeeded.</param>
 /// <param name="NumericReturnValue">The cell's trailing numeric value (partial credit), if any.</param>
 /// <param name="Outputs">nbformat output objects, in order.</param>

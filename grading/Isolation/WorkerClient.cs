@@ -19,7 +19,8 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
     private WorkerStop stoppedBy;
     private int used;
 
-    /// <summary>Executes <paramref name="cells"/> (index, source) in order inside a worker rooted at <paramref name="scratch"/>.</summary>
+    /// <summary>Executes <paramref name="cells"/> (index, source) in order inside a worker rooted at
+    /// <paramref name="scratch"/>.</summary>
     public async Task<WorkerRun> RunAsync(WorkerScratch scratch, IReadOnlyList<(int Index, string Source)> cells,
         CancellationToken cancellationToken)
     {
@@ -42,7 +43,10 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
 
         try
         {
-            await SendAsync(process, new WorkerHeader(nonce, limits.CellTimeout.TotalSeconds, limits.OutputLimitBytes), budget.Token);
+            await SendAsync(
+                process,
+                new WorkerHeader(nonce, limits.CellTimeout.TotalSeconds, limits.OutputLimitBytes),
+                budget.Token);
             if (await NextAsync<WorkerReady>(events.Reader, _ => true, budget.Token) is null)
             {
                 death = await DescribeDeathAsync(process, stderrTail, pump, budget, "starting the notebook session");
@@ -91,8 +95,10 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
         try
         {
             await SendAsync(process, new CellRequest(index, source, secret), cellDeadline.Token);
-            if (await NextAsync<CellStarted>(events, e => e.Cell == index && e.Secret == secret, cellDeadline.Token) is null ||
-                await NextAsync<CellFinished>(events, e => e.Cell == index && e.Secret == secret, cellDeadline.Token) is not { } result)
+            if (await NextAsync<CellStarted>(events, e => e.Cell == index && e.Secret == secret, cellDeadline.Token)
+                    is null
+                || await NextAsync<CellFinished>(events, e => e.Cell == index && e.Secret == secret, cellDeadline.Token)
+                    is not { } result)
             {
                 return null;
             }
@@ -107,13 +113,17 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
         }
     }
 
-    private static string NewSecret() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+    private static string NewSecret() =>
+        Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     // A cell the grader had to stop after its timeout is a timeout, whatever exit status the kill left.
     private WorkerCellReport Died(int index, string death) => WorkerCellReport.Failed(index,
         stoppedBy == WorkerStop.CellTimeout ? nameof(CellStatus.TimedOut) : WorkerCellReport.Crashed, death);
 
-    private static void FillMissing(List<WorkerCellReport> reports, IReadOnlyList<(int Index, string Source)> cells, string death)
+    private static void FillMissing(
+        List<WorkerCellReport> reports,
+        IReadOnlyList<(int Index, string Source)> cells,
+        string death)
     {
         foreach (var (index, _) in cells.Skip(reports.Count))
         {
@@ -122,8 +132,9 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
     }
 
     /// <summary>
-    /// The next event of type <typeparamref name="T"/> that <paramref name="matches"/> (the cell in flight, its secret);
-    /// any other event (a stale or forged one, for another cell) is skipped. Null when the worker's stdout ended.
+    /// The next event of type <typeparamref name="T"/> that <paramref name="matches"/> (the cell in flight, its
+    /// secret); any other event (a stale or forged one, for another cell) is skipped. Null when the worker's stdout
+    /// ended.
     /// </summary>
     private static async Task<T?> NextAsync<T>(ChannelReader<WorkerEvent> events, Func<T, bool> matches,
         CancellationToken cancellationToken) where T : WorkerEvent
@@ -141,7 +152,9 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
 
     private async Task PumpEventsAsync(Process process, string nonce, ChannelWriter<WorkerEvent> events)
     {
-        var reader = new BoundedLineReader(process.StandardOutput, maxLineChars: limits.OutputLimitBytes * 8 + (1 << 20));
+        var reader = new BoundedLineReader(
+            process.StandardOutput,
+            maxLineChars: limits.OutputLimitBytes * 8 + (1 << 20));
         try
         {
             while (await reader.ReadLineAsync(CancellationToken.None) is { } line)

@@ -57,12 +57,14 @@ internal static class WorkerLauncher
     /// <summary>The start info for one worker (public for the tests that inspect the command line).</summary>
     public static ProcessStartInfo Create(WorkerScratch scratch, bool sandboxed, WorkerLimits limits)
     {
-        // Descriptors the grader was born with must not reach the worker (a student appended to a host file through one).
+        // Descriptors the grader was born with must not reach the worker (a student appended to a host file through
+        // one).
         InheritedDescriptors.MarkCloseOnExec();
         var environment = new Dictionary<string, string>
         {
             // A hard cap on the managed heap: the student's huge allocation throws inside the worker.
-            ["DOTNET_GCHeapHardLimit"] = "0x" + ((long)limits.MemoryMegabytes << 20).ToString("X", CultureInfo.InvariantCulture),
+            ["DOTNET_GCHeapHardLimit"] =
+                "0x" + ((long)limits.MemoryMegabytes << 20).ToString("X", CultureInfo.InvariantCulture),
             ["DOTNET_gcServer"] = "0",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
@@ -79,9 +81,19 @@ internal static class WorkerLauncher
             environment["TMPDIR"] = "/tmp";
             environment["DOTNET_ROOT"] = BubblewrapCommand.DotnetMount;
             var hostUser = SandboxUser.CanSwitch ? SandboxUser.NextHostId() : (int?)null;
-            var bwrap = BubblewrapCommand.Arguments(scratch.Root, SandboxRuntime.GraderCopy, SandboxRuntime.Etc, DotnetRoot, limits,
-                [BubblewrapCommand.GraderMount + "/grader.dll", WorkerVerb], environment);
-            var chain = BubblewrapCommand.Chain(SandboxRuntime.SeccompProgram, ResourceCaps.For(limits, hostUser is not null), hostUser, bwrap);
+            var bwrap = BubblewrapCommand.Arguments(
+                scratch.Root,
+                SandboxRuntime.GraderCopy,
+                SandboxRuntime.Etc,
+                DotnetRoot,
+                limits,
+                [BubblewrapCommand.GraderMount + "/grader.dll", WorkerVerb],
+                environment);
+            var chain = BubblewrapCommand.Chain(
+                SandboxRuntime.SeccompProgram,
+                ResourceCaps.For(limits, hostUser is not null),
+                hostUser,
+                bwrap);
             start = new ProcessStartInfo(chain[0]);
             foreach (var argument in chain.Skip(1))
             {
@@ -92,7 +104,8 @@ internal static class WorkerLauncher
         {
             environment["HOME"] = scratch.Home;
             var command = ResourceCaps.For(limits, ownUser: false).PrlimitPrefix()
-                .Concat([Path.Combine(DotnetRoot, "dotnet"), Path.Combine(GraderDirectory, "grader.dll"), WorkerVerb]).ToList();
+                .Concat([Path.Combine(DotnetRoot, "dotnet"), Path.Combine(GraderDirectory, "grader.dll"), WorkerVerb])
+                .ToList();
             start = new ProcessStartInfo(command[0]) { WorkingDirectory = scratch.Notebooks };
             foreach (var argument in command.Skip(1))
             {

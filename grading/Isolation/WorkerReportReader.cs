@@ -16,7 +16,8 @@ internal static class WorkerReportReader
 
     /// <summary>The failure of a cell whose result event carried values no honest worker sends.</summary>
     public const string Malformed =
-        "The worker's report for this cell was malformed, so the cell counts as failed. Re-run with --force; if it persists, report it with this notebook.";
+        "The worker's report for this cell was malformed, so the cell counts as failed. " +
+        "Re-run with --force; if it persists, report it with this notebook.";
 
     /// <summary>The report for the cell <paramref name="result"/> answers.</summary>
     public static WorkerCellReport Read(CellFinished result, long maxOutputChars)
@@ -31,7 +32,12 @@ internal static class WorkerReportReader
         var failure = result.Failure ?? "";
         var reason = result.Status == CellStatus.Succeeded || failure.Length == 0 ? null
             : failure.Length > MaxFailureChars ? failure[..MaxFailureChars] + "…" : failure;
-        return new WorkerCellReport(result.Cell, status, reason, result.Numeric, NbformatOutputs.Clean(result.Outputs, maxOutputChars),
+        return new WorkerCellReport(
+            result.Cell,
+            status,
+            reason,
+            result.Numeric,
+            NbformatOutputs.Clean(result.Outputs, maxOutputChars),
             TimeSpan.FromMilliseconds(result.ElapsedMs));
     }
 }

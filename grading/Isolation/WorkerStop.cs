@@ -1,8 +1,9 @@
 namespace Grading.Isolation;
 
 /// <summary>
-/// Why the grader itself killed a worker, if it did. A kill shows up as SIGKILL's exit status, the same one the kernel's
-/// out-of-memory killer leaves, so the explanation must come from the grader's own record, not from the status.
+/// Why the grader itself killed a worker, if it did. A kill shows up as SIGKILL's exit status, the same one the
+/// kernel's out-of-memory killer leaves, so the explanation must come from the grader's own record, not from the
+/// status.
 /// </summary>
 internal enum WorkerStop
 {

@@ -2,7 +2,8 @@ using System.Text;
 
 namespace Grading.Notebooks;
 
-/// <summary>Writes a file so readers see the old or the new content, never half: a temp file beside it, then a rename.</summary>
+/// <summary>Writes a file so readers see the old or the new content, never half: a temp file beside it, then a
+/// rename.</summary>
 internal static class AtomicFile
 {
     /// <summary>Writes <paramref name="content"/> as UTF-8 without a BOM, replacing the file in one rename.</summary>

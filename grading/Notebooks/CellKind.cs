@@ -47,16 +47,18 @@ internal static class CellKinds
         _ => CellKind.Plain,
     };
 
-    /// <summary>True when the flags are exactly nbgrader's for their kind (what <c>check</c> requires of a source notebook).</summary>
-    public static bool HasCanonicalFlags(NbgraderMetadata nb) => (Of(nb), nb.Grade, nb.Solution, nb.Locked, nb.Task) switch
-    {
-        (CellKind.Answer, false, true, false, false) => true,
-        (CellKind.Tests, true, false, true, false) => true,
-        (CellKind.Manual, true, true, false, false) => true,
-        (CellKind.Task, false, false, true, true) => true,
-        (CellKind.ReadOnly, false, false, true, false) => true,
-        _ => false,
-    };
+    /// <summary>True when the flags are exactly nbgrader's for their kind (what <c>check</c> requires of a source
+    /// notebook).</summary>
+    public static bool HasCanonicalFlags(NbgraderMetadata nb) =>
+        (Of(nb), nb.Grade, nb.Solution, nb.Locked, nb.Task) switch
+        {
+            (CellKind.Answer, false, true, false, false) => true,
+            (CellKind.Tests, true, false, true, false) => true,
+            (CellKind.Manual, true, true, false, false) => true,
+            (CellKind.Task, false, false, true, true) => true,
+            (CellKind.ReadOnly, false, false, true, false) => true,
+            _ => false,
+        };
 
     /// <summary>True for the kinds that carry points: tests, manual answers and tasks.</summary>
     public static bool IsGraded(this CellKind kind) => kind is CellKind.Tests or CellKind.Manual or CellKind.Task;

@@ -2,9 +2,17 @@ using System.Text.Json.Nodes;
 
 namespace Grading.Notebooks;
 
-/// <summary>A cell's <c>metadata.nbgrader</c> (schema version 3), whose flags give the cell its <see cref="CellKind"/> (docs/grading-model.md §1).</summary>
-internal sealed record NbgraderMetadata(bool Grade, bool Solution, bool Locked, bool Task, string? GradeId, double? Points,
-    string? Checksum, int SchemaVersion)
+/// <summary>A cell's <c>metadata.nbgrader</c> (schema version 3), whose flags give the cell its <see cref="CellKind"/>
+/// (docs/grading-model.md §1).</summary>
+internal sealed record NbgraderMetadata(
+    bool Grade,
+    bool Solution,
+    bool Locked,
+    bool Task,
+    string? GradeId,
+    double? Points,
+    string? Checksum,
+    int SchemaVersion)
 {
     /// <summary>The JSON key under a cell's metadata.</summary>
     public const string Key = "nbgrader";
@@ -32,8 +40,9 @@ internal sealed record NbgraderMetadata(bool Grade, bool Solution, bool Locked, 
     }
 
     /// <summary>
-    /// Writes these fields into <c>metadata.nbgrader</c> (created when missing). Fields whose value is unchanged keep their
-    /// JSON node, so an untouched <c>2.0</c> stays <c>2.0</c> and the file round-trips; null optional fields are removed.
+    /// Writes these fields into <c>metadata.nbgrader</c> (created when missing). Fields whose value is unchanged keep
+    /// their JSON node, so an untouched <c>2.0</c> stays <c>2.0</c> and the file round-trips; null optional fields are
+    /// removed.
     /// </summary>
     public void WriteTo(JsonObject cellMetadata)
     {
@@ -78,7 +87,8 @@ internal sealed record NbgraderMetadata(bool Grade, bool Solution, bool Locked, 
         }
     }
 
-    private static bool Flag(JsonObject nb, string name) => nb[name] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
+    private static bool Flag(JsonObject nb, string name) =>
+        nb[name] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 
     private static string? Text(JsonObject nb, string name) =>
         nb[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

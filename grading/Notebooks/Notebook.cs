@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace Grading.Notebooks;
 
-/// <summary>An nbformat 4 notebook kept as its JSON tree, so unknown metadata and key order survive a round trip.</summary>
+/// <summary>An nbformat 4 notebook kept as its JSON tree, so unknown metadata and key order survive a round
+/// trip.</summary>
 internal sealed class Notebook
 {
     private Notebook(JsonObject json, string path)
@@ -29,10 +30,12 @@ internal sealed class Notebook
     public int NbFormat => (int)Json["nbformat"]!.GetValue<double>();
 
     /// <summary>The minor format version, or null when missing or not an integer (<c>check</c> reports it).</summary>
-    public int? NbFormatMinor => Json["nbformat_minor"] is JsonValue value && value.TryGetValue<int>(out var minor) ? minor : null;
+    public int? NbFormatMinor =>
+        Json["nbformat_minor"] is JsonValue value && value.TryGetValue<int>(out var minor) ? minor : null;
 
     /// <summary>Reads and checks the structure of an .ipynb file.</summary>
-    /// <exception cref="NotebookFormatException">The file is not JSON, not nbformat 4, or has the wrong shape; the message names the JSON path.</exception>
+    /// <exception cref="NotebookFormatException">The file is not JSON, not nbformat 4, or has the wrong shape; the
+    /// message names the JSON path.</exception>
     public static Notebook Load(string path)
     {
         string text;
@@ -59,7 +62,11 @@ internal sealed class Notebook
         }
         catch (JsonException e)
         {
-            throw NotebookFormatException.At(path, "$", $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {e.Message.Split(" Path:")[0]}");
+            throw NotebookFormatException.At(
+                path,
+                "$",
+                $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): " +
+                $"{e.Message.Split(" Path:")[0]}");
         }
 
         if (root is not JsonObject json)

@@ -34,7 +34,9 @@ internal sealed class NotebookCell(JsonObject json)
     public string? Id => Json["id"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
 
     /// <summary>A code cell's outputs (created empty when missing); null for markdown and raw cells.</summary>
-    public JsonArray? Outputs => !IsCode ? null : Json["outputs"] as JsonArray ?? (JsonArray)(Json["outputs"] = new JsonArray());
+    public JsonArray? Outputs => !IsCode
+        ? null
+        : Json["outputs"] as JsonArray ?? (JsonArray)(Json["outputs"] = new JsonArray());
 
     /// <summary>A code cell's execution count; null when never run (and for markdown and raw cells).</summary>
     public int? ExecutionCount

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace Grading.Notebooks;
 
 /// <summary>
-/// The metadata a .NET Interactive (Polyglot Notebooks) C# notebook carries, as docs/notebook-dialect.md §1 describes it.
-/// Factories rather than shared instances: a <see cref="JsonNode"/> can only have one parent.
+/// The metadata a .NET Interactive (Polyglot Notebooks) C# notebook carries, as docs/notebook-dialect.md §1 describes
+/// it. Factories rather than shared instances: a <see cref="JsonNode"/> can only have one parent.
 /// </summary>
 internal static class PolyglotMetadata
 {
@@ -17,7 +17,8 @@ internal static class PolyglotMetadata
     /// <summary>The <c>language_info.name</c> Polyglot Notebooks writes.</summary>
     public const string LanguageInfoName = "polyglot-notebook";
 
-    /// <summary>The <c>language_info.name</c> the course's own `.net-csharp` Jupyter kernel writes (grading/Kernel).</summary>
+    /// <summary>The <c>language_info.name</c> the course's own `.net-csharp` Jupyter kernel writes
+    /// (grading/Kernel).</summary>
     public const string KernelLanguageInfoName = "C#";
 
     /// <summary>The subkernel every code cell runs in.</summary>
@@ -35,8 +36,8 @@ internal static class PolyglotMetadata
     public static JsonObject LanguageInfo() => new() { ["name"] = LanguageInfoName };
 
     /// <summary>
-    /// <c>metadata.language_info</c> as the `.net-csharp` kernel reports it (the course notebooks carry this one): nbconvert
-    /// and GitHub highlight C# from it, JupyterLab picks its editor mode.
+    /// <c>metadata.language_info</c> as the `.net-csharp` kernel reports it (the course notebooks carry this one):
+    /// nbconvert and GitHub highlight C# from it, JupyterLab picks its editor mode.
     /// </summary>
     public static JsonObject KernelLanguageInfo() => new()
     {

@@ -7,7 +7,8 @@ namespace Grading.Notebooks;
 /// </summary>
 internal static class SupportFiles
 {
-    /// <summary>The <c>*.csx</c> files in the folder of <paramref name="notebookPath"/>: file name → text, in ordinal order.</summary>
+    /// <summary>The <c>*.csx</c> files in the folder of <paramref name="notebookPath"/>: file name → text, in ordinal
+    /// order.</summary>
     public static SortedDictionary<string, string> Beside(string notebookPath)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;

@@ -12,7 +12,8 @@ internal enum NoteKind
     /// <summary>A student's cell declares a type named like a test helper; tests use the library's own.</summary>
     [JsonStringEnumMemberName("shadowing")] Shadowing,
 
-    /// <summary>How long the notebook ran and how it was isolated (for the instructor; the class table hides it).</summary>
+    /// <summary>How long the notebook ran and how it was isolated (for the instructor; the class table hides
+    /// it).</summary>
     [JsonStringEnumMemberName("run")] Run,
 
     /// <summary>Why the worker process died.</summary>

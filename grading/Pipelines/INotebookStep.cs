@@ -3,8 +3,8 @@ using Grading.Notebooks;
 namespace Grading.Pipelines;
 
 /// <summary>
-/// One transformation of a notebook; pipelines are declared lists of these (nbgrader's preprocessors). A step may change
-/// the notebook it is given and returns the notebook the next step gets.
+/// One transformation of a notebook; pipelines are declared lists of these (nbgrader's preprocessors). A step may
+/// change the notebook it is given and returns the notebook the next step gets.
 /// </summary>
 internal interface INotebookStep
 {

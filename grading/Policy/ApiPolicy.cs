@@ -26,7 +26,8 @@ internal sealed partial class ApiPolicy
     /// The course default plus what the notebook's <c>metadata.student_code_policy</c> adds:
     /// <c>{"allow": ["System.IO.File.ReadAllText"], "deny": ["Plotly.NET"]}</c>.
     /// </summary>
-    /// <exception cref="PolicyFormatException">The metadata is not of that shape; the message says what to write.</exception>
+    /// <exception cref="PolicyFormatException">The metadata is not of that shape; the message says what to
+    /// write.</exception>
     public static ApiPolicy For(Notebook notebook)
     {
         var added = new List<ApiRule>();
@@ -34,17 +35,21 @@ internal sealed partial class ApiPolicy
         {
             if (node is not JsonObject declared)
             {
-                throw new PolicyFormatException($"metadata.{MetadataKey} must be an object like {{\"allow\": [\"System.IO.StringReader\"], \"deny\": []}}.");
+                throw new PolicyFormatException(
+                    $"metadata.{MetadataKey} must be an object like " +
+                    "{\"allow\": [\"System.IO.StringReader\"], \"deny\": []}.");
             }
 
             foreach (var (key, value) in declared)
             {
                 if (key is not ("allow" or "deny"))
                 {
-                    throw new PolicyFormatException($"metadata.{MetadataKey}.{key} is not a policy list: use \"allow\" and \"deny\".");
+                    throw new PolicyFormatException(
+                        $"metadata.{MetadataKey}.{key} is not a policy list: use \"allow\" and \"deny\".");
                 }
 
-                added.AddRange(Names(value, $"metadata.{MetadataKey}.{key}").Select(name => new ApiRule(name, key == "allow", key == "deny" ? "this assignment's policy" : null)));
+                added.AddRange(Names(value, $"metadata.{MetadataKey}.{key}").Select(name =>
+                    new ApiRule(name, key == "allow", key == "deny" ? "this assignment's policy" : null)));
             }
         }
 
@@ -57,7 +62,8 @@ internal sealed partial class ApiPolicy
         ApiRule? best = null;
         foreach (var rule in rules)
         {
-            if (rule.Covers(path) && (best is null || rule.Depth > best.Depth || (rule.Depth == best.Depth && !rule.Allow)))
+            if (rule.Covers(path)
+                && (best is null || rule.Depth > best.Depth || (rule.Depth == best.Depth && !rule.Allow)))
             {
                 best = rule;
             }
@@ -66,14 +72,16 @@ internal sealed partial class ApiPolicy
         return best;
     }
 
-    /// <summary>True when an entry names exactly <paramref name="path"/> as allowed (used to open single "…Unsafe" members).</summary>
+    /// <summary>True when an entry names exactly <paramref name="path"/> as allowed (used to open single "…Unsafe"
+    /// members).</summary>
     public bool AllowsExactly(string path) => rules.Any(r => r.Allow && r.Name == path);
 
     private static IEnumerable<string> Names(JsonNode? value, string where)
     {
         if (value is not JsonArray names)
         {
-            throw new PolicyFormatException($"{where} must be a list of dotted names, like [\"System.IO.StringReader\"].");
+            throw new PolicyFormatException(
+                $"{where} must be a list of dotted names, like [\"System.IO.StringReader\"].");
         }
 
         for (var i = 0; i < names.Count; i++)
@@ -81,8 +89,10 @@ internal sealed partial class ApiPolicy
             var name = names[i] is JsonValue text && text.TryGetValue<string>(out var s) ? s : null;
             if (name is null || !DottedName().IsMatch(name))
             {
-                throw new PolicyFormatException($"{where}[{i}] must be a dotted name without generic arity (\"System.Collections.Generic.List\"), " +
-                                                $"found {names[i]?.ToJsonString() ?? "null"}.");
+                throw new PolicyFormatException(
+                    $"{where}[{i}] must be a dotted name without generic arity " +
+                    "(\"System.Collections.Generic.List\"), " +
+                    $"found {names[i]?.ToJsonString() ?? "null"}.");
             }
 
             yield return name;

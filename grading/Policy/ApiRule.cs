@@ -12,7 +12,9 @@ internal sealed record ApiRule(string Name, bool Allow, string? Why = null)
 {
     /// <summary>True when this entry is <paramref name="path"/> itself or one of its enclosing names.</summary>
     public bool Covers(string path) =>
-        path.Length == Name.Length ? path == Name : path.Length > Name.Length && path[Name.Length] == '.' && path.StartsWith(Name, StringComparison.Ordinal);
+        path.Length == Name.Length
+            ? path == Name
+            : path.Length > Name.Length && path[Name.Length] == '.' && path.StartsWith(Name, StringComparison.Ordinal);
 
     /// <summary>How specific the entry is: the longest matching entry decides.</summary>
     public int Depth => Name.Count(c => c == '.') + 1;

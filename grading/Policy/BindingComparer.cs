@@ -30,8 +30,10 @@ internal static class BindingComparer
             }
         }
 
-        // One cause shows up in many places (a changed return type also changes the inferred Check.Equal<T>): name the cause.
-        var cause = differences.FirstOrDefault(d => d.Expected.Aspect == "means" && d.Expected.Scope is { IsStudent: true });
+        // One cause shows up in many places (a changed return type also changes the inferred Check.Equal<T>): name the
+        // cause.
+        var cause = differences.FirstOrDefault(d =>
+            d.Expected.Aspect == "means" && d.Expected.Scope is { IsStudent: true });
         cause = cause != default ? cause : differences.FirstOrDefault(d => d.Actual.DeclaredAs is not null);
         cause = cause != default ? cause : differences.FirstOrDefault();
         return cause == default ? null : Explain(cause.Expected, cause.Actual);
@@ -43,23 +45,25 @@ internal static class BindingComparer
         if (expected.Aspect == "means" && expected.Scope is { IsStudent: true } && actual.Scope is { IsStudent: true })
         {
             return $"{at} must have the assignment's signature `{expected.Display}`, but yours is `{actual.Display}` " +
-                   $"(cell {actual.Scope.CellIndex}). Give it exactly the parameter and return types of the stub you were given.";
+                   $"(cell {actual.Scope.CellIndex}). " +
+                   "Give it exactly the parameter and return types of the stub you were given.";
         }
 
         if (actual.DeclaredAs is { } yours)
         {
             var where = actual.Scope is { } scope ? $" (cell {scope.CellIndex})" : "";
-            return $"{at} should mean `{expected.Display}`, but your {yours}{where} takes its place: rename or remove your {yours} " +
-                   "so the test uses the real one.";
+            return $"{at} should mean `{expected.Display}`, but your {yours}{where} takes its place: " +
+                   $"rename or remove your {yours} so the test uses the real one.";
         }
 
         return expected.Aspect switch
         {
             "means" or "foreach" or "query" or "await" or "deconstruct" or "add" or "conversion" =>
-                $"{at} should mean `{expected.Display}`, but in your notebook it means `{actual.Display}`: something your cells " +
-                "declare changes what this test calls. Remove declarations that reuse names the tests use.",
-            _ => $"{at} has type `{actual.Display}` in your notebook but `{expected.Display}` in the assignment: keep the types " +
-                 "of the stubs you were given.",
+                $"{at} should mean `{expected.Display}`, but in your notebook it means `{actual.Display}`: " +
+                "something your cells declare changes what this test calls. " +
+                "Remove declarations that reuse names the tests use.",
+            _ => $"{at} has type `{actual.Display}` in your notebook but `{expected.Display}` in the assignment: " +
+                 "keep the types of the stubs you were given.",
         };
     }
 }

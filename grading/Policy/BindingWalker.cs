@@ -12,14 +12,19 @@ namespace Grading.Policy;
 internal static class BindingWalker
 {
     private static readonly SymbolDisplayFormat Shown = SymbolDisplayFormat.CSharpErrorMessageFormat
-        .WithMemberOptions(SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType |
-                           SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeRef)
-        .WithParameterOptions(SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeParamsRefOut);
+        .WithMemberOptions(
+            SymbolDisplayMemberOptions.IncludeParameters
+            | SymbolDisplayMemberOptions.IncludeType
+            | SymbolDisplayMemberOptions.IncludeContainingType
+            | SymbolDisplayMemberOptions.IncludeRef)
+        .WithParameterOptions(
+            SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeParamsRefOut);
 
     public static IReadOnlyList<Binding> Of(SemanticModel model, SymbolKeys keys)
     {
         var bindings = new List<Binding>();
-        void Add(SyntaxNode node, string aspect, ISymbol? symbol) => bindings.Add(Describe(model, keys, node, aspect, symbol));
+        void Add(SyntaxNode node, string aspect, ISymbol? symbol) =>
+            bindings.Add(Describe(model, keys, node, aspect, symbol));
 
         foreach (var node in model.SyntaxTree.GetRoot().DescendantNodes())
         {
@@ -57,18 +62,22 @@ internal static class BindingWalker
                 case AwaitExpressionSyntax awaited:
                     Add(node, "await", model.GetAwaitExpressionInfo(awaited).GetAwaiterMethod);
                     break;
-                case AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } assignment:
+                case AssignmentExpressionSyntax
+                {
+                    Left: TupleExpressionSyntax or DeclarationExpressionSyntax,
+                } assignment:
                     Add(node, "deconstruct", model.GetDeconstructionInfo(assignment).Method);
                     break;
-                case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
+                case InitializerExpressionSyntax initializer
+                    when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
                     foreach (var element in initializer.Expressions)
                     {
                         Add(element, "add", model.GetCollectionInitializerSymbolInfo(element).Symbol);
                     }
 
                     break;
-                case VariableDeclaratorSyntax or SingleVariableDesignationSyntax or LocalFunctionStatementSyntax or MethodDeclarationSyntax
-                    or BaseTypeDeclarationSyntax or ParameterSyntax:
+                case VariableDeclaratorSyntax or SingleVariableDesignationSyntax or LocalFunctionStatementSyntax
+                    or MethodDeclarationSyntax or BaseTypeDeclarationSyntax or ParameterSyntax:
                     Add(node, "declares", model.GetDeclaredSymbol(node));
                     break;
             }
@@ -77,7 +86,12 @@ internal static class BindingWalker
         return bindings;
     }
 
-    private static Binding Describe(SemanticModel model, SymbolKeys keys, SyntaxNode node, string aspect, ISymbol? symbol)
+    private static Binding Describe(
+        SemanticModel model,
+        SymbolKeys keys,
+        SyntaxNode node,
+        string aspect,
+        ISymbol? symbol)
     {
         var line = node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
         var text = node.ToString().ReplaceLineEndings(" ");
@@ -90,9 +104,11 @@ internal static class BindingWalker
     }
 
     /// <summary>How C# shows the symbol, without the script's submission class ("int Square(int)").</summary>
-    public static string Display(ISymbol? symbol) => symbol is null ? "nothing" : StripSubmission(symbol.ToDisplayString(Shown));
+    public static string Display(ISymbol? symbol) =>
+        symbol is null ? "nothing" : StripSubmission(symbol.ToDisplayString(Shown));
 
-    private static string StripSubmission(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"Submission#\d+\.", "");
+    private static string StripSubmission(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"Submission#\d+\.", "");
 
     // The outermost thing the student declared: renaming it is the fix.
     private static string DeclaredAs(ISymbol symbol)

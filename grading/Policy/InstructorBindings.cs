@@ -4,12 +4,14 @@ using NotebookEngine.Analysis;
 
 namespace Grading.Policy;
 
-/// <summary>What every locked code cell means when the instructor's solution runs, by grade id (the reference for the locked-cell check).</summary>
+/// <summary>What every locked code cell means when the instructor's solution runs, by grade id (the reference for the
+/// locked-cell check).</summary>
 internal static class InstructorBindings
 {
     /// <summary>
-    /// Compiles <paramref name="source"/> in solution order in <paramref name="workingDirectory"/> and records each locked
-    /// cell's bindings. Pass the source after the same text rewrites the student's notebook gets, so the cells align.
+    /// Compiles <paramref name="source"/> in solution order in <paramref name="workingDirectory"/> and records each
+    /// locked cell's bindings. Pass the source after the same text rewrites the student's notebook gets, so the cells
+    /// align.
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<Binding>> Compute(Notebook source, string workingDirectory)
     {
@@ -29,7 +31,9 @@ internal static class InstructorBindings
             var lockedId = LockedId(cell);
             if (compiled.Model is { } model)
             {
-                scopes[model.SyntaxTree] = lockedId is null ? new DeclarationScope(DeclarationScope.Student, index) : new DeclarationScope("cell:" + lockedId, index);
+                scopes[model.SyntaxTree] = lockedId is null
+                    ? new DeclarationScope(DeclarationScope.Student, index)
+                    : new DeclarationScope("cell:" + lockedId, index);
                 if (lockedId is not null)
                 {
                     result[lockedId] = BindingWalker.Of(model, keys);
@@ -42,6 +46,7 @@ internal static class InstructorBindings
         return result;
     }
 
-    /// <summary>The grade id of a cell the grader restores from the source (locked, with a grade id); null for cells a student writes.</summary>
+    /// <summary>The grade id of a cell the grader restores from the source (locked, with a grade id); null for cells a
+    /// student writes.</summary>
     public static string? LockedId(NotebookCell cell) => cell.Nbgrader is { Locked: true, GradeId: { } id } ? id : null;
 }

@@ -14,10 +14,16 @@ internal static class NotebookReview
     /// <param name="cells">The notebook's code cells in order.</param>
     /// <param name="policy">What student cells may use.</param>
     /// <param name="workingDirectory">The folder the notebook runs in (relative <c>#r</c> resolve there).</param>
-    /// <param name="instructor">What each locked cell means in the instructor's run, by grade id; null to skip that check.</param>
-    /// <param name="lost">Cells whose declarations the run lost (a timed-out cell): left out of the chain, as the session left them out.</param>
-    public static IReadOnlyDictionary<int, CellRefusal> Run(IReadOnlyList<ReviewCell> cells, ApiPolicy policy, string workingDirectory,
-        IReadOnlyDictionary<string, IReadOnlyList<Binding>>? instructor, IReadOnlySet<int>? lost = null)
+    /// <param name="instructor">What each locked cell means in the instructor's run, by grade id; null to skip that
+    /// check.</param>
+    /// <param name="lost">Cells whose declarations the run lost (a timed-out cell): left out of the chain, as the
+    /// session left them out.</param>
+    public static IReadOnlyDictionary<int, CellRefusal> Run(
+        IReadOnlyList<ReviewCell> cells,
+        ApiPolicy policy,
+        string workingDirectory,
+        IReadOnlyDictionary<string, IReadOnlyList<Binding>>? instructor,
+        IReadOnlySet<int>? lost = null)
     {
         var refused = new Dictionary<int, CellRefusal>();
         var chain = ScriptChain.Start(workingDirectory);
@@ -29,7 +35,9 @@ internal static class NotebookReview
             var compiled = chain.Compile(cell.Source);
             if (compiled.Tree is { } tree)
             {
-                scopes[tree] = cell.ByStudent ? new DeclarationScope(DeclarationScope.Student, cell.Index) : new DeclarationScope("cell:" + cell.LockedId, cell.Index);
+                scopes[tree] = cell.ByStudent
+                    ? new DeclarationScope(DeclarationScope.Student, cell.Index)
+                    : new DeclarationScope("cell:" + cell.LockedId, cell.Index);
             }
 
             // A student cell is judged even when it does not compile (what it names is still bound); a locked cell's
@@ -62,22 +70,35 @@ internal static class NotebookReview
             return null;
         }
 
-        var reason = $"Not run: {violations[0]}" + (violations.Count > 1 ? $" (and {violations.Count - 1} more)" : "") + ". Remove it: student code may not use it.";
+        var reason = $"Not run: {violations[0]}"
+            + (violations.Count > 1 ? $" (and {violations.Count - 1} more)" : "")
+            + ". Remove it: student code may not use it.";
         var detail = "This cell was not run because it uses what this assignment's code policy does not allow:\n" +
-                     string.Join("\n", violations.Select(v => "  " + v)) + "\nRemove these uses and run `validate` again.";
+                     string.Join("\n", violations.Select(v => "  " + v)) +
+                     "\nRemove these uses and run `validate` again.";
         return new CellRefusal(cell.Index, CellRefusal.Blocked, reason, detail);
     }
 
-    private static CellRefusal? MeaningRefusal(ReviewCell cell, CompiledCell compiled, SymbolKeys keys, IReadOnlyDictionary<string, IReadOnlyList<Binding>>? instructor)
+    private static CellRefusal? MeaningRefusal(
+        ReviewCell cell,
+        CompiledCell compiled,
+        SymbolKeys keys,
+        IReadOnlyDictionary<string, IReadOnlyList<Binding>>? instructor)
     {
-        if (instructor is null || compiled.Model is not { } model || !instructor.TryGetValue(cell.LockedId!, out var expected))
+        if (instructor is null
+            || compiled.Model is not { } model
+            || !instructor.TryGetValue(cell.LockedId!, out var expected))
         {
             return null;
         }
 
         var difference = BindingComparer.FirstDifference(expected, BindingWalker.Of(model, keys));
         return difference is null ? null
-            : new CellRefusal(cell.Index, CellRefusal.Blocked, "Not run: " + difference, $"The locked cell '{cell.LockedId}' was not run: {difference}");
+            : new CellRefusal(
+                cell.Index,
+                CellRefusal.Blocked,
+                "Not run: " + difference,
+                $"The locked cell '{cell.LockedId}' was not run: {difference}");
     }
 
     private static CellRefusal CompileRefusal(ReviewCell cell, CompiledCell compiled, CellRefusal? firstBlocked)
@@ -88,7 +109,9 @@ internal static class NotebookReview
         if (firstBlocked is not null && !cell.ByStudent)
         {
             // A test usually fails to compile because the answer cell it needs was refused: say that first.
-            var cause = firstBlocked.Reason.Replace("Not run: ", "", StringComparison.Ordinal).Split(". Remove it", 2)[0];
+            var cause = firstBlocked.Reason
+                .Replace("Not run: ", "", StringComparison.Ordinal)
+                .Split(". Remove it", 2)[0];
             reason = $"Cell {firstBlocked.Index} was not run: {cause}. So this cell does not compile: {firstLine}";
         }
 

@@ -22,7 +22,9 @@ internal static class PolicyChecker
 
         var found = new Dictionary<string, PolicyViolation>();
         void Report(SyntaxNodeOrToken at, string api, string? why) =>
-            found.TryAdd(api, new PolicyViolation(at.GetLocation()!.GetLineSpan().StartLinePosition.Line + 1, api, why));
+            found.TryAdd(
+                api,
+                new PolicyViolation(at.GetLocation()!.GetLineSpan().StartLinePosition.Line + 1, api, why));
 
         var root = model.SyntaxTree.GetRoot();
         foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: true))
@@ -31,7 +33,10 @@ internal static class PolicyChecker
             {
                 var line = trivia.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
                 var directive = trivia.IsKind(SyntaxKind.LoadDirectiveTrivia) ? "#load" : "#r";
-                found.TryAdd(directive, new PolicyViolation(line, directive, "loading code from files; only the instructor's set-up cells load libraries"));
+                found.TryAdd(directive, new PolicyViolation(
+                    line,
+                    directive,
+                    "loading code from files; only the instructor's set-up cells load libraries"));
             }
         }
 
@@ -62,7 +67,10 @@ internal static class PolicyChecker
 
         // File.Exists also names File: report the member, the most precise of what one line refused.
         return found.Values
-            .Where(v => !found.Values.Any(other => other.Line == v.Line && other.Api.Length > v.Api.Length && other.Api.StartsWith(v.Api + ".", StringComparison.Ordinal)))
+            .Where(v => !found.Values.Any(other =>
+                other.Line == v.Line
+                && other.Api.Length > v.Api.Length
+                && other.Api.StartsWith(v.Api + ".", StringComparison.Ordinal)))
             .OrderBy(v => v.Line).ToList();
     }
 
@@ -79,7 +87,8 @@ internal static class PolicyChecker
     {
         PointerTypeSyntax => "pointer types",
         FunctionPointerTypeSyntax => "function pointers",
-        MakeRefExpressionSyntax or RefTypeExpressionSyntax or RefValueExpressionSyntax => "typed references (__makeref, __refvalue)",
+        MakeRefExpressionSyntax or RefTypeExpressionSyntax or RefValueExpressionSyntax =>
+            "typed references (__makeref, __refvalue)",
         _ => null,
     };
 
@@ -87,17 +96,20 @@ internal static class PolicyChecker
     private static bool IsQualifier(SyntaxNode node)
     {
         var top = node;
-        while (top.Parent is MemberAccessExpressionSyntax access && access.Name == top || top.Parent is QualifiedNameSyntax qualified && qualified.Right == top)
+        while (top.Parent is MemberAccessExpressionSyntax access && access.Name == top
+               || top.Parent is QualifiedNameSyntax qualified && qualified.Right == top)
         {
             top = top.Parent;
         }
 
-        return top.Parent is MemberAccessExpressionSyntax outer && outer.Expression == top || top.Parent is QualifiedNameSyntax name && name.Left == top;
+        return top.Parent is MemberAccessExpressionSyntax outer && outer.Expression == top
+               || top.Parent is QualifiedNameSyntax name && name.Left == top;
     }
 
     // nameof(X) is a string constant; naming a type there reaches nothing.
     private static bool InsideNameof(SyntaxNode node) => node.Ancestors().OfType<InvocationExpressionSyntax>()
-        .Any(call => call.Expression is IdentifierNameSyntax { Identifier.Text: "nameof" } && call.ArgumentList.Arguments.Any(a => a.Span.Contains(node.Span)));
+        .Any(call => call.Expression is IdentifierNameSyntax { Identifier.Text: "nameof" }
+                     && call.ArgumentList.Arguments.Any(a => a.Span.Contains(node.Span)));
 
     private static IEnumerable<(string Api, string? Why)> Refusals(ISymbol symbol, ApiPolicy policy)
     {
@@ -123,12 +135,14 @@ internal static class PolicyChecker
                 }
 
                 yield break;
-            case INamespaceSymbol or ILocalSymbol or IParameterSymbol or IRangeVariableSymbol or ILabelSymbol or IDiscardSymbol
-                or ITypeParameterSymbol or IErrorTypeSymbol:
+            case INamespaceSymbol or ILocalSymbol or IParameterSymbol or IRangeVariableSymbol or ILabelSymbol
+                or IDiscardSymbol or ITypeParameterSymbol or IErrorTypeSymbol:
                 yield break;
         }
 
-        if (!DeclaredByTheNotebook(symbol) && !(symbol is INamedTypeSymbol { IsAnonymousType: true }) && Refusal(symbol, policy) is { } refused)
+        if (!DeclaredByTheNotebook(symbol)
+            && !(symbol is INamedTypeSymbol { IsAnonymousType: true })
+            && Refusal(symbol, policy) is { } refused)
         {
             yield return refused;
         }
@@ -137,7 +151,8 @@ internal static class PolicyChecker
         var typeArguments = symbol switch
         {
             INamedTypeSymbol type => AllTypeArguments(type),
-            IMethodSymbol method => method.TypeArguments.Concat(method.ContainingType is { } owner ? AllTypeArguments(owner) : []),
+            IMethodSymbol method =>
+                method.TypeArguments.Concat(method.ContainingType is { } owner ? AllTypeArguments(owner) : []),
             _ when symbol.ContainingType is { } owner => AllTypeArguments(owner),
             _ => [],
         };
@@ -154,7 +169,9 @@ internal static class PolicyChecker
     {
         var path = SymbolPaths.Of(symbol);
         // .NET names the members that skip bounds or type checks "…Unsafe" (Vector.LoadUnsafe, CollectionsMarshal…).
-        if (symbol is not ITypeSymbol && symbol.Name.EndsWith("Unsafe", StringComparison.Ordinal) && !policy.AllowsExactly(path))
+        if (symbol is not ITypeSymbol
+            && symbol.Name.EndsWith("Unsafe", StringComparison.Ordinal)
+            && !policy.AllowsExactly(path))
         {
             return (path, "memory access without bounds or type checks");
         }
@@ -166,7 +183,9 @@ internal static class PolicyChecker
     private static IEnumerable<ITypeSymbol> AllTypeArguments(INamedTypeSymbol type) =>
         type.TypeArguments.Concat(type.ContainingType is { } outer ? AllTypeArguments(outer) : []);
 
-    // Declared by a cell of this notebook (the student's or the instructor's): script submissions are "interactive" assemblies.
+    // Declared by a cell of this notebook (the student's or the instructor's): script submissions are "interactive"
+    // assemblies.
     private static bool DeclaredByTheNotebook(ISymbol symbol) =>
-        (symbol is IMethodSymbol { ReducedFrom: { } extension } ? extension : symbol.OriginalDefinition).ContainingAssembly?.IsInteractive == true;
+        (symbol is IMethodSymbol { ReducedFrom: { } extension } ? extension : symbol.OriginalDefinition)
+            .ContainingAssembly?.IsInteractive == true;
 }

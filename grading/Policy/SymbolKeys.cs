@@ -31,9 +31,13 @@ internal sealed class SymbolKeys(Func<SyntaxTree, DeclarationScope?> scopeOf)
         IAliasSymbol alias => Key(alias.Target),
         ITypeSymbol type => TypeKey(type),
         INamespaceSymbol space => "namespace " + space.ToDisplayString(),
-        IMethodSymbol method => Owner(method) + "." + method.Name + Arguments(method.TypeArguments) + "(" + Parameters(method.Parameters) + "):" +
-                                TypeKey(method.ReturnType) + (method.ReducedFrom is not null ? " extension" : ""),
-        IPropertySymbol property => Owner(property) + "." + property.Name + "[" + Parameters(property.Parameters) + "]:" + TypeKey(property.Type),
+        IMethodSymbol method =>
+            Owner(method) + "." + method.Name + Arguments(method.TypeArguments)
+            + "(" + Parameters(method.Parameters) + "):"
+            + TypeKey(method.ReturnType) + (method.ReducedFrom is not null ? " extension" : ""),
+        IPropertySymbol property =>
+            Owner(property) + "." + property.Name + "[" + Parameters(property.Parameters) + "]:"
+            + TypeKey(property.Type),
         IFieldSymbol field => Owner(field) + "." + field.Name + ":" + TypeKey(field.Type),
         IEventSymbol @event => Owner(@event) + "." + @event.Name + ":" + TypeKey(@event.Type),
         ILocalSymbol local => Scope(local) + " local " + local.Name + ":" + TypeKey(local.Type),
@@ -48,25 +52,33 @@ internal sealed class SymbolKeys(Func<SyntaxTree, DeclarationScope?> scopeOf)
         var definition = symbol is IMethodSymbol { ReducedFrom: { } extension } ? extension : symbol.OriginalDefinition;
         var tree = definition.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree
                    ?? definition.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree
-                   ?? (definition.ContainingType is { } owner ? owner.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree : null);
+                   ?? (definition.ContainingType is { } owner
+                       ? owner.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree
+                       : null);
         return tree is null ? null : scopeOf(tree);
     }
 
     private string Scope(ISymbol symbol) => ScopeOf(symbol)?.Label ?? "library " + symbol.ContainingAssembly?.Name;
 
     // Members of a script's top level belong to its submission class, whose name changes with every added cell.
-    private string Owner(ISymbol member) => member.ContainingType is { IsScriptClass: false } owner ? TypeKey(owner) : Scope(member);
+    private string Owner(ISymbol member) =>
+        member.ContainingType is { IsScriptClass: false } owner ? TypeKey(owner) : Scope(member);
 
     private string TypeKey(ITypeSymbol type) => type switch
     {
         IErrorTypeSymbol error => "unbound " + error.Name,
         IArrayTypeSymbol array => TypeKey(array.ElementType) + "[" + new string(',', array.Rank - 1) + "]",
         IPointerTypeSymbol pointer => TypeKey(pointer.PointedAtType) + "*",
-        ITypeParameterSymbol parameter => (parameter.TypeParameterKind == TypeParameterKind.Method ? "!!" : "!") + parameter.Ordinal,
+        ITypeParameterSymbol parameter =>
+            (parameter.TypeParameterKind == TypeParameterKind.Method ? "!!" : "!") + parameter.Ordinal,
         IDynamicTypeSymbol => "dynamic",
         IFunctionPointerTypeSymbol => "function pointer",
         INamedTypeSymbol { IsAnonymousType: true } anonymous =>
-            "anonymous{" + string.Join(",", anonymous.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name + ":" + TypeKey(p.Type))) + "}",
+            "anonymous{"
+            + string.Join(
+                ",",
+                anonymous.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name + ":" + TypeKey(p.Type)))
+            + "}",
         INamedTypeSymbol { IsTupleType: true, TupleUnderlyingType: { } underlying } => TypeKey(underlying),
         INamedTypeSymbol named => NamedTypeKey(named),
         _ => type.Kind + " " + type.ToDisplayString(),
@@ -77,7 +89,8 @@ internal sealed class SymbolKeys(Func<SyntaxTree, DeclarationScope?> scopeOf)
         var definition = type.OriginalDefinition;
         var owner = type.ContainingType is { } outer
             ? outer.IsScriptClass ? Scope(definition) : TypeKey(outer)
-            : "library " + definition.ContainingAssembly?.Name + " " + definition.ContainingNamespace?.ToDisplayString();
+            : "library " + definition.ContainingAssembly?.Name
+              + " " + definition.ContainingNamespace?.ToDisplayString();
         return owner + "." + definition.MetadataName + Arguments(type.TypeArguments);
     }
 

@@ -43,7 +43,8 @@ internal static class WorkerHost
         return 0;
     }
 
-    /// <summary>The next request, or null at the end of input or on a line that is not a request (the grader's bug).</summary>
+    /// <summary>The next request, or null at the end of input or on a line that is not a request (the grader's
+    /// bug).</summary>
     private static async Task<WorkerRequest?> ReadAsync(TextReader input)
     {
         if (await input.ReadLineAsync() is not { } line)

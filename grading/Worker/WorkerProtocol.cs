@@ -19,7 +19,8 @@ namespace Grading.Worker;
 [JsonDerivedType(typeof(EndRequest), "end")]
 internal abstract record WorkerRequest;
 
-/// <summary>The first request: the nonce every event must carry and the limits the worker's session runs under.</summary>
+/// <summary>The first request: the nonce every event must carry and the limits the worker's session runs
+/// under.</summary>
 /// <param name="Nonce">A secret known to the grader and the worker only, until student code runs.</param>
 /// <param name="CellTimeoutSeconds">The engine's per-cell timeout.</param>
 /// <param name="OutputLimitBytes">The engine's per-cell output cap.</param>
@@ -60,7 +61,8 @@ internal sealed record CellStarted(string Nonce, int Cell, string Secret) : Work
 /// <param name="ElapsedMs">The cell's execution time as the worker measured it.</param>
 /// <param name="Failure">Why it failed, for a student; null when it succeeded.</param>
 /// <param name="Numeric">The cell's trailing numeric value (partial credit), if any.</param>
-/// <param name="Outputs">nbformat output objects; checked against the schema by the grader, so any JSON is accepted here.</param>
+/// <param name="Outputs">nbformat output objects; checked against the schema by the grader, so any JSON is accepted
+/// here.</param>
 internal sealed record CellFinished(string Nonce, int Cell, string Secret, CellStatus Status, double ElapsedMs,
     string? Failure, double? Numeric, JsonNode? Outputs) : WorkerEvent(Nonce);
 
@@ -81,18 +83,21 @@ internal sealed partial class WorkerProtocolJson : JsonSerializerContext;
 internal static class WorkerProtocol
 {
     /// <summary>One request as a line of JSON (no newline).</summary>
-    public static string Write(WorkerRequest request) => JsonSerializer.Serialize(request, WorkerProtocolJson.Default.WorkerRequest);
+    public static string Write(WorkerRequest request) =>
+        JsonSerializer.Serialize(request, WorkerProtocolJson.Default.WorkerRequest);
 
     /// <summary>One event as a line of JSON (no newline).</summary>
-    public static string Write(WorkerEvent message) => JsonSerializer.Serialize(message, WorkerProtocolJson.Default.WorkerEvent);
+    public static string Write(WorkerEvent message) =>
+        JsonSerializer.Serialize(message, WorkerProtocolJson.Default.WorkerEvent);
 
-    /// <summary>The request on <paramref name="line"/>, or null with <paramref name="problem"/> saying why it is not one.</summary>
+    /// <summary>The request on <paramref name="line"/>, or null with <paramref name="problem"/> saying why it is not
+    /// one.</summary>
     public static WorkerRequest? ReadRequest(string line, out string? problem) =>
         Read(line, WorkerProtocolJson.Default.WorkerRequest, out problem);
 
     /// <summary>
-    /// The event on <paramref name="line"/> when it is one carrying <paramref name="nonce"/>; null for anything else (student
-    /// output, a forgery, a torn or malformed line), which the grader ignores.
+    /// The event on <paramref name="line"/> when it is one carrying <paramref name="nonce"/>; null for anything else
+    /// (student output, a forgery, a torn or malformed line), which the grader ignores.
     /// </summary>
     public static WorkerEvent? ReadEvent(string line, string nonce)
     {
@@ -102,10 +107,15 @@ internal static class WorkerProtocol
             return null;
         }
 
-        return Read(line, WorkerProtocolJson.Default.WorkerEvent, out _) is { } message && message.Nonce == nonce ? message : null;
+        return Read(line, WorkerProtocolJson.Default.WorkerEvent, out _) is { } message && message.Nonce == nonce
+            ? message
+            : null;
     }
 
-    private static T? Read<T>(string line, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, out string? problem)
+    private static T? Read<T>(
+        string line,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type,
+        out string? problem)
         where T : class
     {
         try

@@ -25,7 +25,10 @@ internal sealed class DeduplicateGradeIds : INotebookStep
             if (notebook.Cells[i].GradeId is { } id && lastIndex[id] != i)
             {
                 notebook.Cells.RemoveAt(i);
-                context.Notes.Add((-1, new GradingNote(NoteKind.Tamper, id, $"cell '{id}' appeared more than once: the last copy was graded, the earlier one dropped")));
+                context.Notes.Add((-1, new GradingNote(
+                    NoteKind.Tamper,
+                    id,
+                    $"cell '{id}' appeared more than once: the last copy was graded, the earlier one dropped")));
             }
         }
 

@@ -18,16 +18,26 @@ internal sealed class RestoreAnswerCells(AssignmentSource source) : INotebookSte
             var index = notebook.Cells.FindIndex(c => c.GradeId == id);
             if (index < 0)
             {
-                var at = SourcePosition.InsertionPoint(source.Released, source.Released.Cells.IndexOf(released), notebook);
+                var at = SourcePosition.InsertionPoint(
+                    source.Released,
+                    source.Released.Cells.IndexOf(released),
+                    notebook);
                 notebook.Cells.Insert(at, new NotebookCell(released.Json.DeepClone().AsObject()));
-                context.Notes.Add((-1, new GradingNote(NoteKind.Tamper, id, $"the answer cell '{id}' was deleted; the empty stub was put back")));
+                context.Notes.Add((-1, new GradingNote(
+                    NoteKind.Tamper,
+                    id,
+                    $"the answer cell '{id}' was deleted; the empty stub was put back")));
                 continue;
             }
 
             var cell = notebook.Cells[index];
             if (cell.CellType != released.CellType)
             {
-                context.Notes.Add((index, new GradingNote(NoteKind.Tamper, id, $"the answer cell '{id}' was changed from {released.CellType} to {cell.CellType}; its type was restored")));
+                context.Notes.Add((index, new GradingNote(
+                    NoteKind.Tamper,
+                    id,
+                    $"the answer cell '{id}' was changed from {released.CellType} to {cell.CellType}; " +
+                    "its type was restored")));
                 cell.CellType = released.CellType;
                 if (!cell.IsCode)
                 {

@@ -5,10 +5,10 @@ using Grading.Release;
 namespace Grading.Autograde.Sanitize;
 
 /// <summary>
-/// Every locked cell (tests, set-up, questions) is taken from the instructor's source, which also brings back the hidden
-/// tests. A cell that no longer matches its released checksum (<see cref="CellChecksum.MatchesRelease"/>, the rule <c>validate</c>
-/// warns with) was edited: that is recorded as tampering. A deleted
-/// locked cell is put back after the cell that preceded it in the source.
+/// Every locked cell (tests, set-up, questions) is taken from the instructor's source, which also brings back the
+/// hidden tests. A cell that no longer matches its released checksum (<see cref="CellChecksum.MatchesRelease"/>, the
+/// rule <c>validate</c> warns with) was edited: that is recorded as tampering. A deleted locked cell is put back after
+/// the cell that preceded it in the source.
 /// </summary>
 internal sealed class RestoreLockedCells(AssignmentSource source) : INotebookStep
 {
@@ -28,13 +28,19 @@ internal sealed class RestoreLockedCells(AssignmentSource source) : INotebookSte
             if (index < 0)
             {
                 notebook.Cells.Insert(SourcePosition.InsertionPoint(source.Source, s, notebook), restored);
-                context.Notes.Add((-1, new GradingNote(NoteKind.Tamper, id, $"the locked cell '{id}' was deleted; it was put back")));
+                context.Notes.Add((-1, new GradingNote(
+                    NoteKind.Tamper,
+                    id,
+                    $"the locked cell '{id}' was deleted; it was put back")));
                 continue;
             }
 
             if (!CellChecksum.MatchesRelease(notebook.Cells[index], source.ReleasedChecksum(id)))
             {
-                context.Notes.Add((index, new GradingNote(NoteKind.Tamper, id, $"the locked cell '{id}' was modified; the original was restored before grading")));
+                context.Notes.Add((index, new GradingNote(
+                    NoteKind.Tamper,
+                    id,
+                    $"the locked cell '{id}' was modified; the original was restored before grading")));
             }
 
             notebook.Cells[index] = restored;

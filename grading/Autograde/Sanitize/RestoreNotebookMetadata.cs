@@ -3,7 +3,8 @@ using Grading.Pipelines;
 
 namespace Grading.Autograde.Sanitize;
 
-/// <summary>Puts back the kernel and language metadata the course's notebooks declare, whatever the student's editor wrote.</summary>
+/// <summary>Puts back the kernel and language metadata the course's notebooks declare, whatever the student's editor
+/// wrote.</summary>
 internal sealed class RestoreNotebookMetadata(AssignmentSource source) : INotebookStep
 {
     private static readonly string[] Keys = ["kernelspec", "language_info", "polyglot_notebook"];
