@@ -1,8 +1,8 @@
 using Grading.Autograde;
-using Grading.Execution;
 using Grading.Gradebook;
-using Grading.Isolation;
 using Grading.Notebooks;
+using Grading.Running.Execution;
+using Grading.Running.Isolation;
 
 namespace Grading.Tests;
 
@@ -11,7 +11,7 @@ public class HiddenCheckDetailTests
 {
     private static readonly AssignmentSource Tiny = AssignmentSource.Load(Fixture.TinyNotebook);
 
-    private static string? StudentReason(string reason, string status = "RuntimeError") => HiddenCheckDetail.StudentReason(Tiny,
+    private static string? StudentReason(string reason, WorkerCellStatus status = WorkerCellStatus.RuntimeError) => HiddenCheckDetail.StudentReason(Tiny,
         new CellGrade("square_tests", CellKind.Tests, AutoScore: 0, ManualScore: null, MaxScore: 2, GradeStatus.Failed, reason, Comment: null, TamperNotes: []),
         WorkerCellReport.Failed(3, status, reason));
 
@@ -31,7 +31,7 @@ public class HiddenCheckDetailTests
     public void TheGradersOwnSentences_AreShown()
     {
         Assert.Equal(FailureReasons.Stub, StudentReason(FailureReasons.Stub));
-        Assert.Equal("Does not compile: (2,44): error CS0103", StudentReason("Does not compile: (2,44): error CS0103", "CompilationError"));
-        Assert.Equal("Not run: the worker died", StudentReason("Not run: the worker died", WorkerCellReport.NotRun));
+        Assert.Equal("Does not compile: (2,44): error CS0103", StudentReason("Does not compile: (2,44): error CS0103", WorkerCellStatus.CompilationError));
+        Assert.Equal("Not run: the worker died", StudentReason("Not run: the worker died", WorkerCellStatus.NotRun));
     }
 }

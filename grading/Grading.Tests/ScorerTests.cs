@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Grading.Autograde;
 using Grading.Gradebook;
-using Grading.Isolation;
 using Grading.Notebooks;
 using Grading.Pipelines;
+using Grading.Running.Isolation;
 
 namespace Grading.Tests;
 
@@ -17,7 +17,7 @@ public class ScorerTests
 
     private static int IndexOf(string gradeId) => Tiny.Released.Cells.FindIndex(c => c.GradeId == gradeId);
 
-    private static WorkerCellReport Report(string gradeId, string status, string? failure = null, double? returned = null) =>
+    private static WorkerCellReport Report(string gradeId, WorkerCellStatus status, string? failure = null, double? returned = null) =>
         new(IndexOf(gradeId), status, failure, returned, new JsonArray(), TimeSpan.Zero);
 
     private static Gradebook.CellGrade Score(string gradeId, params WorkerCellReport[] reports) =>
@@ -26,14 +26,14 @@ public class ScorerTests
     [Fact]
     public void GivenASucceededTestCell_ThenItEarnsItsPoints()
     {
-        var grade = Score("square_tests", Report("square_tests", "Succeeded"));
+        var grade = Score("square_tests", Report("square_tests", WorkerCellStatus.Succeeded));
         Assert.Equal((2.0, 2.0, GradeStatus.Passed, (string?)null), (grade.Score, grade.MaxScore, grade.Status, grade.Reason));
     }
 
     [Fact]
     public void GivenAFailedTestCell_ThenItEarnsNothing_AndTheFailureIsTheReason()
     {
-        var grade = Score("square_tests", Report("square_tests", "RuntimeError", "Square(3): expected 9, found 4."));
+        var grade = Score("square_tests", Report("square_tests", WorkerCellStatus.RuntimeError, "Square(3): expected 9, found 4."));
         Assert.Equal((0.0, GradeStatus.Failed, "Square(3): expected 9, found 4."), (grade.Score, grade.Status, grade.Reason));
     }
 
@@ -52,7 +52,7 @@ public class ScorerTests
     [InlineData(2.0, 2.0, "passed")]
     public void GivenATestCellReturningANumber_ThenThatNumberIsTheScore_ClampedToItsPoints(double returned, double score, string status)
     {
-        var grade = Score("partial_tests", Report("partial_tests", "Succeeded", returned: returned));
+        var grade = Score("partial_tests", Report("partial_tests", WorkerCellStatus.Succeeded, returned: returned));
         Assert.Equal((score, status), (grade.Score, grade.Status.WireName()));
         Assert.True(status == "passed" || grade.Reason is { Length: > 0 }, "every lost point carries a reason");
     }

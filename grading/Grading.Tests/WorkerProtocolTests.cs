@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Grading.Isolation;
-using Grading.Worker;
+using Grading.Running.Isolation;
+using Grading.Running.Worker;
 using NotebookEngine;
 
 namespace Grading.Tests;
@@ -86,7 +86,7 @@ public class WorkerProtocolTests
     public void AWellFormedResult_BecomesTheCellsReport()
     {
         var report = WorkerReportReader.Read(Result(CellStatus.Succeeded, 2, numeric: 2), 1000);
-        Assert.Equal((4, "Succeeded", 2.0, (string?)null), (report.Index, report.Status, report.NumericReturnValue!.Value, report.Failure));
+        Assert.Equal((4, WorkerCellStatus.Succeeded, 2.0, (string?)null), (report.Index, report.Status, report.NumericReturnValue!.Value, report.Failure));
         Assert.Equal(TimeSpan.FromMilliseconds(2), report.Elapsed);
     }
 
@@ -98,7 +98,7 @@ public class WorkerProtocolTests
         // Parses (the types fit) but an honest worker never sends it: the cell fails, the grader goes on.
         var result = Assert.IsType<CellFinished>(WorkerProtocol.ReadEvent(line, Nonce));
         var report = WorkerReportReader.Read(result, 1000);
-        Assert.Equal((4, WorkerCellReport.Crashed, WorkerReportReader.Malformed), (report.Index, report.Status, report.Failure));
+        Assert.Equal((4, WorkerCellStatus.Crashed, WorkerReportReader.Malformed), (report.Index, report.Status, report.Failure));
     }
 
     [Fact]

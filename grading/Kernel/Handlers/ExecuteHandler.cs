@@ -128,7 +128,7 @@ internal sealed class ExecuteHandler(Task<NotebookSession> session, IopubPublish
     {
         try
         {
-            Grading.Execution.LibraryBuild.EnsureBuilt(Environment.CurrentDirectory);
+            LibraryBuild.EnsureBuilt(Environment.CurrentDirectory);
         }
         catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
         {
