@@ -9,7 +9,7 @@ public sealed class CellThreadTests
     private const string ThreadId = "System.Environment.CurrentManagedThreadId";
 
     [Fact]
-    public async Task GivenCellsThatFinish_ThenTheyShareOneThread_AndAfterAGivenUpCellTheNextRunsOnAFreshOne()
+    public async Task CellsThatFinish_ShareOneThread_AndAfterAGivenUpCellTheNextRunsOnAFreshOne()
     {
         // The waiting cell is released only after the next cell ran: that cell cannot have had the old thread back.
         using var gate = new Gate();

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Grading.Autograde;
-using Grading.Isolation;
 using Grading.Notebooks;
+using Grading.Running.Isolation;
 using NotebookEngine;
 
 namespace Grading.Benchmarks;

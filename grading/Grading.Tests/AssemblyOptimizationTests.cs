@@ -1,6 +1,6 @@
-using Grading.Execution;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using NotebookEngine;
 
 namespace Grading.Tests;
 

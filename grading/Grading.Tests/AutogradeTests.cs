@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Grading.Autograde;
 using Grading.Gradebook;
-using Grading.Isolation;
 using Grading.Pipelines;
+using Grading.Running.Isolation;
 
 namespace Grading.Tests;
 
@@ -322,7 +322,7 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
     public async Task InTheSandbox_OtherFoldersAndTheNetworkAreOutOfReach_EvenForCodeThePolicyWouldRefuse()
     {
         // Defence in depth: the policy refuses these cells before they run, so the sandbox is tested on its own here.
-        using var scratch = Isolation.WorkerScratch.Create(libraryDll: null);
+        using var scratch = Running.Isolation.WorkerScratch.Create(libraryDll: null);
         var cells = new List<(int, string)>
         {
             (0, """foreach (var dir in new[] { "/work", "/root", "/home" }) Console.WriteLine($"{dir}: """ +
@@ -331,8 +331,8 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
                 """Console.WriteLine("network: connected"); } catch (Exception e) { """ +
                 """Console.WriteLine("network: " + e.GetType().Name); }"""),
         };
-        var run = await new Isolation.WorkerClient(
-            new Isolation.WorkerLimits(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60), 512, 1 << 20),
+        var run = await new Running.Isolation.WorkerClient(
+            new Running.Isolation.WorkerLimits(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60), 512, 1 << 20),
             sandboxed: true)
             .RunAsync(scratch, cells, CancellationToken.None);
         Assert.Equal("bubblewrap", run.Sandbox);

@@ -1,5 +1,4 @@
 using Grading.Notebooks;
-using Grading.Release;
 
 namespace Grading.Tests;
 

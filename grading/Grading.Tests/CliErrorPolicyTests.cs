@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Grading.Cli;
 using Grading.Notebooks;
-using Grading.Release;
 
 namespace Grading.Tests;
 

@@ -1,12 +1,12 @@
 using Grading.Autograde;
 using Grading.Cli;
-using Grading.Execution;
 using Grading.Gradebook;
-using Grading.Isolation;
 using Grading.Notebooks;
 using Grading.Pipelines;
 using Grading.Release;
 using Grading.Release.Steps;
+using Grading.Running.Execution;
+using Grading.Running.Isolation;
 using NotebookEngine;
 
 namespace Grading.Tests;

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using Grading.Cli;
-using Grading.Execution;
 using Grading.Export;
 using Grading.Notebooks;
 using Grading.Pipelines;
-using Grading.Release;
 using Grading.Release.Steps;
+using Grading.Running.Execution;
 using NotebookEngine;
 
 namespace Grading.Tests;

@@ -1,8 +1,8 @@
 using Grading.Autograde;
-using Grading.Execution;
 using Grading.Gradebook;
-using Grading.Isolation;
 using Grading.Notebooks;
+using Grading.Running.Execution;
+using Grading.Running.Isolation;
 
 namespace Grading.Tests;
 
@@ -11,7 +11,7 @@ public class HiddenCheckDetailTests
 {
     private static readonly AssignmentSource Tiny = AssignmentSource.Load(Fixture.TinyNotebook);
 
-    private static string? StudentReason(string reason, string status = "RuntimeError") =>
+    private static string? StudentReason(string reason, WorkerCellStatus status = WorkerCellStatus.RuntimeError) =>
         HiddenCheckDetail.StudentReason(
             Tiny,
             new CellGrade(
@@ -47,7 +47,7 @@ public class HiddenCheckDetailTests
         Assert.Equal(FailureReasons.Stub, StudentReason(FailureReasons.Stub));
         Assert.Equal(
             "Does not compile: (2,44): error CS0103",
-            StudentReason("Does not compile: (2,44): error CS0103", "CompilationError"));
-        Assert.Equal("Not run: the worker died", StudentReason("Not run: the worker died", WorkerCellReport.NotRun));
+            StudentReason("Does not compile: (2,44): error CS0103", WorkerCellStatus.CompilationError));
+        Assert.Equal("Not run: the worker died", StudentReason("Not run: the worker died", WorkerCellStatus.NotRun));
     }
 }

@@ -3,6 +3,7 @@ using Grading.Autograde.Sanitize;
 using Grading.Cli;
 using Grading.Notebooks;
 using Grading.Pipelines;
+using Grading.Running.Isolation;
 
 namespace Grading.Tests;
 
@@ -114,8 +115,8 @@ public class LockedCellMeaningTests
         var tests = sanitized.Cells.FindIndex(c => c.GradeId == "square_tests");
         var ran = new[]
         {
-            new Isolation.WorkerCellReport(answer + 1, "TimedOut", "Cell timed out", null, [], TimeSpan.Zero),
-            new Isolation.WorkerCellReport(tests, "Succeeded", null, null, [], TimeSpan.Zero),
+            new WorkerCellReport(answer + 1, WorkerCellStatus.TimedOut, "Cell timed out", null, [], TimeSpan.Zero),
+            new WorkerCellReport(tests, WorkerCellStatus.Succeeded, null, null, [], TimeSpan.Zero),
         };
         var overridden = gate.RecheckAfterTimeouts(Tiny.Value, sanitized, PolicyWorkspace.Notebooks, ran);
         Assert.StartsWith("Not counted: a cell of yours timed out and its declarations were lost, so `Square(3)` " +
@@ -128,7 +129,7 @@ public class LockedCellMeaningTests
         source.Source.Cells.FindIndex(c => c.GradeId == gradeId);
 
     // The student's notebook: the release with one answer cell written (null: the solution), sanitized and reviewed.
-    private static IReadOnlyDictionary<int, Isolation.WorkerCellReport> Review(
+    private static IReadOnlyDictionary<int, WorkerCellReport> Review(
         AssignmentSource source,
         string answerId,
         string? answer)

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Grading.Isolation;
+using Grading.Running.Isolation;
 
 namespace Grading.Tests;
 

@@ -1,6 +1,6 @@
 using Grading.Cli;
-using Grading.Execution;
 using Grading.Policy;
+using NotebookEngine;
 using NotebookEngine.Analysis;
 
 namespace Grading.Tests;

@@ -1,4 +1,4 @@
-using Grading.Release;
+using Grading.Notebooks;
 
 namespace Grading.Tests;
 

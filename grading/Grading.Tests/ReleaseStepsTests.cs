@@ -1,6 +1,5 @@
 using Grading.Notebooks;
 using Grading.Pipelines;
-using Grading.Release;
 using Grading.Release.Steps;
 
 namespace Grading.Tests;

@@ -1,7 +1,7 @@
 using Grading.Autograde;
 using Grading.Cli;
 using Grading.Gradebook;
-using Grading.Isolation;
+using Grading.Running.Isolation;
 
 namespace Grading.Tests;
 

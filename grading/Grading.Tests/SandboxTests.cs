@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Grading.Cli;
-using Grading.Isolation;
+using Grading.Running.Isolation;
 
 namespace Grading.Tests;
 
@@ -121,7 +121,7 @@ public class SandboxTests
             .RunAsync(scratch, [(0, "System.Threading.Thread.Sleep(40_000);"), (1, "1 + 1")], CancellationToken.None);
 
         Assert.Null(run.Death);
-        Assert.All(run.Cells, cell => Assert.Equal("Succeeded", cell.Status));
+        Assert.All(run.Cells, cell => Assert.Equal(WorkerCellStatus.Succeeded, cell.Status));
         Assert.InRange(run.Total.TotalSeconds, 40, 120);
     }
 

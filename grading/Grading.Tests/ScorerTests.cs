@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Grading.Autograde;
 using Grading.Gradebook;
-using Grading.Isolation;
 using Grading.Notebooks;
 using Grading.Pipelines;
+using Grading.Running.Isolation;
 
 namespace Grading.Tests;
 
@@ -19,7 +19,7 @@ public class ScorerTests
 
     private static WorkerCellReport Report(
         string gradeId,
-        string status,
+        WorkerCellStatus status,
         string? failure = null,
         double? returned = null) =>
         new(IndexOf(gradeId), status, failure, returned, new JsonArray(), TimeSpan.Zero);
@@ -31,7 +31,7 @@ public class ScorerTests
     [Fact]
     public void ASucceededTestCell_EarnsItsPoints()
     {
-        var grade = Score("square_tests", Report("square_tests", "Succeeded"));
+        var grade = Score("square_tests", Report("square_tests", WorkerCellStatus.Succeeded));
         Assert.Equal(
             (2.0, 2.0, GradeStatus.Passed, (string?)null),
             (grade.Score, grade.MaxScore, grade.Status, grade.Reason));
@@ -40,7 +40,9 @@ public class ScorerTests
     [Fact]
     public void AFailedTestCell_EarnsNothing_AndTheFailureIsTheReason()
     {
-        var grade = Score("square_tests", Report("square_tests", "RuntimeError", "Square(3): expected 9, found 4."));
+        var grade = Score(
+            "square_tests",
+            Report("square_tests", WorkerCellStatus.RuntimeError, "Square(3): expected 9, found 4."));
         Assert.Equal(
             (0.0, GradeStatus.Failed, "Square(3): expected 9, found 4."),
             (grade.Score, grade.Status, grade.Reason));
@@ -64,7 +66,7 @@ public class ScorerTests
         double score,
         string status)
     {
-        var grade = Score("partial_tests", Report("partial_tests", "Succeeded", returned: returned));
+        var grade = Score("partial_tests", Report("partial_tests", WorkerCellStatus.Succeeded, returned: returned));
         Assert.Equal((score, status), (grade.Score, grade.Status.WireName()));
         Assert.True(status == "passed" || grade.Reason is { Length: > 0 }, "every lost point carries a reason");
     }

@@ -1,4 +1,4 @@
-using Grading.Isolation;
+using Grading.Running.Isolation;
 
 namespace Grading.Tests;
 

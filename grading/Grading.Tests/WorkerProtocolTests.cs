@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Grading.Isolation;
-using Grading.Worker;
+using Grading.Running.Isolation;
+using Grading.Running.Worker;
 using NotebookEngine;
 
 namespace Grading.Tests;
@@ -109,7 +109,7 @@ public class WorkerProtocolTests
     {
         var report = WorkerReportReader.Read(Result(CellStatus.Succeeded, 2, numeric: 2), 1000);
         Assert.Equal(
-            (4, "Succeeded", 2.0, (string?)null),
+            (4, WorkerCellStatus.Succeeded, 2.0, (string?)null),
             (report.Index, report.Status, report.NumericReturnValue!.Value, report.Failure));
         Assert.Equal(TimeSpan.FromMilliseconds(2), report.Elapsed);
     }
@@ -125,7 +125,7 @@ public class WorkerProtocolTests
         var result = Assert.IsType<CellFinished>(WorkerProtocol.ReadEvent(line, Nonce));
         var report = WorkerReportReader.Read(result, 1000);
         Assert.Equal(
-            (4, WorkerCellReport.Crashed, WorkerReportReader.Malformed),
+            (4, WorkerCellStatus.Crashed, WorkerReportReader.Malformed),
             (report.Index, report.Status, report.Failure));
     }
 

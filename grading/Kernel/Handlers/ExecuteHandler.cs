@@ -143,7 +143,7 @@ internal sealed class ExecuteHandler(
     {
         try
         {
-            Grading.Execution.LibraryBuild.EnsureBuilt(Environment.CurrentDirectory);
+            LibraryBuild.EnsureBuilt(Environment.CurrentDirectory);
         }
         catch (Exception exception)
             when (exception is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)

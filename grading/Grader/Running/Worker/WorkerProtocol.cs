@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using NotebookEngine;
+
+namespace Grading.Running.Worker;
+
+// The line protocol between the grader and a worker, one JSON object per line, written and read by both ends through
+// the one source-generated serializer below. The grader sends a header with a secret nonce, then one cell at a time
+// with a fresh secret of its own, so a later cell (a hidden test) and its secret are not in the worker's memory while
+// student code runs. The worker answers with events that carry the nonce, and the cell's secret for that cell's start
+// and result; lines without them, or that do not parse as an event, are student output that escaped the engine's
+// capture (or a forgery), and are ignored.
+
+/// <summary>A message from the grader to a worker; the "request" field names its kind.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "request")]
+[JsonDerivedType(typeof(WorkerHeader), "header")]
+[JsonDerivedType(typeof(CellRequest), "cell")]
+[JsonDerivedType(typeof(EndRequest), "end")]
+internal abstract record WorkerRequest;
+
+/// <summary>The first request: the nonce every event must carry and the limits the worker's session runs
+/// under.</summary>
+/// <param name="Nonce">A secret known to the grader and the worker only, until student code runs.</param>
+/// <param name="CellTimeoutSeconds">The engine's per-cell timeout.</param>
+/// <param name="OutputLimitBytes">The engine's per-cell output cap.</param>
+internal sealed record WorkerHeader(string Nonce, double CellTimeoutSeconds, int OutputLimitBytes) : WorkerRequest;
+
+/// <summary>One cell to run, with the secret its start and result events must carry.</summary>
+/// <param name="Cell">The cell's index in the notebook.</param>
+/// <param name="Source">The cell's code.</param>
+/// <param name="Secret">This cell's secret, sent only now.</param>
+internal sealed record CellRequest(int Cell, string Source, string Secret) : WorkerRequest;
+
+/// <summary>No more cells: the worker exits.</summary>
+internal sealed record EndRequest : WorkerRequest;
+
+/// <summary>A message from a worker to the grader; the "event" field names its kind.</summary>
+/// <param name="Nonce">The header's nonce: a line without it is not an event.</param>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "event")]
+[JsonDerivedType(typeof(WorkerReady), "ready")]
+[JsonDerivedType(typeof(CellStarted), "start")]
+[JsonDerivedType(typeof(CellFinished), "result")]
+internal abstract record WorkerEvent(string Nonce);
+
+/// <summary>The worker started its session and waits for cells.</summary>
+/// <param name="Nonce">The header's nonce.</param>
+internal sealed record WorkerReady(string Nonce) : WorkerEvent(Nonce);
+
+/// <summary>The worker is about to run a cell: if it dies now, this cell is the one that killed it.</summary>
+/// <param name="Nonce">The header's nonce.</param>
+/// <param name="Cell">The cell's index.</param>
+/// <param name="Secret">The cell's secret.</param>
+internal sealed record CellStarted(string Nonce, int Cell, string Secret) : WorkerEvent(Nonce);
+
+/// <summary>A cell finished (succeeded or failed) with its outputs.</summary>
+/// <param name="Nonce">The header's nonce.</param>
+/// <param name="Cell">The cell's index.</param>
+/// <param name="Secret">The cell's secret.</param>
+/// <param name="Status">How the engine says the cell ended.</param>
+/// <param name="ElapsedMs">The cell's execution time as the worker measured it.</param>
+/// <param name="Failure">Why it failed, for a student; null when it succeeded.</param>
+/// <param name="Numeric">The cell's trailing numeric value (partial credit), if any.</param>
+/// <param name="Outputs">nbformat output objects; checked against the schema by the grader, so any JSON is accepted
+/// here.</param>
+internal sealed record CellFinished(string Nonce, int Cell, string Secret, CellStatus Status, double ElapsedMs,
+    string? Failure, double? Numeric, JsonNode? Outputs) : WorkerEvent(Nonce);
+
+/// <summary>
+/// The one serializer for both ends. Required constructor parameters and nullable annotations are enforced, so a line
+/// that lacks a field or has one of the wrong type does not parse (rather than arriving with a null nobody expected).
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(WorkerRequest))]
+[JsonSerializable(typeof(WorkerEvent))]
+internal sealed partial class WorkerProtocolJson : JsonSerializerContext;
+
+/// <summary>Writes and reads protocol lines; reading never throws on what a line contains.</summary>
+internal static class WorkerProtocol
+{
+    /// <summary>One request as a line of JSON (no newline).</summary>
+    public static string Write(WorkerRequest request) =>
+        JsonSerializer.Serialize(request, WorkerProtocolJson.Default.WorkerRequest);
+
+    /// <summary>One event as a line of JSON (no newline).</summary>
+    public static string Write(WorkerEvent message) =>
+        JsonSerializer.Serialize(message, WorkerProtocolJson.Default.WorkerEvent);
+
+    /// <summary>The request on <paramref name="line"/>, or null with <paramref name="problem"/> saying why it is not
+    /// one.</summary>
+    public static WorkerRequest? ReadRequest(string line, out string? problem) =>
+        Read(line, WorkerProtocolJson.Default.WorkerRequest, out problem);
+
+    /// <summary>
+    /// The event on <paramref name="line"/> when it is one carrying <paramref name="nonce"/>; null for anything else
+    /// (student output, a forgery, a torn or malformed line), which the grader ignores.
+    /// </summary>
+    public static WorkerEvent? ReadEvent(string line, string nonce)
+    {
+        // Cheap filter first: almost every stray line is plain student text, not worth a parse.
+        if (!line.StartsWith('{') || !line.Contains(nonce, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Read(line, WorkerProtocolJson.Default.WorkerEvent, out _) is { } message && message.Nonce == nonce
+            ? message
+            : null;
+    }
+
+    private static T? Read<T>(
+        string line,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type,
+        out string? problem)
+        where T : class
+    {
+        try
+        {
+            problem = null;
+            return JsonSerializer.Deserialize(line, type) ?? throw new JsonException("The line is JSON null.");
+        }
+        catch (JsonException e)
+        {
+            problem = e.Message;
+            return null;
+        }
+        catch (NotSupportedException e)
+        {
+            // An unknown or missing "request"/"event" discriminator on an abstract type lands here.
+            problem = e.Message;
+            return null;
+        }
+    }
+}
