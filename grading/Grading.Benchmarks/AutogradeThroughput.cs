@@ -63,7 +63,7 @@ internal static class AutogradeThroughput
         // The cost per submission beyond the engine's own run: `grader run` of the same notebook is a fresh process
         // too.
         var engineAlone = await EngineAloneAsync(source);
-        var perSubmission = ones.Order().ElementAt(ones.Count / 2) / copies;
+        var perSubmission = Statistics.Median(ones) / copies;
         var overhead = perSubmission - engineAlone.TotalSeconds;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
@@ -89,7 +89,7 @@ internal static class AutogradeThroughput
 
     /// <summary>"median× (lowest–highest×)" of per-round ratios.</summary>
     private static string Spread(List<double> ratios) =>
-        string.Create(CultureInfo.InvariantCulture, $"{ratios.Order().ElementAt(ratios.Count / 2):0.00}× " +
+        string.Create(CultureInfo.InvariantCulture, $"{Statistics.Median(ratios):0.00}× " +
                                                     $"({ratios.Min():0.00}–{ratios.Max():0.00}×)");
 
     /// <summary>

@@ -40,25 +40,19 @@ internal static class EngineOverhead
         }
 
         var ratios = engine.Zip(bare, (e, b) => e / b).ToList();
-        var ratio = Median(ratios);
+        var ratio = Statistics.Median(ratios);
         var format = CultureInfo.InvariantCulture;
         string Seconds(double value) => value.ToString("0.00", format);
         string Times(double value) => value.ToString("0.00", format) + "×";
         var verdict = ratio <= 1.25 ? "met" : "MISSED";
         var everyRound = ratios.Max() <= 1.25 ? " in every round" : "";
         Console.WriteLine($"{cellCount} cells, {rounds} rounds: bare RunAsync/ContinueWithAsync chain " +
-                          $"{Seconds(Median(bare))} s, engine {Seconds(Median(engine))} s (medians); " +
+                          $"{Seconds(Statistics.Median(bare))} s, " +
+                          $"engine {Seconds(Statistics.Median(engine))} s (medians); " +
                           $"engine / bare {Times(ratio)} median of rounds " +
                           $"({Times(ratios.Min())}–{Times(ratios.Max())}; " +
                           $"rounds {string.Join(", ", ratios.Select(Times))}); goal ≤ 1.25×: {verdict}{everyRound}; " +
                           $"load {loadBefore} → {Machine.LoadAverage()}.");
-    }
-
-    private static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToList();
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     public static IReadOnlyList<string> Cells(int count) => Enumerable.Range(0, count)
