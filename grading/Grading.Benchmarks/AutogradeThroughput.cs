@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Grading.Autograde;
 using Grading.Notebooks;
+using Grading.Policy;
 using Grading.Running.Isolation;
 using NotebookEngine;
 
@@ -114,7 +115,10 @@ internal static class AutogradeThroughput
         return clock.Elapsed;
     }
 
-    /// <summary>Where a worker's time goes for one submission: process start, session start, the cells.</summary>
+    /// <summary>
+    /// Where a worker's time goes for one submission, for a worker that runs the cells as the grader compiled them for
+    /// its review (what autograde does) and for one that compiles them itself (what it did before).
+    /// </summary>
     public static async Task BreakdownAsync()
     {
         var root = Directory.CreateTempSubdirectory("grader-bench-").FullName;
@@ -122,15 +126,46 @@ internal static class AutogradeThroughput
         WriteNotebook(source, CellsPerNotebook);
         var notebook = Notebook.Load(source);
         var cells = notebook.Cells.Select((c, i) => (i, c.Source)).ToList();
-        using var scratch = WorkerScratch.Create(null);
-        var run = await new WorkerClient(WorkerLimits.Default, BubblewrapProbe.WhyUnavailable is null)
-            .RunAsync(scratch, cells, CancellationToken.None);
-        var cellTime = run.Cells.Sum(c => c.Elapsed.TotalSeconds);
-        Console.WriteLine($"One worker ({run.Sandbox}): {run.Total.TotalSeconds:0.00} s = process + runtime + " +
-                          $"session start {run.StartUp.TotalSeconds:0.00} s, " +
-                          $"cells (compile + execute) {cellTime:0.00} s, protocol and exit " +
-                          $"{(run.Total - run.StartUp).TotalSeconds - cellTime:0.00} s.");
+        var sandboxed = BubblewrapProbe.WhyUnavailable is null;
+        using (var scratch = WorkerScratch.Create(null))
+        {
+            var clock = Stopwatch.StartNew();
+            var reviewed = new ReviewedChain();
+            var refused = NotebookReview.Run(
+                cells.Select(c => new ReviewCell(c.i, c.Source, null)).ToList(),
+                ApiPolicy.For(notebook),
+                scratch.Notebooks,
+                instructor: null,
+                accepted: reviewed);
+            var review = clock.Elapsed;
+            if (refused.Count > 0)
+            {
+                throw new InvalidOperationException("The review refused a bench cell: the bench notebook is wrong.");
+            }
+
+            var compiled = new CompiledCells(reviewed, scratch.Notebooks, scratch.Root);
+            var run = await new WorkerClient(WorkerLimits.Default, sandboxed)
+                .RunAsync(scratch, cells, CancellationToken.None, compiled);
+            Console.WriteLine($"Review (compile and policy, this warm process): {review.TotalSeconds:0.00} s. " +
+                              Describe("One worker running the reviewed cells", run));
+        }
+
+        using (var scratch = WorkerScratch.Create(null))
+        {
+            var run = await new WorkerClient(WorkerLimits.Default, sandboxed)
+                .RunAsync(scratch, cells, CancellationToken.None);
+            Console.WriteLine(Describe("One worker compiling its cells itself (before)", run));
+        }
+
         Directory.Delete(root, recursive: true);
+    }
+
+    private static string Describe(string what, WorkerRun run)
+    {
+        var cellTime = run.Cells.Sum(c => c.Elapsed.TotalSeconds);
+        return $"{what} ({run.Sandbox}): {run.Total.TotalSeconds:0.00} s = process + runtime + session start " +
+               $"{run.StartUp.TotalSeconds:0.00} s, cells {cellTime:0.00} s, protocol (emitting the cells included) " +
+               $"and exit {(run.Total - run.StartUp).TotalSeconds - cellTime:0.00} s.";
     }
 
     private static async Task<TimeSpan> GradeAsync(string root, int jobs)

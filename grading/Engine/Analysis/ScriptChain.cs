@@ -12,14 +12,27 @@ namespace NotebookEngine.Analysis;
 /// </summary>
 public sealed class ScriptChain
 {
+    private readonly Script<object> helpers;
+    private readonly ScriptOptions initialOptions;
     private Script<object> last;
     private ScriptOptions options;
 
     private ScriptChain(ScriptOptions options, Script<object> helpers)
     {
         this.options = options;
+        initialOptions = options;
+        this.helpers = helpers;
         last = helpers;
         KernelTree = helpers.GetCompilation().SyntaxTrees.Single();
+    }
+
+    private ScriptChain(ScriptChain start, ScriptOptions options, Script<object> last)
+    {
+        this.options = options;
+        initialOptions = start.initialOptions;
+        helpers = start.helpers;
+        this.last = last;
+        KernelTree = start.KernelTree;
     }
 
     /// <summary>The hidden first submission that imports the kernel's display helpers (<c>display</c>,
@@ -53,24 +66,28 @@ public sealed class ScriptChain
         var directives = CellDirectives.Parse(source);
         if (directives.Error is { } directiveError)
         {
-            return new CompiledCell(null, [], directiveError, null, options);
+            return new CompiledCell(null, [], directiveError, null, options) { ChainEnd = last };
         }
 
         if (directives.Markdown)
         {
-            return new CompiledCell(null, [], null, null, options);
+            return new CompiledCell(null, [], null, null, options) { ChainEnd = last };
         }
 
         // The session adds a cell's packages before it compiles the code, and keeps them even when the code fails.
         var cellOptions = WithPackages(directives, out var packageError);
         if (packageError is not null)
         {
-            return new CompiledCell(null, [], packageError, null, options);
+            return new CompiledCell(null, [], packageError, null, options) { ChainEnd = last };
         }
 
         if (string.IsNullOrWhiteSpace(directives.Code))
         {
-            return new CompiledCell(null, [], null, null, cellOptions);
+            return new CompiledCell(null, [], null, null, cellOptions)
+            {
+                ListsVariables = directives.Who is not null,
+                ChainEnd = last,
+            };
         }
 
         var script = last.ContinueWith(directives.Code, cellOptions);
@@ -80,7 +97,11 @@ public sealed class ScriptChain
         var tree = compilation.SyntaxTrees.LastOrDefault(t => t.FilePath == cellOptions.FilePath)
             ?? compilation.SyntaxTrees.Last();
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        return new CompiledCell(compilation.GetSemanticModel(tree), errors, null, script, cellOptions);
+        return new CompiledCell(compilation.GetSemanticModel(tree), errors, null, script, cellOptions)
+        {
+            ListsVariables = directives.Who is not null,
+            ChainEnd = script,
+        };
     }
 
     /// <summary>
@@ -97,6 +118,31 @@ public sealed class ScriptChain
             last = script;
         }
     }
+
+    /// <summary>
+    /// A chain that goes on from <paramref name="cell"/>, a cell appended to this chain earlier, as if nothing appended
+    /// after it had been: a session whose later cell was lost (it timed out) goes on from the last cell it kept, and
+    /// cells compiled here see the same earlier submissions (the same assemblies) that cell saw.
+    /// </summary>
+    /// <param name="cell">A cell compiled on this chain without errors, or null to go on from the kernel
+    /// helpers.</param>
+    /// <returns>A new chain; this one is unchanged.</returns>
+    /// <exception cref="ArgumentException">The cell did not compile.</exception>
+    public ScriptChain ContinueAfter(CompiledCell? cell)
+    {
+        if (cell is null)
+        {
+            return new ScriptChain(this, initialOptions, helpers);
+        }
+
+        return cell.ChainEnd is { } end && cell.Errors.Count == 0 && cell.DirectiveError is null
+            ? new ScriptChain(this, cell.Options, end)
+            : throw new ArgumentException("Only a cell that compiled can be continued from.", nameof(cell));
+    }
+
+    /// <summary>The hidden first submission as an assembly, the first thing a precompiled session runs.</summary>
+    /// <returns>The kernel helpers' submission.</returns>
+    public PrecompiledCell EmitKernelHelpers() => ScriptEmitter.Emit(helpers);
 
     private ScriptOptions WithPackages(CellDirectives directives, out string? error)
     {
@@ -148,6 +194,10 @@ public sealed class CompiledCell
     /// <summary>A wrong directive or an unavailable package: the session fails the cell without compiling it.</summary>
     public string? DirectiveError { get; }
 
+    /// <summary>The cell has <c>#!who</c> or <c>#!whos</c>: it lists the session's variables, which only a session
+    /// that compiles its own cells can.</summary>
+    public bool ListsVariables { get; init; }
+
     /// <summary>True when the session would compile the cell and run it.</summary>
     public bool Compiles => DirectiveError is null && Errors.Count == 0;
 
@@ -156,6 +206,20 @@ public sealed class CompiledCell
     public string ErrorText => DirectiveError ?? string.Join("\n", Errors.Select(d => d.ToString()));
 
     internal Script<object>? Script { get; }
+
+    // The chain's end once this cell is appended: its own script when it has code, else the cell before it.
+    internal Script<object>? ChainEnd { get; init; }
+
+    /// <summary>
+    /// The cell as an assembly a precompiled session runs (<see cref="NotebookSession.ExecuteAsync(string,
+    /// PrecompiledCell, CancellationToken)"/>); its compile errors when it has some; null when nothing of it is C# (the
+    /// session reads a wrong directive from the source itself).
+    /// </summary>
+    /// <returns>The emitted cell, or null.</returns>
+    public PrecompiledCell? Emit() => DirectiveError is not null ? null
+        : Errors.Count > 0 ? PrecompiledCell.Failed(ErrorText)
+        : Script is null ? null
+        : ScriptEmitter.Emit(Script);
 
     internal ScriptOptions Options { get; }
 }

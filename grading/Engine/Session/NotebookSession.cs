@@ -3,6 +3,7 @@ using System.Globalization;
 using Markdig;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
+using NotebookEngine.Analysis;
 
 namespace NotebookEngine;
 
@@ -25,8 +26,9 @@ public sealed class NotebookSession : IAsyncDisposable
     private readonly SessionOptions settings;
     private readonly RoutingWriter stdout;
     private readonly RoutingWriter stderr;
+    private readonly PrecompiledChain? precompiled;
     private ScriptOptions options;
-    private ScriptState<object> state;
+    private ScriptState<object>? state;
     private string baseDirectory;
     private int running;
     private CellThread? cellThread;
@@ -34,17 +36,23 @@ public sealed class NotebookSession : IAsyncDisposable
     private NotebookSession(
         SessionOptions settings,
         ScriptOptions options,
-        ScriptState<object> state,
+        ScriptState<object>? state,
+        PrecompiledChain? precompiled,
         RoutingWriter stdout,
         RoutingWriter stderr)
     {
         this.settings = settings;
         this.options = options;
         this.state = state;
+        this.precompiled = precompiled;
         this.stdout = stdout;
         this.stderr = stderr;
         baseDirectory = settings.WorkingDirectory;
-        Assistant = new CodeAssistant(() => new ScriptSnapshot(this.state.Script, this.options));
+        Assistant = new CodeAssistant(() => new ScriptSnapshot(
+            this.state?.Script ?? throw new InvalidOperationException(
+                "A session of precompiled cells has no script to complete or inspect against: start one with " +
+                "StartAsync for a front end."),
+            this.options));
     }
 
     /// <summary>Completion, inspection and is-complete checks that see every cell this session has run;
@@ -62,9 +70,36 @@ public sealed class NotebookSession : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>A ready session.</returns>
     /// <exception cref="DirectoryNotFoundException">The working directory does not exist.</exception>
-    public static async Task<NotebookSession> StartAsync(
+    public static Task<NotebookSession> StartAsync(
         SessionOptions settings,
+        CancellationToken cancellationToken = default) =>
+        StartAsync(settings, kernelHelpers: null, cancellationToken);
+
+    /// <summary>
+    /// Starts a session that runs cells compiled elsewhere on a <see cref="ScriptChain"/> (see
+    /// <see cref="ExecuteAsync(string, PrecompiledCell, CancellationToken)"/>) and never compiles: the grader's
+    /// workers, whose notebooks the grader has compiled for its review already. Outputs, failures and limits are the
+    /// same as a compiling session's.
+    /// </summary>
+    /// <param name="settings">Working directory, per-cell timeout, output limit.</param>
+    /// <param name="kernelHelpers">The chain's hidden first submission
+    /// (<see cref="ScriptChain.EmitKernelHelpers"/>).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>A ready session.</returns>
+    /// <exception cref="DirectoryNotFoundException">The working directory does not exist.</exception>
+    public static Task<NotebookSession> StartPrecompiledAsync(
+        SessionOptions settings,
+        PrecompiledCell kernelHelpers,
         CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kernelHelpers);
+        return StartAsync(settings, kernelHelpers, cancellationToken);
+    }
+
+    private static async Task<NotebookSession> StartAsync(
+        SessionOptions settings,
+        PrecompiledCell? kernelHelpers,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var directory = Path.GetFullPath(settings.WorkingDirectory);
@@ -79,16 +114,34 @@ public sealed class NotebookSession : IAsyncDisposable
         Environment.CurrentDirectory = directory;
         MimeFormatter.EnsureInstalled();
         var options = KernelScriptOptions.Create(directory, settings.Optimize);
-        var state = await CSharpScript.RunAsync(
-            KernelScriptOptions.HelpersSubmission,
-            options,
-            cancellationToken: cancellationToken);
+        ScriptState<object>? state = null;
+        PrecompiledChain? precompiled = null;
+        if (kernelHelpers is null)
+        {
+            state = await CSharpScript.RunAsync(
+                KernelScriptOptions.HelpersSubmission,
+                options,
+                cancellationToken: cancellationToken);
+        }
+        else
+        {
+            precompiled = new PrecompiledChain(directory);
+            var (run, ran) = precompiled.Prepare(kernelHelpers);
+            await run();
+            precompiled.Keep(ran);
+        }
 
         var stdout = new RoutingWriter(Console.Out, "stdout");
         var stderr = new RoutingWriter(Console.Error, "stderr");
         Console.SetOut(stdout);
         Console.SetError(stderr);
-        return new NotebookSession(settings with { WorkingDirectory = directory }, options, state, stdout, stderr)
+        return new NotebookSession(
+            settings with { WorkingDirectory = directory },
+            options,
+            state,
+            precompiled,
+            stdout,
+            stderr)
         {
             callerDirectory = callerDirectory,
         };
@@ -120,6 +173,32 @@ public sealed class NotebookSession : IAsyncDisposable
         ExecuteAsync(source, listener: null, cancellationToken);
 
     /// <summary>
+    /// Runs one cell of a session from <see cref="StartPrecompiledAsync"/>: directives, outputs and failures come from
+    /// <paramref name="source"/> as in any session, the code from <paramref name="compiled"/>, compiled on a
+    /// <see cref="ScriptChain"/> holding exactly the cells this session kept, in order.
+    /// </summary>
+    /// <param name="source">The cell's source.</param>
+    /// <param name="compiled">The cell's code as compiled (<see cref="CompiledCell.Emit"/>); null when nothing of it is
+    /// C#.</param>
+    /// <param name="cancellationToken">Stops waiting for the cell, reported as "Command cancelled.".</param>
+    /// <returns>What the cell produced.</returns>
+    /// <exception cref="InvalidOperationException">The session compiles its own cells, or another cell still
+    /// runs.</exception>
+    public Task<CellResult> ExecuteAsync(
+        string source,
+        PrecompiledCell? compiled,
+        CancellationToken cancellationToken = default)
+    {
+        if (precompiled is null)
+        {
+            throw new InvalidOperationException(
+                "This session compiles its own cells: pass the source only, or start it with StartPrecompiledAsync.");
+        }
+
+        return ExecuteAsync(source, compiled, listener: null, cancellationToken);
+    }
+
+    /// <summary>
     /// Runs one cell, reporting each output to <paramref name="listener"/> as it happens (a live front end), and
     /// returns its outputs; a failure is reported, never thrown, and the session goes on.
     /// </summary>
@@ -131,10 +210,25 @@ public sealed class NotebookSession : IAsyncDisposable
     /// </param>
     /// <returns>What the cell produced.</returns>
     /// <exception cref="InvalidOperationException">Another cell of this session is still running.</exception>
-    public async Task<CellResult> ExecuteAsync(
+    public Task<CellResult> ExecuteAsync(
         string source,
         ICellOutputListener? listener,
         CancellationToken cancellationToken = default)
+    {
+        if (precompiled is not null)
+        {
+            throw new InvalidOperationException(
+                "This session runs precompiled cells only: pass each cell's compiled form with its source.");
+        }
+
+        return ExecuteAsync(source, compiled: null, listener, cancellationToken);
+    }
+
+    private async Task<CellResult> ExecuteAsync(
+        string source,
+        PrecompiledCell? compiled,
+        ICellOutputListener? listener,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (Interlocked.Exchange(ref running, 1) == 1)
@@ -145,7 +239,7 @@ public sealed class NotebookSession : IAsyncDisposable
 
         try
         {
-            return await ExecuteCoreAsync(source, listener, cancellationToken);
+            return await ExecuteCoreAsync(source, compiled, listener, cancellationToken);
         }
         finally
         {
@@ -170,6 +264,7 @@ public sealed class NotebookSession : IAsyncDisposable
 
     private async Task<CellResult> ExecuteCoreAsync(
         string source,
+        PrecompiledCell? compiled,
         ICellOutputListener? listener,
         CancellationToken cancellationToken)
     {
@@ -196,11 +291,15 @@ public sealed class NotebookSession : IAsyncDisposable
 
         var result = string.IsNullOrWhiteSpace(directives.Code)
             ? new CellResult(CellStatus.Succeeded, [], TimeSpan.Zero)
-            : await RunCodeAsync(directives.Code, collector, clock, cancellationToken);
-        if (directives.Who is { } who && result.Status == CellStatus.Succeeded)
+            : await RunCodeAsync(directives.Code, compiled, collector, clock, cancellationToken);
+        if (directives.Who is not null && state is null)
+        {
+            collector.Write("stderr", "#!who lists variables only in a session that compiles its own cells.\n");
+        }
+        else if (directives.Who is { } who && result.Status == CellStatus.Succeeded && state is { } current)
         {
             collector.Display(new DisplayDataOutput(
-                new Dictionary<string, string> { ["text/html"] = VariableListing.ToHtml(state, who == "#!whos") },
+                new Dictionary<string, string> { ["text/html"] = VariableListing.ToHtml(current, who == "#!whos") },
                 null));
         }
 
@@ -216,6 +315,7 @@ public sealed class NotebookSession : IAsyncDisposable
 
     private async Task<CellResult> RunCodeAsync(
         string code,
+        PrecompiledCell? compiled,
         OutputCollector collector,
         Stopwatch clock,
         CancellationToken cancellationToken)
@@ -225,26 +325,29 @@ public sealed class NotebookSession : IAsyncDisposable
             return Fail(collector, CellStatus.TimedOut, "Command cancelled.", null, clock);
         }
 
+        if (precompiled is not null && (compiled is null || compiled.CompileErrors is not null))
+        {
+            var errors = compiled?.CompileErrors
+                ?? "(1,1): error DNI001: The cell came without its compiled form, and this session does not compile.";
+            return Fail(collector, CellStatus.CompilationError, errors, null, clock, summary: errors.Split('\n')[0]);
+        }
+
         FollowCurrentDirectory();
-        var (previous, cellOptions) = (state, options);
+        var step = precompiled is null ? Compile(code) : Load(precompiled, compiled!);
         var thread = cellThread ??= new CellThread("notebook cell");
         var run = thread.Run(async () =>
         {
             OutputCollector.Current.Value = collector;
-            var next = await previous.ContinueWithAsync(
-                code,
-                cellOptions,
-                catchException: _ => true,
-                CancellationToken.None);
+            var ran = await step();
             // Formatted here, inside the time limit: formatting runs user code too (ToString, property getters).
-            if (next.Exception is null && ReturnValues.HasReturnValue(next))
+            if (ran.Exception is null && ran.HasReturnValue)
             {
                 collector.Result(
-                    new DisplayDataOutput(MimeFormatter.FormatSafely(next.ReturnValue), null),
-                    next.ReturnValue);
+                    new DisplayDataOutput(MimeFormatter.FormatSafely(ran.ReturnValue), null),
+                    ran.ReturnValue);
             }
 
-            return next;
+            return ran;
         });
 
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -266,18 +369,17 @@ public sealed class NotebookSession : IAsyncDisposable
         stopWaiting.Cancel();
         try
         {
-            var next = await run;
-            state = next;
-            if (next.Exception is { } exception)
+            var ran = await run;
+            ran.Keep();
+            if (ran.Exception is { } exception)
             {
                 return Fail(collector, CellStatus.RuntimeError, exception.ToString(), exception, clock);
             }
 
-            var hasReturnValue = ReturnValues.HasReturnValue(next);
             return new CellResult(CellStatus.Succeeded, [], clock.Elapsed)
             {
-                HasReturnValue = hasReturnValue,
-                ReturnValue = hasReturnValue ? next.ReturnValue : null,
+                HasReturnValue = ran.HasReturnValue,
+                ReturnValue = ran.HasReturnValue ? ran.ReturnValue : null,
             };
         }
         catch (CompilationErrorException compilation)
@@ -292,6 +394,37 @@ public sealed class NotebookSession : IAsyncDisposable
             return Fail(collector, CellStatus.RuntimeError, exception.ToString(), exception, clock);
         }
     }
+
+    // Roslyn compiles the cell on the session's state and runs it; the state moves on when the session keeps the cell.
+    private Func<Task<RanCell>> Compile(string code)
+    {
+        var (previous, cellOptions) = (state!, options);
+        return async () =>
+        {
+            var next = await previous.ContinueWithAsync(
+                code,
+                cellOptions,
+                catchException: _ => true,
+                CancellationToken.None);
+            return new RanCell(next.ReturnValue, ReturnValues.HasReturnValue(next), next.Exception, () => state = next);
+        };
+    }
+
+    // The cell's assembly runs on a copy of the submission objects; the copy becomes the state when the session keeps
+    // the cell. Loading is inside the cell's time as well.
+    private static Func<Task<RanCell>> Load(PrecompiledChain chain, PrecompiledCell cell) => async () =>
+    {
+        var (run, ran) = chain.Prepare(cell);
+        var task = run();
+        // Not rethrown here, so the trace ends in the student's frames rather than in the engine's: a compiling session
+        // shows Roslyn's runner as the last frame instead. As Roslyn's catchException, what the cell did is kept.
+        await ((Task)task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var thrown = task.IsFaulted ? task.Exception.InnerException
+            : task.IsCanceled ? new TaskCanceledException(task)
+            : null;
+        var value = task.IsCompletedSuccessfully ? task.Result : null;
+        return new RanCell(value, cell.HasReturnValue, thrown, () => chain.Keep(ran));
+    };
 
     // The kernel re-reads the current directory before every submission, so relative #r/#load follow a cell's cd.
     private void FollowCurrentDirectory()

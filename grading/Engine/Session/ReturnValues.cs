@@ -14,5 +14,7 @@ internal static class ReturnValues
         ?? throw new MissingMethodException("Roslyn's Script.HasReturnValue() is gone; " +
                                             "the engine needs another way to tell expressions from statements.");
 
-    public static bool HasReturnValue(ScriptState state) => HasReturnValueMethod.Invoke(state.Script, null) is true;
+    public static bool HasReturnValue(ScriptState state) => HasReturnValue(state.Script);
+
+    public static bool HasReturnValue(Script script) => HasReturnValueMethod.Invoke(script, null) is true;
 }

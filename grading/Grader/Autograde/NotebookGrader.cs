@@ -3,6 +3,7 @@ using Grading.Autograde.Sanitize;
 using Grading.Gradebook;
 using Grading.Notebooks;
 using Grading.Pipelines;
+using Grading.Policy;
 using Grading.Running.Isolation;
 
 namespace Grading.Autograde;
@@ -70,10 +71,16 @@ internal sealed class NotebookGrader(WorkerLimits limits, bool sandboxed, string
         {
             // Reviewed where the worker will run it, so #r resolves to the same library; refused cells never reach the
             // worker.
-            refused = gate.Review(source, sanitized, scratch.Notebooks);
+            var reviewed = new ReviewedChain();
+            refused = gate.Review(source, sanitized, scratch.Notebooks, accepted: reviewed);
             var allowed = cells.Where(c => !refused.ContainsKey(c.index)).ToList();
+            // The worker runs the cells as reviewed, compiled here in this warm process: no compiler starts cold in
+            // each worker, and what runs is exactly what the review saw.
+            var compiled = reviewed.Precompilable
+                ? new CompiledCells(reviewed, scratch.Notebooks, scratch.Root)
+                : null;
             run = await new WorkerClient(limits, sandboxed)
-                .RunAsync(scratch, SetUpFirst.Order(source, sanitized, allowed), cancellationToken);
+                .RunAsync(scratch, SetUpFirst.Order(source, sanitized, allowed), cancellationToken, compiled);
             refused = refused
                 .Concat(gate.RecheckAfterTimeouts(source, sanitized, scratch.Notebooks, run.Cells))
                 .ToDictionary();

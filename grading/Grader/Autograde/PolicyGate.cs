@@ -25,11 +25,13 @@ internal sealed class PolicyGate
     /// it.</param>
     /// <param name="lost">Cells whose declarations the run lost (timed out): reviewed again without them after the
     /// run.</param>
+    /// <param name="accepted">When given, receives the cells that may run as the review compiled them.</param>
     public IReadOnlyDictionary<int, WorkerCellReport> Review(
         AssignmentSource source,
         Notebook sanitized,
         string workingDirectory,
-        IReadOnlySet<int>? lost = null)
+        IReadOnlySet<int>? lost = null,
+        ReviewedChain? accepted = null)
     {
         var policy = ApiPolicy.For(source.Source);
         var reference = instructor.GetOrAdd(
@@ -45,7 +47,7 @@ internal sealed class PolicyGate
             .ToList();
         // Reviewed in the order the worker runs them: set-up cells first (a cell added above them sees the library).
         cells = SetUpFirst.Order(source, cells, c => c.LockedId);
-        return NotebookReview.Run(cells, policy, workingDirectory, reference, lost)
+        return NotebookReview.Run(cells, policy, workingDirectory, reference, lost, accepted)
             .ToDictionary(p => p.Key, p => Report(p.Value));
     }
 

@@ -18,15 +18,19 @@ internal static class NotebookReview
     /// check.</param>
     /// <param name="lost">Cells whose declarations the run lost (a timed-out cell): left out of the chain, as the
     /// session left them out.</param>
+    /// <param name="accepted">When given, receives the chain as reviewed: every cell that may run, compiled in the
+    /// chain it runs in, so a worker can run exactly what was reviewed.</param>
     public static IReadOnlyDictionary<int, CellRefusal> Run(
         IReadOnlyList<ReviewCell> cells,
         ApiPolicy policy,
         string workingDirectory,
         IReadOnlyDictionary<string, IReadOnlyList<Binding>>? instructor,
-        IReadOnlySet<int>? lost = null)
+        IReadOnlySet<int>? lost = null,
+        ReviewedChain? accepted = null)
     {
         var refused = new Dictionary<int, CellRefusal>();
         var chain = ScriptChain.Start(workingDirectory);
+        accepted?.Begin(chain);
         var scopes = new Dictionary<SyntaxTree, DeclarationScope> { [chain.KernelTree] = new("kernel", -1) };
         var keys = new SymbolKeys(tree => scopes.GetValueOrDefault(tree));
         CellRefusal? firstBlocked = null;
@@ -54,6 +58,10 @@ internal static class NotebookReview
             if (!compiled.Compiles)
             {
                 refused[cell.Index] = CompileRefusal(cell, compiled, firstBlocked);
+            }
+            else
+            {
+                accepted?.Add(cell.Index, compiled);
             }
 
             chain.Append(compiled);

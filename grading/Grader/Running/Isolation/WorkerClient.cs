@@ -20,9 +20,10 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
     private int used;
 
     /// <summary>Executes <paramref name="cells"/> (index, source) in order inside a worker rooted at
-    /// <paramref name="scratch"/>.</summary>
+    /// <paramref name="scratch"/>, which runs them as <paramref name="compiled"/> gives them, or compiles them itself
+    /// when that is null.</summary>
     public async Task<WorkerRun> RunAsync(WorkerScratch scratch, IReadOnlyList<(int Index, string Source)> cells,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, CompiledCells? compiled = null)
     {
         if (Interlocked.Exchange(ref used, 1) != 0)
         {
@@ -45,7 +46,11 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
         {
             await SendAsync(
                 process,
-                new WorkerHeader(nonce, limits.CellTimeout.TotalSeconds, limits.OutputLimitBytes),
+                new WorkerHeader(
+                    nonce,
+                    limits.CellTimeout.TotalSeconds,
+                    limits.OutputLimitBytes,
+                    compiled?.KernelHelpers),
                 budget.Token);
             if (await NextAsync<WorkerReady>(events.Reader, _ => true, budget.Token) is null)
             {
@@ -61,8 +66,11 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
                     continue;
                 }
 
-                reports.Add(await RunCellAsync(process, events.Reader, index, source, budget) ?? Died(index,
-                    death = await DescribeDeathAsync(process, stderrTail, pump, budget, $"cell {index}")));
+                var report = await RunCellAsync(process, events.Reader, index, source, compiled, budget)
+                    ?? Died(index,
+                        death = await DescribeDeathAsync(process, stderrTail, pump, budget, $"cell {index}"));
+                compiled?.Ran(index, report.Status);
+                reports.Add(report);
             }
 
             if (death is null)
@@ -85,8 +93,10 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
     }
 
     private async Task<WorkerCellReport?> RunCellAsync(Process process, ChannelReader<WorkerEvent> events, int index,
-        string source, CancellationTokenSource budget)
+        string source, CompiledCells? compiled, CancellationTokenSource budget)
     {
+        // Compiled (or emitted) before the cell's clock starts: the grader's time, not the student's.
+        var code = compiled?.For(index, source);
         using var cellDeadline = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
         cellDeadline.CancelAfter(limits.CellTimeout + EngineGrace);
         // A secret for this cell only: it is not in the worker's memory before the cell is sent, so code in an earlier
@@ -94,7 +104,7 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
         var secret = NewSecret();
         try
         {
-            await SendAsync(process, new CellRequest(index, source, secret), cellDeadline.Token);
+            await SendAsync(process, new CellRequest(index, source, secret, code), cellDeadline.Token);
             if (await NextAsync<CellStarted>(events, e => e.Cell == index && e.Secret == secret, cellDeadline.Token)
                     is null
                 || await NextAsync<CellFinished>(events, e => e.Cell == index && e.Secret == secret, cellDeadline.Token)

@@ -28,13 +28,17 @@ internal static class WorkerHost
             CellTimeout = TimeSpan.FromSeconds(header.CellTimeoutSeconds),
             OutputLimitBytes = header.OutputLimitBytes,
         };
-        await using var session = await NotebookSession.StartAsync(options);
+        await using var session = header.KernelHelpers is { } kernelHelpers
+            ? await NotebookSession.StartPrecompiledAsync(options, kernelHelpers)
+            : await NotebookSession.StartAsync(options);
         await EmitAsync(events, new WorkerReady(header.Nonce));
 
         while (await ReadAsync(input) is CellRequest cell)
         {
             await EmitAsync(events, new CellStarted(header.Nonce, cell.Cell, cell.Secret));
-            var result = await session.ExecuteAsync(cell.Source);
+            var result = header.KernelHelpers is null
+                ? await session.ExecuteAsync(cell.Source)
+                : await session.ExecuteAsync(cell.Source, cell.Compiled);
             await EmitAsync(events, new CellFinished(header.Nonce, cell.Cell, cell.Secret, result.Status,
                 result.Elapsed.TotalMilliseconds, result.Failure is null ? null : FailureReasons.For(result),
                 result.NumericReturnValue, CellOutputJson.ToJson(result.Outputs)));

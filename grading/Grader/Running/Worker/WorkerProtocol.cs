@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using NotebookEngine;
+using NotebookEngine.Analysis;
 
 namespace Grading.Running.Worker;
 
@@ -24,13 +25,22 @@ internal abstract record WorkerRequest;
 /// <param name="Nonce">A secret known to the grader and the worker only, until student code runs.</param>
 /// <param name="CellTimeoutSeconds">The engine's per-cell timeout.</param>
 /// <param name="OutputLimitBytes">The engine's per-cell output cap.</param>
-internal sealed record WorkerHeader(string Nonce, double CellTimeoutSeconds, int OutputLimitBytes) : WorkerRequest;
+/// <param name="KernelHelpers">For a worker that runs cells the grader compiled, the chain's hidden first submission;
+/// null for a worker that compiles each cell itself.</param>
+internal sealed record WorkerHeader(
+    string Nonce,
+    double CellTimeoutSeconds,
+    int OutputLimitBytes,
+    PrecompiledCell? KernelHelpers = null) : WorkerRequest;
 
 /// <summary>One cell to run, with the secret its start and result events must carry.</summary>
 /// <param name="Cell">The cell's index in the notebook.</param>
 /// <param name="Source">The cell's code.</param>
 /// <param name="Secret">This cell's secret, sent only now.</param>
-internal sealed record CellRequest(int Cell, string Source, string Secret) : WorkerRequest;
+/// <param name="Compiled">The cell's code as the grader compiled it, for a precompiled worker; null when nothing of it
+/// is C#, or for a worker that compiles.</param>
+internal sealed record CellRequest(int Cell, string Source, string Secret, PrecompiledCell? Compiled = null)
+    : WorkerRequest;
 
 /// <summary>No more cells: the worker exits.</summary>
 internal sealed record EndRequest : WorkerRequest;

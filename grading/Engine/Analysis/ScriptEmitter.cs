@@ -1,0 +1,61 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace NotebookEngine.Analysis;
+
+/// <summary>Emits a compiled script submission the way Roslyn's own script runner does before it loads it.</summary>
+internal static class ScriptEmitter
+{
+    // The runtime finds these by itself (the framework and what the engine ships); anything else must be named to the
+    // session that loads the cell.
+    private static readonly HashSet<string> Platform =
+        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
+        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The submission as an assembly, or its compile errors.</summary>
+    public static PrecompiledCell Emit(Script script)
+    {
+        var compilation = script.GetCompilation();
+        var references = ReferencesOf(compilation);
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            return PrecompiledCell.Failed(string.Join("\n", errors.Select(d => d.ToString())));
+        }
+
+        // A cell of only usings or comments has no code to emit, and Roslyn runs nothing for it.
+        if (!emitted.Success || compilation.GetEntryPoint(CancellationToken.None) is not { } entry)
+        {
+            return PrecompiledCell.Nothing with { References = references };
+        }
+
+        return new PrecompiledCell(
+            image.ToArray(),
+            compilation.Assembly.Identity.Name,
+            entry.ContainingType.MetadataName,
+            ReturnValues.HasReturnValue(script),
+            references);
+    }
+
+    // A #r in an earlier cell holds for later ones, and a cell of only #r and usings runs nothing: each cell names the
+    // libraries of the whole chain so far.
+    private static List<string> ReferencesOf(Compilation compilation)
+    {
+        var paths = new List<string>();
+        for (Compilation? cell = compilation;
+             cell is not null;
+             cell = cell.ScriptCompilationInfo?.PreviousScriptCompilation)
+        {
+            paths.AddRange(cell.References
+                .OfType<PortableExecutableReference>()
+                .Select(r => r.FilePath)
+                .OfType<string>()
+                .Where(path => !Platform.Contains(path)));
+        }
+
+        return paths.Distinct(StringComparer.Ordinal).ToList();
+    }
+}
