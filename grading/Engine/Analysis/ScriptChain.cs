@@ -14,6 +14,7 @@ public sealed class ScriptChain
 {
     private readonly Script<object> helpers;
     private readonly ScriptOptions initialOptions;
+    private bool emitsCells;
     private Script<object> last;
     private ScriptOptions options;
 
@@ -31,6 +32,7 @@ public sealed class ScriptChain
         this.options = options;
         initialOptions = start.initialOptions;
         helpers = start.helpers;
+        emitsCells = start.emitsCells;
         this.last = last;
         KernelTree = start.KernelTree;
     }
@@ -42,9 +44,11 @@ public sealed class ScriptChain
     /// <summary>Starts a chain whose relative <c>#r</c> and <c>#load</c> resolve against
     /// <paramref name="workingDirectory"/>, as the session's.</summary>
     /// <param name="workingDirectory">The notebook's folder when it runs.</param>
+    /// <param name="emitCells">Compile each cell to its assembly as well (<see cref="CompiledCell.Emit"/>), in the pass
+    /// that finds its errors: for a caller that runs the cells, at about the cost of finding the errors alone.</param>
     /// <returns>A chain holding only the kernel helpers.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    public static ScriptChain Start(string workingDirectory)
+    public static ScriptChain Start(string workingDirectory, bool emitCells = false)
     {
         var directory = Path.GetFullPath(workingDirectory);
         if (!Directory.Exists(directory))
@@ -53,7 +57,10 @@ public sealed class ScriptChain
         }
 
         var options = KernelScriptOptions.Create(directory);
-        return new ScriptChain(options, CSharpScript.Create(KernelScriptOptions.HelpersSubmission, options));
+        return new ScriptChain(options, CSharpScript.Create(KernelScriptOptions.HelpersSubmission, options))
+        {
+            emitsCells = emitCells,
+        };
     }
 
     /// <summary>Compiles <paramref name="source"/> as the next cell of the chain; the chain itself is unchanged until
@@ -96,11 +103,24 @@ public sealed class ScriptChain
         // the file's path.
         var tree = compilation.SyntaxTrees.LastOrDefault(t => t.FilePath == cellOptions.FilePath)
             ?? compilation.SyntaxTrees.Last();
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        // Emitting binds every method body, as finding the errors does; Roslyn's runner takes a cell's errors from the
+        // parse and then from the emit, so the errors are the session's either way.
+        PrecompiledCell? emitted = null;
+        List<Diagnostic> errors;
+        if (emitsCells)
+        {
+            emitted = ScriptEmitter.Emit(script, out errors);
+        }
+        else
+        {
+            errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        }
+
         return new CompiledCell(compilation.GetSemanticModel(tree), errors, null, script, cellOptions)
         {
             ListsVariables = directives.Who is not null,
             ChainEnd = script,
+            Emitted = emitted,
         };
     }
 
@@ -142,7 +162,7 @@ public sealed class ScriptChain
 
     /// <summary>The hidden first submission as an assembly, the first thing a precompiled session runs.</summary>
     /// <returns>The kernel helpers' submission.</returns>
-    public PrecompiledCell EmitKernelHelpers() => ScriptEmitter.Emit(helpers);
+    public PrecompiledCell EmitKernelHelpers() => ScriptEmitter.Emit(helpers, out _);
 
     private ScriptOptions WithPackages(CellDirectives directives, out string? error)
     {
@@ -207,6 +227,9 @@ public sealed class CompiledCell
 
     internal Script<object>? Script { get; }
 
+    // The assembly, when the chain emitted it with the errors.
+    internal PrecompiledCell? Emitted { get; init; }
+
     // The chain's end once this cell is appended: its own script when it has code, else the cell before it.
     internal Script<object>? ChainEnd { get; init; }
 
@@ -219,7 +242,7 @@ public sealed class CompiledCell
     public PrecompiledCell? Emit() => DirectiveError is not null ? null
         : Errors.Count > 0 ? PrecompiledCell.Failed(ErrorText)
         : Script is null ? null
-        : ScriptEmitter.Emit(Script);
+        : Emitted ?? ScriptEmitter.Emit(Script, out _);
 
     internal ScriptOptions Options { get; }
 }

@@ -13,14 +13,21 @@ internal static class ScriptEmitter
         .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
         .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The submission as an assembly, or its compile errors.</summary>
-    public static PrecompiledCell Emit(Script script)
+    /// <summary>The submission as an assembly, or its compile errors (parse errors first, then the emit's, as Roslyn's
+    /// script runner reports them).</summary>
+    public static PrecompiledCell Emit(Script script, out List<Diagnostic> errors)
     {
         var compilation = script.GetCompilation();
+        errors = compilation.GetParseDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            return PrecompiledCell.Failed(string.Join("\n", errors.Select(d => d.ToString())));
+        }
+
         var references = ReferencesOf(compilation);
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
-        var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
             return PrecompiledCell.Failed(string.Join("\n", errors.Select(d => d.ToString())));

@@ -29,7 +29,7 @@ internal static class NotebookReview
         ReviewedChain? accepted = null)
     {
         var refused = new Dictionary<int, CellRefusal>();
-        var chain = ScriptChain.Start(workingDirectory);
+        var chain = ScriptChain.Start(workingDirectory, emitCells: accepted is not null);
         accepted?.Begin(chain);
         var scopes = new Dictionary<SyntaxTree, DeclarationScope> { [chain.KernelTree] = new("kernel", -1) };
         var keys = new SymbolKeys(tree => scopes.GetValueOrDefault(tree));
