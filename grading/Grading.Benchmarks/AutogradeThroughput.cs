@@ -150,8 +150,8 @@ internal static class AutogradeThroughput
             var warm = clock.Elapsed;
             var run = await new WorkerClient(WorkerLimits.Default, sandboxed)
                 .RunAsync(scratch, cells, CancellationToken.None, compiled);
-            Console.WriteLine($"Review in the grader (compile to assemblies, policy): first {cold.TotalSeconds:0.00} s, " +
-                              $"next {warm.TotalSeconds:0.00} s. " +
+            Console.WriteLine($"Review in the grader (compile to assemblies, policy): first " +
+                              $"{cold.TotalSeconds:0.00} s, next {warm.TotalSeconds:0.00} s. " +
                               Describe("One worker running the reviewed cells", run));
         }
 
