@@ -45,6 +45,6 @@ internal static class KernelScriptOptions
     /// <summary>Relative <c>#r</c> and <c>#load</c> resolve against <paramref name="directory"/>,
     /// as the kernel's cwd.</summary>
     public static ScriptOptions WithBaseDirectory(this ScriptOptions options, string directory) => options
-        .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory))
+        .WithMetadataResolver(new CachingMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory)))
         .WithSourceResolver(new SourceFileResolver([], directory));
 }
