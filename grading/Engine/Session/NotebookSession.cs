@@ -27,6 +27,7 @@ public sealed class NotebookSession : IAsyncDisposable
     private readonly RoutingWriter stdout;
     private readonly RoutingWriter stderr;
     private readonly PrecompiledChain? precompiled;
+    private CellThread? cellThread;
     private ScriptOptions options;
     private ScriptState<object>? state;
     private string baseDirectory;
@@ -250,6 +251,7 @@ public sealed class NotebookSession : IAsyncDisposable
     /// <returns>A completed task.</returns>
     public ValueTask DisposeAsync()
     {
+        cellThread?.Abandon();
         Console.SetOut(stdout.Passthrough);
         Console.SetError(stderr.Passthrough);
         if (Directory.Exists(callerDirectory))
@@ -331,15 +333,24 @@ public sealed class NotebookSession : IAsyncDisposable
         }
 
         FollowCurrentDirectory();
-        // A thread-pool thread compiles and runs the cell. Called from one, as the grader and the benches call, that is
-        // the caller's own thread, with no wake-up: a cell thread of the session's own cost two wake-ups a cell, and
-        // Roslyn's parallel compile of method bodies, started from a thread that is not the pool's, went through the
-        // pool's global queue and woke idle workers spinning in sched_yield: a probe of 60 cells took 1.6–1.9 s that
-        // way, 1.0–1.1 s on the pool (a bare Roslyn chain: 0.9–1.0 s).
-        var run = Task.Run(async () =>
+        // A thread-pool thread compiles the cell: on the cell thread, which is not the pool's, Roslyn's parallel
+        // compile of method bodies went through the pool's global queue and woke idle workers spinning in sched_yield
+        // for every cell (a probe of 60 cells: 1.6–1.9 s, with twice the system time, against 1.2 s). The cell's code
+        // runs on the cell thread, off the pool, so a runaway cell never holds a thread the pool's timers need.
+        Func<Task<RanCell>> step;
+        try
+        {
+            step = precompiled is null ? await Task.Run(() => Compile(code)) : Load(precompiled, compiled!);
+        }
+        catch (Exception exception)
+        {
+            return Failed(collector, exception, clock);
+        }
+
+        var thread = cellThread ??= new CellThread("notebook cell");
+        var run = thread.Run(async () =>
         {
             OutputCollector.Current.Value = collector;
-            var step = precompiled is null ? Compile(code) : Load(precompiled, compiled!);
             var ran = await step();
             // Formatted here, inside the time limit: formatting runs user code too (ToString, property getters).
             if (ran.Exception is null && ran.HasReturnValue)
@@ -356,10 +367,11 @@ public sealed class NotebookSession : IAsyncDisposable
         var limit = Task.Delay(settings.CellTimeout, stopWaiting.Token);
         if (await Task.WhenAny(run, limit) != run)
         {
-            // A .NET thread cannot be aborted: the runaway cell keeps its pool thread until the process ends, but its
+            // A .NET thread cannot be aborted: the runaway cell keeps its thread until the process ends, but its
             // collector is closed, so it can no longer write into later cells. The session goes on from the last good
-            // state, and the pool gets a thread more at once, rather than after its starvation delay.
-            ReplacePoolThread();
+            // state, and its next cell runs on a new thread.
+            thread.Abandon();
+            cellThread = null;
             var why = cancellationToken.IsCancellationRequested ? "Command cancelled."
                 : $"Cell timed out after {settings.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} " +
                   "s: look for a loop that never ends.";
@@ -389,12 +401,6 @@ public sealed class NotebookSession : IAsyncDisposable
         }
     }
 
-    private static void ReplacePoolThread()
-    {
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        ThreadPool.SetMinThreads(workers + 1, completionPorts);
-    }
-
     // Code that did not compile, or Roslyn itself failing outside user code (say, a #r'd file that is not a .NET
     // assembly): still a failed cell, never an exception out of the session. The state stays as it was.
     private static CellResult Failed(OutputCollector collector, Exception exception, Stopwatch clock)
@@ -408,17 +414,17 @@ public sealed class NotebookSession : IAsyncDisposable
         return Fail(collector, CellStatus.RuntimeError, exception.ToString(), exception, clock);
     }
 
-    // Roslyn compiles the cell on the session's state and runs it; the state moves on when the session keeps the cell.
+    // Roslyn compiles the cell on the session's state here (what ScriptState.ContinueWithAsync does before it runs a
+    // cell), and the returned step runs it; the state moves on when the session keeps the cell. A compile error throws
+    // here.
     private Func<Task<RanCell>> Compile(string code)
     {
         var (previous, cellOptions) = (state!, options);
+        var script = previous.Script.ContinueWith<object>(code, cellOptions);
+        _ = script.CreateDelegate(); // compiles, and keeps the result for RunFromAsync below
         return async () =>
         {
-            var next = await previous.ContinueWithAsync(
-                code,
-                cellOptions,
-                catchException: _ => true,
-                CancellationToken.None);
+            var next = await script.RunFromAsync(previous, catchException: _ => true, CancellationToken.None);
             return new RanCell(next.ReturnValue, ReturnValues.HasReturnValue(next), next.Exception, () => state = next);
         };
     }
