@@ -6,13 +6,6 @@ namespace NotebookEngine.Analysis;
 /// <summary>Emits a compiled script submission the way Roslyn's own script runner does before it loads it.</summary>
 internal static class ScriptEmitter
 {
-    // The runtime finds these by itself (the framework and what the engine ships); anything else must be named to the
-    // session that loads the cell.
-    private static readonly HashSet<string> Platform =
-        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .ToHashSet(StringComparer.Ordinal);
-
     /// <summary>The submission as an assembly, or its compile errors (parse errors first, then the emit's, as Roslyn's
     /// script runner reports them).</summary>
     public static PrecompiledCell Emit(Script script, out List<Diagnostic> errors)
@@ -60,7 +53,7 @@ internal static class ScriptEmitter
                 .OfType<PortableExecutableReference>()
                 .Select(r => r.FilePath)
                 .OfType<string>()
-                .Where(path => !Platform.Contains(path)));
+                .Where(path => !PlatformAssemblies.Contains(path)));
         }
 
         return paths.Distinct(StringComparer.Ordinal).ToList();

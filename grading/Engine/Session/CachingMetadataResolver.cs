@@ -23,11 +23,6 @@ internal sealed class CachingMetadataResolver(MetadataReferenceResolver resolver
     private static readonly ConcurrentDictionary<(string Reference, string? BaseFilePath, MetadataReferenceProperties
         Properties), ImmutableArray<PortableExecutableReference>> Named = new();
 
-    private static readonly HashSet<string> Platform =
-        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .ToHashSet(StringComparer.Ordinal);
-
     /// <inheritdoc/>
     public override bool ResolveMissingAssemblies => inner.ResolveMissingAssemblies;
 
@@ -59,7 +54,7 @@ internal sealed class CachingMetadataResolver(MetadataReferenceResolver resolver
         }
 
         var found = inner.ResolveReference(reference, baseFilePath, properties);
-        return !found.IsDefaultOrEmpty && found.All(r => r.FilePath is { } path && Platform.Contains(path))
+        return !found.IsDefaultOrEmpty && found.All(r => r.FilePath is { } path && PlatformAssemblies.Contains(path))
             ? Named.GetOrAdd(key, found)
             : found;
     }

@@ -20,6 +20,7 @@ internal sealed class PrecompiledChain : AssemblyLoadContext
 {
     private readonly Dictionary<string, Assembly> submissions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> referencePaths = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> registered = new(StringComparer.Ordinal);
     private readonly string baseDirectory;
     private object?[] state = new object?[8];
 
@@ -38,7 +39,8 @@ internal sealed class PrecompiledChain : AssemblyLoadContext
                 $"A cell that did not compile has nothing to run: {cell.CompileErrors}", nameof(cell));
         }
 
-        foreach (var reference in cell.References)
+        // Every cell names the libraries of the whole chain so far: read each file's name once.
+        foreach (var reference in cell.References.Where(registered.Add))
         {
             var path = Path.GetFullPath(reference, baseDirectory);
             referencePaths.TryAdd(AssemblyName.GetAssemblyName(path).Name ?? path, path);
