@@ -9,9 +9,9 @@ using NotebookKernel.Wire;
 namespace Kernel.Tests;
 
 /// <summary>
-/// One kernel on free ports, served in this test process (the default, shared by every server test: NetMQ's context is
-/// process-wide and ends with the kernel) or as its own process, and a client speaking to it over real NetMQ sockets
-/// the way jupyter_client does (DEALER for shell, control and stdin, SUB for IOPub).
+/// One kernel on free ports, served in this test process (the default, shared by every server test) or as its own
+/// process, and a client speaking to it over real NetMQ sockets the way jupyter_client does (DEALER for shell, control
+/// and stdin, SUB for IOPub).
 /// </summary>
 public sealed class KernelClient : IDisposable
 {
@@ -121,6 +121,10 @@ public sealed class KernelClient : IDisposable
         return (reply, IopubUntilIdle(id));
     }
 
+    /// <summary>The text/plain of the one execute_result in <paramref name="iopub"/>, or a failed test.</summary>
+    internal static string ResultText(IEnumerable<JupyterMessage> iopub) =>
+        Assert.Single(iopub, m => m.Type == "execute_result").Content["data"]!["text/plain"]!.GetValue<string>();
+
     /// <summary>IOPub messages whose parent is <paramref name="id"/>, up to and including its idle status.</summary>
     internal List<JupyterMessage> IopubUntilIdle(string id)
     {
@@ -151,16 +155,24 @@ public sealed class KernelClient : IDisposable
 
     public void Dispose()
     {
-        Send(Control, "shutdown_request", new JsonObject { ["restart"] = false });
-        TryReceive(Control, TimeSpan.FromSeconds(5));
-        foreach (var socket in new NetMQSocket[] { Shell, Control, Stdin, Iopub })
+        // Whatever the shutdown request meets, the sockets, the kernel and the file go: sockets left open keep a
+        // blocking NetMQ cleanup (and with it the test run) from ever ending.
+        try
         {
-            socket.Options.Linger = TimeSpan.Zero;
-            socket.Dispose();
+            Send(Control, "shutdown_request", new JsonObject { ["restart"] = false });
+            TryReceive(Control, TimeSpan.FromSeconds(5));
         }
+        finally
+        {
+            foreach (var socket in new NetMQSocket[] { Shell, Control, Stdin, Iopub })
+            {
+                socket.Options.Linger = TimeSpan.Zero;
+                socket.Dispose();
+            }
 
-        host.Dispose();
-        File.Delete(connectionFile);
+            host.Dispose();
+            File.Delete(connectionFile);
+        }
     }
 
     private static int FreePort()

@@ -72,10 +72,7 @@ public sealed class KernelProcessTests : IDisposable
         kernel.Drain();
         var next = kernel.Execute("6 * 7");
         Assert.Equal("ok", next.Reply.Text("status"));
-        Assert.Equal(
-            "42",
-            Assert.Single(next.Iopub, m => m.Type == "execute_result")
-                .Content["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal("42", KernelClient.ResultText(next.Iopub));
     }
 
     // kill(1) rather than P/Invoke: the same signal a shell's Ctrl+C or jupyter_client's signal mode sends.

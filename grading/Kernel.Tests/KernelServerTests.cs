@@ -99,10 +99,7 @@ public class KernelServerTests(KernelClient kernel)
         gate.Open();
         Assert.Equal("OperationCanceledException", reply.Text("ename"));
         kernel.Drain();
-        Assert.Equal(
-            "2",
-            Assert.Single(kernel.Execute("1 + 1").Iopub, m => m.Type == "execute_result")
-                .Content["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal("2", KernelClient.ResultText(kernel.Execute("1 + 1").Iopub));
     }
 
     [Fact]
@@ -126,9 +123,7 @@ public class KernelServerTests(KernelClient kernel)
     public void StdinDisallowed_ReadLineReturnsNullAtOnce()
     {
         var (_, iopub) = kernel.Execute("Console.ReadLine() is null");
-        Assert.Equal(
-            "True",
-            Assert.Single(iopub, m => m.Type == "execute_result").Content["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal("True", KernelClient.ResultText(iopub));
     }
 
     [Fact]
@@ -142,10 +137,7 @@ public class KernelServerTests(KernelClient kernel)
         Assert.Equal("input_request", request.Type);
         kernel.Send(kernel.Stdin, "input_reply", new JsonObject { ["value"] = "hello" });
         Assert.Equal("ok", kernel.Receive(kernel.Shell).Text("status"));
-        Assert.Equal(
-            "hello!",
-            Assert.Single(kernel.IopubUntilIdle(id), m => m.Type == "execute_result")
-                .Content["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal("hello!", KernelClient.ResultText(kernel.IopubUntilIdle(id)));
     }
 
     [Fact]

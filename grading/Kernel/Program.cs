@@ -1,3 +1,4 @@
+using NetMQ;
 using NotebookKernel.Server;
 using NotebookKernel.Wire;
 
@@ -12,8 +13,15 @@ if (KernelOptions.Parse(args, out var usageError) is not { } options)
 try
 {
     var connection = ConnectionInfo.Load(options.ConnectionFile);
-    using var server = KernelServer.Start(connection, options);
-    return server.Run();
+    int code;
+    using (var server = KernelServer.Start(connection, options))
+    {
+        code = server.Run();
+    }
+
+    // Once every socket is closed, ending NetMQ's context waits for queued IOPub messages to leave.
+    NetMQConfig.Cleanup(block: true);
+    return code;
 }
 catch (KernelStartException exception)
 {

@@ -28,6 +28,8 @@ internal sealed class KernelServer : IDisposable
     private readonly History history = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly List<Thread> threads = [];
+    private readonly TextReader replacedIn = Console.In;
+    private readonly TextReader installedIn;
     private PosixSignalRegistration? interruptSignal;
 
     private KernelServer(ConnectionInfo connection, KernelOptions options)
@@ -47,6 +49,7 @@ internal sealed class KernelServer : IDisposable
         iopub = new IopubPublisher(iopubSocket, codec);
         var stdin = new StdinChannel(stdinSocket, codec, iopub);
         Console.SetIn(new KernelStdinReader(stdin));
+        installedIn = Console.In;
         // The parser first, at once: jupyter console asks is_complete with a 1 s timeout before the session is up.
         _ = Task.Run(() => CodeAssistant.Classify("for (var i = 0; i < 1; i++) {"));
         var session = StartSessionAsync(options);
@@ -76,7 +79,9 @@ internal sealed class KernelServer : IDisposable
         return 0;
     }
 
-    /// <summary>Flushes IOPub and closes the sockets, waiting for queued messages to leave.</summary>
+    /// <summary>Stops the loops and closes the server's sockets. NetMQ's process-wide context stays up: the process
+    /// that owns it ends it (<c>NetMQConfig.Cleanup</c>), since ending it here would break every other socket of the
+    /// process, as it did for the tests that host a kernel in-process beside clients of a kernel process.</summary>
     public void Dispose()
     {
         interruptSignal?.Dispose();
@@ -89,7 +94,11 @@ internal sealed class KernelServer : IDisposable
             socket.Dispose();
         }
 
-        NetMQConfig.Cleanup(block: true);
+        // Console.In is the process's: give back what this kernel replaced, unless someone has replaced it since.
+        if (ReferenceEquals(Console.In, installedIn))
+        {
+            Console.SetIn(replacedIn);
+        }
     }
 
     private static void Bind(NetMQSocket socket, ConnectionInfo connection, int port, string name)
