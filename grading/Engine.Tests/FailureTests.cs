@@ -97,6 +97,33 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
     }
 
     [Fact]
+    public async Task ACellStillCompilingAtItsTimeLimit_TimesOutAsCompiling_AndTheNextCellsRunWithoutIt()
+    {
+        await NotebookSession.WarmUpAsync();
+        var options = new SessionOptions
+        {
+            WorkingDirectory = Path.GetTempPath(),
+            CellTimeout = TimeSpan.FromSeconds(2),
+        };
+        // Eight thousand chained methods: nothing to run, but 8.7 s of compiling on the 2-core CI machine (2000 took
+        // 2.6 s), so well past 2 s on any machine.
+        var huge = "int M0(int x) => x; " + string.Concat(
+            Enumerable.Range(1, 8000).Select(i => $"int M{i}(int x) => M{i - 1}(x) + {i}; "));
+        var results = await Cells.RunInAsync(options, "var before = 7;", huge, "M1(0)", "Console.Write(before);");
+        Assert.True(
+            results[1].Status == CellStatus.TimedOut,
+            string.Join(" | ", results.Select(r => r.Status + ": " + r.Failure?.Message)));
+        Assert.Equal(
+            "Cell timed out after 2 s while still compiling: split a very long cell into smaller ones, or " +
+            "simplify deeply nested generic code.",
+            results[1].Error().EValue);
+        Assert.Equal(
+            "(1,1): error CS0103: The name 'M1' does not exist in the current context",
+            results[2].Error().EValue);
+        Assert.Equal("7", results[3].Text());
+    }
+
+    [Fact]
     public async Task TheCallerCancels_TheCellFailsAsCommandCancelled_AndTheSessionGoesOn()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));

@@ -18,6 +18,9 @@ namespace NotebookEngine;
 /// </remarks>
 public sealed class NotebookSession : IAsyncDisposable
 {
+    // What an interrupted cell reports, in the kernel's words.
+    private const string Cancelled = "Command cancelled.";
+
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder()
         .UseMathematics()
         .UseAdvancedExtensions()
@@ -322,7 +325,7 @@ public sealed class NotebookSession : IAsyncDisposable
     {
         if (cancellationToken.IsCancellationRequested)
         {
-            return Fail(collector, CellStatus.TimedOut, "Command cancelled.", null, clock);
+            return Fail(collector, CellStatus.TimedOut, Cancelled, null, clock);
         }
 
         if (precompiled is not null && (compiled is null || compiled.CompileErrors is not null))
@@ -333,18 +336,28 @@ public sealed class NotebookSession : IAsyncDisposable
         }
 
         FollowCurrentDirectory();
-        // A thread-pool thread compiles the cell: on the cell thread, which is not the pool's, Roslyn's parallel
-        // compile of method bodies went through the pool's global queue and woke idle workers spinning in sched_yield
-        // for every cell (a probe of 60 cells: 1.6–1.9 s, with twice the system time, against 1.2 s). The cell's code
-        // runs on the cell thread, off the pool, so a runaway cell never holds a thread the pool's timers need.
-        Func<Task<RanCell>> step;
+        // The cell's time limit covers its compile as well as its run, as in the kernel: a compile that never ends
+        // (say, pathological generics) is cut like a loop that never ends, and an interrupt ends either.
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var limit = Task.Delay(settings.CellTimeout, stopWaiting.Token);
+        Func<Task<RanCell>>? step;
         try
         {
-            step = precompiled is null ? await Task.Run(() => Compile(code)) : Load(precompiled, compiled!);
+            step = precompiled is null
+                ? await CompileWithinAsync(code, limit)
+                : Load(precompiled, compiled!);
         }
         catch (Exception exception)
         {
             return Failed(collector, exception, clock);
+        }
+
+        if (step is null)
+        {
+            var why = cancellationToken.IsCancellationRequested ? Cancelled
+                : $"Cell timed out after {Seconds(settings.CellTimeout)} s while still compiling: split a very long " +
+                  "cell into smaller ones, or simplify deeply nested generic code.";
+            return Fail(collector, CellStatus.TimedOut, why, null, clock);
         }
 
         var thread = cellThread ??= new CellThread("notebook cell");
@@ -363,8 +376,6 @@ public sealed class NotebookSession : IAsyncDisposable
             return ran;
         });
 
-        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var limit = Task.Delay(settings.CellTimeout, stopWaiting.Token);
         if (await Task.WhenAny(run, limit) != run)
         {
             // A .NET thread cannot be aborted: the runaway cell keeps its thread until the process ends, but its
@@ -372,9 +383,8 @@ public sealed class NotebookSession : IAsyncDisposable
             // state, and its next cell runs on a new thread.
             thread.Abandon();
             cellThread = null;
-            var why = cancellationToken.IsCancellationRequested ? "Command cancelled."
-                : $"Cell timed out after {settings.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} " +
-                  "s: look for a loop that never ends.";
+            var why = cancellationToken.IsCancellationRequested ? Cancelled
+                : $"Cell timed out after {Seconds(settings.CellTimeout)} s: look for a loop that never ends.";
             return Fail(collector, CellStatus.TimedOut, why, null, clock);
         }
 
@@ -401,6 +411,8 @@ public sealed class NotebookSession : IAsyncDisposable
         }
     }
 
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+
     // Code that did not compile, or Roslyn itself failing outside user code (say, a #r'd file that is not a .NET
     // assembly): still a failed cell, never an exception out of the session. The state stays as it was.
     private static CellResult Failed(OutputCollector collector, Exception exception, Stopwatch clock)
@@ -414,14 +426,37 @@ public sealed class NotebookSession : IAsyncDisposable
         return Fail(collector, CellStatus.RuntimeError, exception.ToString(), exception, clock);
     }
 
+    // A thread-pool thread compiles the cell: on the cell thread, which is not the pool's, Roslyn's parallel compile of
+    // method bodies went through the pool's global queue and woke idle workers spinning in sched_yield for every cell
+    // (a probe of 60 cells: 1.6–1.9 s, with twice the system time, against 1.2 s). The cell's code runs on the cell
+    // thread, off the pool, so a runaway cell never holds a thread the pool's timers need. A compile that outlasts the
+    // limit is cancelled (Roslyn checks its token between steps) and its result left to the pool: null then.
+    private async Task<Func<Task<RanCell>>?> CompileWithinAsync(string code, Task limit)
+    {
+        using var stopCompiling = new CancellationTokenSource();
+        var compiling = Task.Run(() => Compile(code, stopCompiling.Token));
+        if (await Task.WhenAny(compiling, limit) == compiling)
+        {
+            return await compiling;
+        }
+
+        stopCompiling.Cancel();
+        _ = compiling.ContinueWith(
+            abandoned => abandoned.Exception,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return null;
+    }
+
     // Roslyn compiles the cell on the session's state here (what ScriptState.ContinueWithAsync does before it runs a
     // cell), and the returned step runs it; the state moves on when the session keeps the cell. A compile error throws
     // here.
-    private Func<Task<RanCell>> Compile(string code)
+    private Func<Task<RanCell>> Compile(string code, CancellationToken cancellationToken)
     {
         var (previous, cellOptions) = (state!, options);
         var script = previous.Script.ContinueWith<object>(code, cellOptions);
-        _ = script.CreateDelegate(); // compiles, and keeps the result for RunFromAsync below
+        _ = script.CreateDelegate(cancellationToken); // compiles, and keeps the result for RunFromAsync below
         return async () =>
         {
             var next = await script.RunFromAsync(previous, catchException: _ => true, CancellationToken.None);
