@@ -3,7 +3,8 @@ using Grading.Benchmarks;
 
 // Grading benches. Engine overhead: the same 60 and 150 cells through a bare Roslyn chain and through the engine, in
 // one process. Autograde throughput: 40 submissions in process, with one and with two workers at a time (skipped with
-// --engine-only; alone with --autograde-only). --quick: 60 cells only and 10 submissions.
+// --engine-only; alone with --autograde-only). --quick: 60 cells only and 10 submissions. --workers-only: where one
+// worker's time goes (review, start, cells), alone.
 if (args.Contains("--kernel-baselines"))
 {
     // Used by .ci/kernel/bench_kernel.py: the engine's own figures, printed as JSON for the kernel's ratios.
@@ -12,6 +13,13 @@ if (args.Contains("--kernel-baselines"))
 }
 
 Console.WriteLine(Machine.Describe());
+if (args.Contains("--workers-only"))
+{
+    await AutogradeThroughput.BreakdownAsync();
+    Console.WriteLine($"Load average at the end: {Machine.LoadAverage()}.");
+    return 0;
+}
+
 if (args.Contains("--autograde-only"))
 {
     await AutogradeThroughput.BreakdownAsync();

@@ -31,14 +31,15 @@ public sealed class NotebookSession : IAsyncDisposable
     private readonly RoutingWriter stderr;
     private readonly PrecompiledChain? precompiled;
     private CellThread? cellThread;
-    private ScriptOptions options;
+    // Null in a precompiled session, which compiles nothing: Roslyn's compiler then never loads in a worker.
+    private ScriptOptions? options;
     private ScriptState<object>? state;
     private string baseDirectory;
     private int running;
 
     private NotebookSession(
         SessionOptions settings,
-        ScriptOptions options,
+        ScriptOptions? options,
         ScriptState<object>? state,
         PrecompiledChain? precompiled,
         RoutingWriter stdout,
@@ -55,7 +56,7 @@ public sealed class NotebookSession : IAsyncDisposable
             this.state?.Script ?? throw new InvalidOperationException(
                 "A session of precompiled cells has no script to complete or inspect against: start one with " +
                 "StartAsync for a front end."),
-            this.options));
+            this.options!));
     }
 
     /// <summary>Completion, inspection and is-complete checks that see every cell this session has run;
@@ -116,11 +117,12 @@ public sealed class NotebookSession : IAsyncDisposable
         var callerDirectory = Environment.CurrentDirectory;
         Environment.CurrentDirectory = directory;
         MimeFormatter.EnsureInstalled();
-        var options = KernelScriptOptions.Create(directory, settings.Optimize);
+        ScriptOptions? options = null;
         ScriptState<object>? state = null;
         PrecompiledChain? precompiled = null;
         if (kernelHelpers is null)
         {
+            options = KernelScriptOptions.Create(directory, settings.Optimize);
             state = await CSharpScript.RunAsync(
                 KernelScriptOptions.HelpersSubmission,
                 options,
@@ -454,7 +456,7 @@ public sealed class NotebookSession : IAsyncDisposable
     // here.
     private Func<Task<RanCell>> Compile(string code, CancellationToken cancellationToken)
     {
-        var (previous, cellOptions) = (state!, options);
+        var (previous, cellOptions) = (state!, options!);
         var script = previous.Script.ContinueWith<object>(code, cellOptions);
         _ = script.CreateDelegate(cancellationToken); // compiles, and keeps the result for RunFromAsync below
         return async () =>
@@ -496,7 +498,7 @@ public sealed class NotebookSession : IAsyncDisposable
         if (current != baseDirectory)
         {
             baseDirectory = current;
-            options = options.WithBaseDirectory(current);
+            options = options?.WithBaseDirectory(current);
         }
     }
 
@@ -516,7 +518,7 @@ public sealed class NotebookSession : IAsyncDisposable
                 collector.Write("stderr", note);
             }
 
-            options = options.AddReferences(resolution.Assemblies);
+            options = options?.AddReferences(resolution.Assemblies);
             installed.Add($"{package.Name}, {resolution.Version}");
         }
 
