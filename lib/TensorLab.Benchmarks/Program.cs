@@ -70,8 +70,10 @@ if (degradedCopies.Count > 0)
 Console.WriteLine(numPyVersion is null
     ? $"NumPy column skipped: {skipReason}."
     : $"NumPy {numPyVersion} via /usr/bin/python3, measured in each round.");
-Console.WriteLine($"Load average at the end: {Load()} on {Environment.ProcessorCount} cores " +
-                  "(above the core count, other work shared the CPUs).");
+Console.WriteLine($"Load average at the end: {Load()} on {Environment.ProcessorCount} cores" +
+                  (Machine.LoadAverage() > Environment.ProcessorCount
+                      ? " (above the core count: other work shared the CPUs)."
+                      : "."));
 Console.WriteLine("Allocating rows (Forward, PE build) run a full GC between runs, untimed: see MedianTimer.");
 Console.WriteLine(
     "Lookup and AddTo are timed in alternation with their memcpy (ours, memcpy, ours, …), so both see the same load;");
