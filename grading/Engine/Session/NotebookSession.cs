@@ -351,6 +351,7 @@ public sealed class NotebookSession : IAsyncDisposable
         }
         catch (Exception exception)
         {
+            stopWaiting.Cancel(); // ends the limit's timer, which would otherwise run for the whole cell timeout
             return Failed(collector, exception, clock);
         }
 
@@ -435,18 +436,25 @@ public sealed class NotebookSession : IAsyncDisposable
     // limit is cancelled (Roslyn checks its token between steps) and its result left to the pool: null then.
     private async Task<Func<Task<RanCell>>?> CompileWithinAsync(string code, Task limit)
     {
-        using var stopCompiling = new CancellationTokenSource();
+        var stopCompiling = new CancellationTokenSource();
         var compiling = Task.Run(() => Compile(code, stopCompiling.Token));
         if (await Task.WhenAny(compiling, limit) == compiling)
         {
+            stopCompiling.Dispose();
             return await compiling;
         }
 
         stopCompiling.Cancel();
+        // The abandoned compile ends at Roslyn's next look at the token; its token source goes only then, and what it
+        // threw is observed.
         _ = compiling.ContinueWith(
-            abandoned => abandoned.Exception,
+            abandoned =>
+            {
+                stopCompiling.Dispose();
+                return abandoned.Exception;
+            },
             CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
         return null;
     }
