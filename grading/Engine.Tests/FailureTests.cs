@@ -69,12 +69,7 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
         // ends would burn a core for the rest of the test run.
         // The limit covers compiling too: warm Roslyn up first so a loaded machine's cold start cannot eat the
         // first cell's time.
-        await NotebookSession.WarmUpAsync();
-        var options = new SessionOptions
-        {
-            WorkingDirectory = Path.GetTempPath(),
-            CellTimeout = TimeSpan.FromSeconds(4),
-        };
+        var options = await WarmSessionWithFourSecondLimitAsync();
         var results = await Cells.RunInAsync(options,
             "var before = 7;",
             "var fromRunaway = 1; before = 8; var until = DateTime.UtcNow.AddSeconds(5); " +
@@ -99,12 +94,7 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
     [Fact]
     public async Task ACellStillCompilingAtItsTimeLimit_TimesOutAsCompiling_AndTheNextCellsRunWithoutIt()
     {
-        await NotebookSession.WarmUpAsync();
-        var options = new SessionOptions
-        {
-            WorkingDirectory = Path.GetTempPath(),
-            CellTimeout = TimeSpan.FromSeconds(4),
-        };
+        var options = await WarmSessionWithFourSecondLimitAsync();
         // 80,000 chained methods: nothing to run, but about 20 s of compiling on the 2-core CI machine when it is quiet
         // (8000 took 2 s), so far past the limit on any machine; the limit leaves a loaded machine time for the small
         // cells, as in the test above.
@@ -122,6 +112,13 @@ public class FailureTests(SessionFixture fixture) : IClassFixture<SessionFixture
             "(1,1): error CS0103: The name 'M1' does not exist in the current context",
             results[2].Error().EValue);
         Assert.Equal("7", results[3].Text());
+    }
+
+    // Roslyn warmed up first, so a loaded machine's cold start cannot eat the first cell's time under the limit.
+    private static async Task<SessionOptions> WarmSessionWithFourSecondLimitAsync()
+    {
+        await NotebookSession.WarmUpAsync();
+        return new SessionOptions { WorkingDirectory = Path.GetTempPath(), CellTimeout = TimeSpan.FromSeconds(4) };
     }
 
     [Fact]

@@ -357,10 +357,9 @@ public sealed class NotebookSession : IAsyncDisposable
 
         if (step is null)
         {
-            var why = cancellationToken.IsCancellationRequested ? Cancelled
-                : $"Cell timed out after {Seconds(settings.CellTimeout)} s while still compiling: split a very long " +
-                  "cell into smaller ones, or simplify deeply nested generic code.";
-            return Fail(collector, CellStatus.TimedOut, why, null, clock);
+            return TimedOut(collector, clock, cancellationToken,
+                " while still compiling: split a very long cell into smaller ones, or simplify deeply nested " +
+                "generic code.");
         }
 
         var thread = cellThread ??= new CellThread("notebook cell");
@@ -386,9 +385,7 @@ public sealed class NotebookSession : IAsyncDisposable
             // state, and its next cell runs on a new thread.
             thread.Abandon();
             cellThread = null;
-            var why = cancellationToken.IsCancellationRequested ? Cancelled
-                : $"Cell timed out after {Seconds(settings.CellTimeout)} s: look for a loop that never ends.";
-            return Fail(collector, CellStatus.TimedOut, why, null, clock);
+            return TimedOut(collector, clock, cancellationToken, ": look for a loop that never ends.");
         }
 
         // Synchronously: CancelAsync would resume this method on the thread pool, a wake-up per cell.
@@ -414,7 +411,13 @@ public sealed class NotebookSession : IAsyncDisposable
         }
     }
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+    // A cell given up on: interrupted by the caller, or past its limit (then what to look for, after the seconds).
+    private CellResult TimedOut(OutputCollector collector, Stopwatch clock, CancellationToken token, string hint)
+    {
+        var seconds = settings.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+        var why = token.IsCancellationRequested ? Cancelled : $"Cell timed out after {seconds} s{hint}";
+        return Fail(collector, CellStatus.TimedOut, why, null, clock);
+    }
 
     // Code that did not compile, or Roslyn itself failing outside user code (say, a #r'd file that is not a .NET
     // assembly): still a failed cell, never an exception out of the session. The state stays as it was.
