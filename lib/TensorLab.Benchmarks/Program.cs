@@ -17,6 +17,10 @@ var lookupVsCopy = sizes.Dimensions.ToDictionary(
     d => d,
     d => new RatioRow($"Lookup vs memcpy from a cold source, D={d}", "memcpy",
         FigureKind.Bandwidth, bench.LookupBytes(d), d == 512 ? 0.75 : null));
+var oneThreadVsCopy = sizes.Dimensions.ToDictionary(
+    d => d,
+    d => new RatioRow($"Lookup on one thread vs cold memcpy, D={d}", "memcpy",
+        FigureKind.Bandwidth, bench.LookupBytes(d), null));
 var addVsCopy = new RatioRow("AddTo [32,512,512] vs memcpy", "memcpy", FigureKind.Bandwidth, bench.AddBytes, 0.7);
 var lookupVsNumPy = sizes.Dimensions.ToDictionary(
     d => d,
@@ -38,6 +42,7 @@ for (var round = 1; round <= sizes.Rounds; round++)
     foreach (var dim in sizes.Dimensions)
     {
         lookupVsCopy[dim].Add(ours.LookupSeconds[dim], ours.ColdCopySeconds[dim]);
+        oneThreadVsCopy[dim].Add(ours.OneThreadSeconds[dim].Lookup, ours.OneThreadSeconds[dim].ColdCopy);
         lookupVsNumPy[dim].Add(ours.LookupSeconds[dim], numpy?.LookupSeconds[dim]);
         forwardVsNumPy[dim].Add(ours.ForwardSeconds[dim], numpy?.LookupSeconds[dim]);
     }
@@ -56,7 +61,10 @@ for (var round = 1; round <= sizes.Rounds; round++)
 
 Console.WriteLine();
 RatioTable.Print(
-    [.. lookupVsCopy.Values, addVsCopy, .. lookupVsNumPy.Values, .. forwardVsNumPy.Values, positionalVsNumPy],
+    [
+        .. lookupVsCopy.Values, .. oneThreadVsCopy.Values, addVsCopy, .. lookupVsNumPy.Values,
+        .. forwardVsNumPy.Values, positionalVsNumPy,
+    ],
     Console.Out);
 Console.WriteLine();
 if (degradedCopies.Count > 0)
@@ -74,6 +82,9 @@ Console.WriteLine($"Load average at the end: {Load()} on {Environment.ProcessorC
                   (Machine.LoadAverage() > Environment.ProcessorCount
                       ? " (above the core count: other work shared the CPUs)."
                       : "."));
+Console.WriteLine("Lookup splits a destination of 2 MiB and more across the cores " +
+                  $"({Environment.ProcessorCount} here); the 'on one thread' rows time the same copy");
+Console.WriteLine("without the split, against the same one-thread memcpy. NumPy's gather runs on one thread.");
 Console.WriteLine("Allocating rows (Forward, PE build) run a full GC between runs, untimed: see MedianTimer.");
 Console.WriteLine(
     "Lookup and AddTo are timed in alternation with their memcpy (ours, memcpy, ours, …), so both see the same load;");

@@ -5,6 +5,7 @@ namespace TensorLab.Benchmarks;
 /// <summary>Median seconds of one round of the TensorLab side, with the memcpy roofs measured beside it.</summary>
 internal sealed record TensorLabRound(
     IReadOnlyDictionary<int, double> LookupSeconds,
+    IReadOnlyDictionary<int, (double Lookup, double ColdCopy)> OneThreadSeconds,
     IReadOnlyDictionary<int, double> ForwardSeconds,
     IReadOnlyDictionary<int, double> ColdCopySeconds,
     IReadOnlyDictionary<int, double> HotCopySeconds,
@@ -50,10 +51,17 @@ internal sealed class TensorLabBench
     {
         var (warmup, repeats) = (sizes.Warmup, sizes.Repeats);
         Dictionary<int, double> lookup = [], forward = [], cold = [], hot = [];
+        Dictionary<int, (double, double)> oneThread = [];
         foreach (var (dim, (table, ids, destination, coldCopy)) in lookups)
         {
             (lookup[dim], cold[dim]) = MedianTimer.PairedSeconds(
                 () => table.Lookup(ids, destination),
+                coldCopy.CopyNextWindow,
+                warmup,
+                repeats);
+            // The same copy without the split across cores, against the same one-thread memcpy: what one core reaches.
+            oneThread[dim] = MedianTimer.PairedSeconds(
+                () => RowGather.CopyRows(table.Weight.Span, dim, ids, destination, split: false),
                 coldCopy.CopyNextWindow,
                 warmup,
                 repeats);
@@ -71,6 +79,6 @@ internal sealed class TensorLabBench
             addCopy.Copy,
             warmup,
             repeats);
-        return new TensorLabRound(lookup, forward, cold, hot, add, addCopySeconds, positional);
+        return new TensorLabRound(lookup, oneThread, forward, cold, hot, add, addCopySeconds, positional);
     }
 }

@@ -39,13 +39,50 @@ public class RowGatherTests
     public void Lookup_IntoADestinationBeyondTheCaches_EqualsThePlainLoop()
     {
         // 14,000 ids × 300 floats = 16.8 MB: Embedding.Lookup takes the streaming path, with rows at every alignment.
-        var table = new Embedding(20_000, 300, seed: 4);
-        var ids = LookupProfiler.RandomIds(14_000, 20_000, seed: 5);
-        var expected = new float[ids.Length * 300];
-        RowGather.CopyRowsPlain(table.Weight.Span, 300, ids, expected);
-        var looked = new float[expected.Length];
+        AssertLookupEqualsPlain(new Embedding(20_000, 300, seed: 4), LookupProfiler.RandomIds(14_000, 20_000, seed: 5));
+    }
+
+    [Theory]
+    [InlineData(1, 300_001, false)]  // 3 pieces of 131,072 ids, the last one short
+    [InlineData(7, 20_000, false)]   // pieces of 18,724 rows: a row count no power of two divides
+    [InlineData(300, 1000, true)]    // rows at every alignment from a 32-byte boundary, streamed
+    [InlineData(512, 1025, true)]    // 256 rows a piece and one piece of a single row
+    [InlineData(513, 700, false)]
+    [InlineData(4096, 3, false)]     // rows larger than a piece: one row each
+    public void Split_EqualsPlain_WhateverThePieceBoundaries(int dim, int count, bool stream)
+    {
+        var table = RandomTable(new Random(dim), rows: 97, dim);
+        var ids = LookupProfiler.RandomIds(count, 97, seed: dim + count);
+        var plain = new float[ids.Length * dim];
+        var split = Enumerable.Repeat(float.NaN, ids.Length * dim).ToArray();
+        RowGather.CopyRowsPlain(table, dim, ids, plain);
+        RowGather.CopyRowsSplit(table, dim, ids, split, stream);
+        Assert.Equal(plain, split);
+    }
+
+    [Fact]
+    public void Split_ThrowsAnIdOutsideTheTableAsItself_NotWrappedByTheLoop()
+    {
+        var table = new float[4 * 8];
+        var ids = new int[200_000];
+        ids[150_000] = 4;
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => RowGather.CopyRowsSplit(table, 8, ids, new float[ids.Length * 8], stream: false));
+        Assert.Throws<ArgumentException>(
+            () => RowGather.CopyRowsSplit(table, 8, [1, 2], new float[15], stream: false));
+    }
+
+    [Fact]
+    public void Lookup_OfTwoToSixteenMiB_EqualsThePlainLoop_AndAllocatesOnlyTheSplitsBookkeeping()
+    {
+        // 10,000 ids × 64 floats = 2.6 MB from a 5.1 MB table: split across the cores, ordinary stores.
+        var table = new Embedding(20_000, 64, seed: 8);
+        var ids = LookupProfiler.RandomIds(10_000, 20_000, seed: 9);
+        var looked = AssertLookupEqualsPlain(table, ids);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
         table.Lookup(ids, looked);
-        Assert.Equal(expected, looked);
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 4096);
     }
 
     [Theory]
@@ -136,6 +173,17 @@ public class RowGatherTests
         }
 
         return table;
+    }
+
+    private static float[] AssertLookupEqualsPlain(Embedding table, int[] ids)
+    {
+        var dim = table.EmbeddingDim;
+        var expected = new float[ids.Length * dim];
+        RowGather.CopyRowsPlain(table.Weight.Span, dim, ids, expected);
+        var looked = new float[expected.Length];
+        table.Lookup(ids, looked);
+        Assert.Equal(expected, looked);
+        return looked;
     }
 
     private static void AssertSameCopies(float[] table, int dim, int[] ids, bool stream = false)

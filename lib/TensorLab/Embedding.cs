@@ -125,8 +125,8 @@ public sealed class Embedding
     /// <summary>Bytes of <see cref="Weight"/> in fp32: V × D × 4.</summary>
     public long WeightBytes => ParameterCount * sizeof(float);
 
-    /// <summary>Copies the rows of <paramref name="ids"/> into <paramref name="destination"/>;
-    /// allocates nothing.</summary>
+    /// <summary>Copies the rows of <paramref name="ids"/> into <paramref name="destination"/>; allocates nothing
+    /// below 2 MiB of destination.</summary>
     /// <param name="ids">Token ids, each in [0, V).</param>
     /// <param name="destination">ids.Length × D floats, [n, D] row-major.</param>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is not ids.Length × D long.</exception>
@@ -135,7 +135,10 @@ public sealed class Embedding
     /// <c>destination[n, :] = Weight[ids[n], :]</c>. Tables of 1 MiB and more are copied with the next rows requested
     /// from memory ahead of time, and tables built by the constructor from 4 MiB on sit on 2 MiB pages where Linux
     /// allows it: a lookup from a table much larger than the cache is limited by memory latency, not arithmetic.
-    /// A destination of 16 MiB and more is written with streaming stores, which skip reading the lines they overwrite.
+    /// From such a table, a destination of 2 MiB and more is split across the cores, each copying its own run of ids
+    /// (one core alone keeps too few cache misses in flight to read random rows as fast as memory delivers them; the
+    /// split allocates about a kilobyte of bookkeeping), and one of 16 MiB and more is written with streaming stores,
+    /// which skip reading the lines they overwrite.
     /// PyTorch equivalent: <c>torch.nn.functional.embedding(ids, weight, out=...)</c>.
     /// </remarks>
     public void Lookup(ReadOnlySpan<int> ids, Span<float> destination)
