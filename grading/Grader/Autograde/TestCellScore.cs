@@ -24,6 +24,16 @@ internal sealed record TestCellScore(double Score, GradeStatus Status, string? R
             return new TestCellScore(0, GradeStatus.Failed, failure);
         }
 
+        if (returned is { } notANumberOfPoints && !double.IsFinite(notANumberOfPoints))
+        {
+            // NaN compares false with everything, so without this it would fall through to full marks.
+            return new TestCellScore(
+                0,
+                GradeStatus.Failed,
+                $"The tests ended with {notANumberOfPoints} instead of a score between 0 and {max:0.##}: they could " +
+                "not score this answer. Look for a division by zero or an empty input in what your code returns.");
+        }
+
         if (returned is { } awarded && awarded <= 0)
         {
             return new TestCellScore(

@@ -6,7 +6,7 @@ namespace Grading.Running.Isolation;
 /// <summary>
 /// Turns a worker's result event into a <see cref="WorkerCellReport"/> without trusting its values: the protocol's
 /// serializer has already checked the shape, so this checks what types cannot say (a status the engine has, a finite
-/// time and number, bounded text, nbformat outputs). A bad value fails the cell with a reason instead of crashing the
+/// time, bounded text, nbformat outputs). A bad value fails the cell with a reason instead of crashing the
 /// grader or anything that renders the result later.
 /// </summary>
 internal static class WorkerReportReader
@@ -22,8 +22,8 @@ internal static class WorkerReportReader
     /// <summary>The report for the cell <paramref name="result"/> answers.</summary>
     public static WorkerCellReport Read(CellFinished result, long maxOutputChars)
     {
-        if (!Enum.IsDefined(result.Status) || !double.IsFinite(result.ElapsedMs) || result.ElapsedMs < 0 ||
-            result.Numeric is { } numeric && !double.IsFinite(numeric))
+        // A NaN or infinite numeric value is a value a cell can end with (0.0 / 0): scoring decides what it earns.
+        if (!Enum.IsDefined(result.Status) || !double.IsFinite(result.ElapsedMs) || result.ElapsedMs < 0)
         {
             return WorkerCellReport.Failed(result.Cell, WorkerCellStatus.Crashed, Malformed);
         }

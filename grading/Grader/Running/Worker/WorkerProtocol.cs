@@ -6,12 +6,13 @@ using NotebookEngine.Analysis;
 
 namespace Grading.Running.Worker;
 
-// The line protocol between the grader and a worker, one JSON object per line, written and read by both ends through
-// the one source-generated serializer below. The grader sends a header with a secret nonce, then one cell at a time
-// with a fresh secret of its own, so a later cell (a hidden test) and its secret are not in the worker's memory while
-// student code runs. The worker answers with events that carry the nonce, and the cell's secret for that cell's start
-// and result; lines without them, or that do not parse as an event, are student output that escaped the engine's
-// capture (or a forgery), and are ignored.
+// The line protocol between the grader and a worker, one JSON object per line: the grader writes requests and reads
+// events through the source-generated serializer below; the worker reads and writes the same lines with
+// System.Text.Json's reader and writer (WorkerSideJson), held to the serializer by the tests. The grader sends a header
+// with a secret nonce, then one cell at a time with a fresh secret of its own, so a later cell (a hidden test) and its
+// secret are not in the worker's memory while student code runs. The worker answers with events that carry the nonce,
+// and the cell's secret for that cell's start and result; lines without them, or that do not parse as an event, are
+// student output that escaped the engine's capture (or a forgery), and are ignored.
 
 /// <summary>A message from the grader to a worker; the "request" field names its kind.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "request")]
@@ -70,15 +71,19 @@ internal sealed record CellStarted(string Nonce, int Cell, string Secret) : Work
 /// <param name="Status">How the engine says the cell ended.</param>
 /// <param name="ElapsedMs">The cell's execution time as the worker measured it.</param>
 /// <param name="Failure">Why it failed, for a student; null when it succeeded.</param>
-/// <param name="Numeric">The cell's trailing numeric value (partial credit), if any.</param>
+/// <param name="Numeric">The cell's trailing numeric value (partial credit), if any; NaN and the infinities travel as
+/// the strings "NaN", "Infinity" and "-Infinity".</param>
 /// <param name="Outputs">nbformat output objects; checked against the schema by the grader, so any JSON is accepted
 /// here.</param>
 internal sealed record CellFinished(string Nonce, int Cell, string Secret, CellStatus Status, double ElapsedMs,
-    string? Failure, double? Numeric, JsonNode? Outputs) : WorkerEvent(Nonce);
+    string? Failure,
+    [property: JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)] double? Numeric,
+    JsonNode? Outputs) : WorkerEvent(Nonce);
 
 /// <summary>
-/// The one serializer for both ends. Required constructor parameters and nullable annotations are enforced, so a line
-/// that lacks a field or has one of the wrong type does not parse (rather than arriving with a null nobody expected).
+/// The grader's serializer, and the reference the worker's side is tested against. Required constructor parameters
+/// and nullable annotations are enforced, so a line that lacks a field or has one of the wrong type does not parse
+/// (rather than arriving with a null nobody expected).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -96,14 +101,14 @@ internal static class WorkerProtocol
     public static string Write(WorkerRequest request) =>
         JsonSerializer.Serialize(request, WorkerProtocolJson.Default.WorkerRequest);
 
-    /// <summary>One event as a line of JSON (no newline).</summary>
-    public static string Write(WorkerEvent message) =>
-        JsonSerializer.Serialize(message, WorkerProtocolJson.Default.WorkerEvent);
+    /// <summary>One event as a line of JSON (no newline); the worker's side, see
+    /// <see cref="WorkerSideJson"/>.</summary>
+    public static string Write(WorkerEvent message) => WorkerSideJson.Write(message);
 
     /// <summary>The request on <paramref name="line"/>, or null with <paramref name="problem"/> saying why it is not
-    /// one.</summary>
+    /// one; the worker's side, see <see cref="WorkerSideJson"/>.</summary>
     public static WorkerRequest? ReadRequest(string line, out string? problem) =>
-        Read(line, WorkerProtocolJson.Default.WorkerRequest, out problem);
+        WorkerSideJson.ReadRequest(line, out problem);
 
     /// <summary>
     /// The event on <paramref name="line"/> when it is one carrying <paramref name="nonce"/>; null for anything else
