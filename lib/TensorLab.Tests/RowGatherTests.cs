@@ -61,6 +61,27 @@ public class RowGatherTests
     }
 
     [Fact]
+    public void Split_OfManyPieces_IsCompleteTheMomentItReturns()
+    {
+        // 64 MiB in 128 pieces: the helper thread takes some of them, and the call must not return before its last
+        // one is written. The last float of every piece is read first, within a microsecond of the return.
+        const int dim = 64, rowsPerPiece = (512 << 10) / (dim * sizeof(float));
+        var table = new Embedding(50_000, dim, seed: 12);
+        var ids = LookupProfiler.RandomIds(128 * rowsPerPiece, 50_000, seed: 13);
+        var plain = new float[ids.Length * dim];
+        RowGather.CopyRowsPlain(table.Weight.Span, dim, ids, plain);
+        var split = new float[plain.Length];
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            split.AsSpan().Fill(float.NaN);
+            RowGather.CopyRowsSplit(table.Weight.Span, dim, ids, split, stream: attempt % 2 == 0);
+            var unwritten = Enumerable.Range(1, 128).Count(piece => float.IsNaN(split[piece * rowsPerPiece * dim - 1]));
+            Assert.Equal(0, unwritten);
+            Assert.Equal(plain, split);
+        }
+    }
+
+    [Fact]
     public void Split_ThrowsAnIdOutsideTheTableAsItself_NotWrappedByTheLoop()
     {
         var table = new float[4 * 8];

@@ -137,7 +137,7 @@ public sealed class Embedding
     /// allows it: a lookup from a table much larger than the cache is limited by memory latency, not arithmetic.
     /// From such a table, a destination of 2 MiB and more is split across the cores, each copying its own run of ids
     /// (one core alone keeps too few cache misses in flight to read random rows as fast as memory delivers them; the
-    /// split allocates about a kilobyte of bookkeeping), and one of 16 MiB and more is written with streaming stores,
+    /// split allocates two small objects of bookkeeping), and one of 16 MiB and more is written with streaming stores,
     /// which skip reading the lines they overwrite.
     /// PyTorch equivalent: <c>torch.nn.functional.embedding(ids, weight, out=...)</c>.
     /// </remarks>

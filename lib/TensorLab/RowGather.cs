@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -42,9 +41,8 @@ internal static class RowGather
     private const int StreamFromDim = 64;
 
     /// <summary>
-    /// From this destination size on, the copy is split across cores. Below it, waking the thread pool's sleeping
-    /// threads (0.05–0.2 ms on a VM) costs more than the second core saves: a probe on the course's 2-core VM broke
-    /// even at 2 MiB (0.34 ms either way when the pool slept; 0.09 → 0.05 ms when it was awake).
+    /// From this destination size on, the copy is split across cores. Below it the whole copy takes about as long as
+    /// waking a sleeping thread-pool thread (0.05–0.2 ms on a VM), so a helper would rarely arrive in time to help.
     /// </summary>
     private const long SplitFromDestinationBytes = 2 << 20;
 
@@ -98,11 +96,13 @@ internal static class RowGather
     }
 
     /// <summary>
-    /// The same copies as <see cref="CopyRowsPrefetched"/>, in pieces of consecutive ids that the thread pool's threads
-    /// and the caller's take in turn; every piece writes only its own rows of the destination.
+    /// The same copies as <see cref="CopyRowsPrefetched"/>, in pieces of consecutive ids that the caller and helpers on
+    /// the other cores take in turn; every piece writes only its own rows of the destination (see
+    /// <see cref="SplitRowCopy"/>).
     /// </summary>
-    /// <remarks>Allocates the loop's bookkeeping, about a kilobyte: nothing next to the megabytes it copies.</remarks>
-    public static unsafe void CopyRowsSplit(
+    /// <remarks>Allocates two small objects per call (the shared piece counter and the helpers' queue
+    /// entries).</remarks>
+    public static void CopyRowsSplit(
         ReadOnlySpan<float> table,
         int dim,
         ReadOnlySpan<int> ids,
@@ -110,39 +110,7 @@ internal static class RowGather
         bool stream)
     {
         RequireDestinationLength(ids.Length, dim, destination.Length);
-
-        var rowsPerPiece = Math.Max(1, SplitPieceBytes / (dim * sizeof(float)));
-        var count = ids.Length;
-        var pieces = (count + rowsPerPiece - 1) / rowsPerPiece;
-        var tableLength = table.Length;
-        fixed (float* tableStart = table)
-        fixed (float* destinationStart = destination)
-        fixed (int* idStart = ids)
-        {
-            // Spans cannot enter a lambda; the addresses can, and stay valid while the loop runs inside these fixed
-            // statements.
-            var (tableAddress, destinationAddress, idAddress) =
-                ((nint)tableStart, (nint)destinationStart, (nint)idStart);
-            try
-            {
-                Parallel.For(0, pieces, piece =>
-                {
-                    var first = piece * rowsPerPiece;
-                    var rows = Math.Min(rowsPerPiece, count - first);
-                    CopyRowsPrefetched(
-                        new ReadOnlySpan<float>((void*)tableAddress, tableLength),
-                        dim,
-                        new ReadOnlySpan<int>((int*)idAddress + first, rows),
-                        new Span<float>((float*)destinationAddress + (long)first * dim, rows * dim),
-                        stream);
-                });
-            }
-            catch (AggregateException e)
-            {
-                // A bad id fails as it does on one thread, not wrapped by the loop (the first piece that met one).
-                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-            }
-        }
+        SplitRowCopy.Run(table, dim, ids, destination, stream, Math.Max(1, SplitPieceBytes / (dim * sizeof(float))));
     }
 
     /// <summary>The same copies as <see cref="CopyRowsPlain"/>, with the rows a few ids ahead already
