@@ -61,24 +61,54 @@ public class RowGatherTests
     }
 
     [Fact]
-    public void Split_OfManyPieces_IsCompleteTheMomentItReturns()
+    public void Split_WaitsForAPieceAHelperStillCopies_BeforeItReturns()
     {
-        // 64 MiB in 128 pieces: the helper thread takes some of them, and the call must not return before its last
-        // one is written. The last float of every piece is read first, within a microsecond of the return.
-        const int dim = 64, rowsPerPiece = (512 << 10) / (dim * sizeof(float));
-        var table = new Embedding(50_000, dim, seed: 12);
-        var ids = LookupProfiler.RandomIds(128 * rowsPerPiece, 50_000, seed: 13);
-        var plain = new float[ids.Length * dim];
-        RowGather.CopyRowsPlain(table.Weight.Span, dim, ids, plain);
-        var split = new float[plain.Length];
-        for (var attempt = 0; attempt < 5; attempt++)
+        var (table, ids, plain) = SplitCase(seed: 12);
+        var split = Enumerable.Repeat(float.NaN, plain.Length).ToArray();
+        var hooks = new HelperHoldsAPiece();
+        SplitRowCopy.Run(table.Weight.Span, SplitDim, ids, split, stream: true, SplitRows, hooks.Hooks);
+
+        Assert.True(hooks.HelperStarted, "No helper took a piece: the split needs a second core.");
+        Assert.Equal(0, UnwrittenPieces(split));
+        Assert.Equal(plain, split);
+    }
+
+    [Fact]
+    public void Split_OnAnInterruptedThread_StillWaitsForTheHelpersPiece_AndLeavesTheInterruptPending()
+    {
+        // Leaving early would unpin the destination while a helper still writes through its address.
+        var (table, ids, plain) = SplitCase(seed: 14);
+        var split = Enumerable.Repeat(float.NaN, plain.Length).ToArray();
+        var hooks = new HelperHoldsAPiece();
+        var (unwritten, threw, pending) = (-1, false, false);
+        var thread = new Thread(() =>
         {
-            split.AsSpan().Fill(float.NaN);
-            RowGather.CopyRowsSplit(table.Weight.Span, dim, ids, split, stream: attempt % 2 == 0);
-            var unwritten = Enumerable.Range(1, 128).Count(piece => float.IsNaN(split[piece * rowsPerPiece * dim - 1]));
-            Assert.Equal(0, unwritten);
-            Assert.Equal(plain, split);
-        }
+            Thread.CurrentThread.Interrupt();
+            try
+            {
+                SplitRowCopy.Run(table.Weight.Span, SplitDim, ids, split, stream: false, SplitRows, hooks.Hooks);
+                unwritten = UnwrittenPieces(split);
+            }
+            catch (ThreadInterruptedException)
+            {
+                threw = true;
+            }
+
+            try
+            {
+                Thread.Sleep(0);
+            }
+            catch (ThreadInterruptedException)
+            {
+                pending = true;
+            }
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.True(hooks.HelperStarted, "No helper took a piece: the split needs a second core.");
+        Assert.Equal((0, false, true), (unwritten, threw, pending));
+        Assert.Equal(plain, split);
     }
 
     [Fact]
@@ -195,6 +225,23 @@ public class RowGatherTests
 
         return table;
     }
+
+    private const int SplitDim = 64;
+    private const int SplitRows = 1024;
+    private const int SplitPieces = 16;
+
+    private static (Embedding Table, int[] Ids, float[] Plain) SplitCase(int seed)
+    {
+        var table = new Embedding(50_000, SplitDim, seed: seed);
+        var ids = LookupProfiler.RandomIds(SplitPieces * SplitRows, 50_000, seed: seed + 1);
+        var plain = new float[ids.Length * SplitDim];
+        RowGather.CopyRowsPlain(table.Weight.Span, SplitDim, ids, plain);
+        return (table, ids, plain);
+    }
+
+    // The last float of every piece, read within a microsecond of the return.
+    private static int UnwrittenPieces(float[] split) =>
+        Enumerable.Range(1, SplitPieces).Count(piece => float.IsNaN(split[piece * SplitRows * SplitDim - 1]));
 
     private static float[] AssertLookupEqualsPlain(Embedding table, int[] ids)
     {

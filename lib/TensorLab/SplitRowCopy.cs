@@ -24,28 +24,47 @@ internal sealed unsafe class SplitRowCopy
     private readonly bool stream;
     private readonly int rowsPerPiece;
     private readonly int pieces;
+    private readonly SplitRowCopyHooks? hooks;
     private int claimed;
     private int done;
     private Exception? failure;
 
     private SplitRowCopy(
-        nint table, int tableLength, int dim, nint ids, int count, nint destination, bool stream, int rowsPerPiece)
+        nint table,
+        int tableLength,
+        int dim,
+        nint ids,
+        int count,
+        nint destination,
+        bool stream,
+        int rowsPerPiece,
+        SplitRowCopyHooks? hooks)
     {
         (this.table, this.tableLength, this.dim, this.ids, this.count, this.destination, this.stream) =
             (table, tableLength, dim, ids, count, destination, stream);
         this.rowsPerPiece = rowsPerPiece;
+        this.hooks = hooks;
         pieces = (count + rowsPerPiece - 1) / rowsPerPiece;
     }
 
     /// <summary>Copies <c>destination[n, :] = table[ids[n], :]</c> in pieces of <paramref name="rowsPerPiece"/>
     /// ids, on this thread and up to one helper per other core.</summary>
+    /// <param name="table">[rows, dim], row-major.</param>
+    /// <param name="dim">Floats per row.</param>
+    /// <param name="ids">Row indices, validated by the caller.</param>
+    /// <param name="destination">ids.Length × dim floats.</param>
+    /// <param name="stream">Write with streaming stores (see <see cref="RowGather.CopyRowsPrefetched"/>).</param>
+    /// <param name="rowsPerPiece">Ids per piece.</param>
+    /// <param name="hooks">Tests only: called as the caller or a helper starts a piece, to fix the interleaving a
+    /// test needs; null everywhere else.</param>
     public static void Run(
         ReadOnlySpan<float> table,
         int dim,
         ReadOnlySpan<int> ids,
         Span<float> destination,
         bool stream,
-        int rowsPerPiece)
+        int rowsPerPiece,
+        SplitRowCopyHooks? hooks = null)
     {
         fixed (float* tableStart = table)
         fixed (int* idStart = ids)
@@ -53,19 +72,23 @@ internal sealed unsafe class SplitRowCopy
         {
             var copy = new SplitRowCopy(
                 (nint)tableStart, table.Length, dim, (nint)idStart, ids.Length, (nint)destinationStart, stream,
-                rowsPerPiece);
+                rowsPerPiece, hooks);
             var helpers = Math.Min(Environment.ProcessorCount - 1, copy.pieces - 1);
             for (var helper = 0; helper < helpers; helper++)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(static work => work.CopyPieces(), copy, preferLocal: false);
+                ThreadPool.UnsafeQueueUserWorkItem(static work => work.CopyPieces(helper: true), copy, false);
             }
 
-            copy.CopyPieces();
+            copy.CopyPieces(helper: false);
             // Only pieces a helper already claimed are waited for; each is a fraction of a millisecond of copying.
-            var wait = new SpinWait();
+            // Thread.Yield, not SpinWait: SpinWait's Thread.Sleep(0) throws on a thread someone interrupted, and
+            // leaving here while a helper still writes would unpin the destination under its pointer.
             while (Volatile.Read(ref copy.done) < copy.pieces)
             {
-                wait.SpinOnce(sleep1Threshold: -1);
+                if (!Thread.Yield())
+                {
+                    Thread.SpinWait(64);
+                }
             }
 
             if (copy.failure is { } failure)
@@ -76,13 +99,14 @@ internal sealed unsafe class SplitRowCopy
         }
     }
 
-    private void CopyPieces()
+    private void CopyPieces(bool helper)
     {
         int piece;
         while ((piece = Interlocked.Increment(ref claimed) - 1) < pieces)
         {
             try
             {
+                (helper ? hooks?.BeforeHelpersPiece : hooks?.BeforeCallersPiece)?.Invoke();
                 var first = piece * rowsPerPiece;
                 var rows = Math.Min(rowsPerPiece, count - first);
                 RowGather.CopyRowsPrefetched(
@@ -104,3 +128,8 @@ internal sealed unsafe class SplitRowCopy
         }
     }
 }
+
+/// <summary>Test seams of <see cref="SplitRowCopy"/>: what runs as the caller or a helper starts a piece.</summary>
+/// <param name="BeforeCallersPiece">Called on the calling thread before each of its pieces.</param>
+/// <param name="BeforeHelpersPiece">Called on a helper thread before each of its pieces.</param>
+internal sealed record SplitRowCopyHooks(Action BeforeCallersPiece, Action BeforeHelpersPiece);
