@@ -85,7 +85,13 @@ internal sealed class PolicyGate
 
     private static WorkerCellReport Report(CellRefusal refusal) => new(
         refusal.Index,
-        Enum.Parse<WorkerCellStatus>(refusal.Status),
+        refusal.Kind switch
+        {
+            RefusalKind.Blocked => WorkerCellStatus.Blocked,
+            RefusalKind.CompilationError => WorkerCellStatus.CompilationError,
+            RefusalKind.DirectiveError => WorkerCellStatus.DirectiveError,
+            _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Kind, "Unknown refusal."),
+        },
         refusal.Reason,
         null,
         new JsonArray(new JsonObject

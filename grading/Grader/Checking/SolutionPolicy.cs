@@ -33,7 +33,7 @@ internal static class SolutionPolicy
         foreach (var (index, refusal) in NotebookReview.Run(cells, policy, notebookDirectory, instructor: null))
         {
             var cell = notebook.Cells[index];
-            if (refusal.Status == CellRefusal.Blocked)
+            if (refusal.Kind == RefusalKind.Blocked)
             {
                 problems.Add(new Problem(Severity.Error, displayPath, index, cell.GradeId, null,
                     "this cell can be written by students and breaks the code policy, so theirs would not run: " +

@@ -34,7 +34,7 @@ internal static class StudentPolicy
             .Select(p => new ReviewCell(p.index, p.cell.Source, InstructorBindings.LockedId(p.cell))).ToList();
         var refused = new Dictionary<int, CellResult>();
         var blocked = NotebookReview.Run(cells, policy, directory, instructor: null)
-            .Where(r => r.Value.Status == CellRefusal.Blocked);
+            .Where(r => r.Value.Kind == RefusalKind.Blocked);
         foreach (var (index, refusal) in blocked)
         {
             terminal.Error.WriteLine($"cell {index}: {refusal.Detail}");

@@ -84,7 +84,7 @@ internal static class NotebookReview
         var detail = "This cell was not run because it uses what this assignment's code policy does not allow:\n" +
                      string.Join("\n", violations.Select(v => "  " + v)) +
                      "\nRemove these uses and run `validate` again.";
-        return new CellRefusal(cell.Index, CellRefusal.Blocked, reason, detail);
+        return new CellRefusal(cell.Index, RefusalKind.Blocked, reason, detail);
     }
 
     private static CellRefusal? MeaningRefusal(
@@ -104,7 +104,7 @@ internal static class NotebookReview
         return difference is null ? null
             : new CellRefusal(
                 cell.Index,
-                CellRefusal.Blocked,
+                RefusalKind.Blocked,
                 "Not run: " + difference,
                 $"The locked cell '{cell.LockedId}' was not run: {difference}");
     }
@@ -112,8 +112,8 @@ internal static class NotebookReview
     private static CellRefusal CompileRefusal(ReviewCell cell, CompiledCell compiled, CellRefusal? firstBlocked)
     {
         var firstLine = compiled.ErrorText.Split('\n')[0].Trim();
-        var status = compiled.DirectiveError is null ? "CompilationError" : "DirectiveError";
-        var reason = status == "CompilationError" ? "Does not compile: " + firstLine : firstLine;
+        var kind = compiled.DirectiveError is null ? RefusalKind.CompilationError : RefusalKind.DirectiveError;
+        var reason = kind == RefusalKind.CompilationError ? "Does not compile: " + firstLine : firstLine;
         if (firstBlocked is not null && !cell.ByStudent)
         {
             // A test usually fails to compile because the answer cell it needs was refused: say that first.
@@ -123,6 +123,6 @@ internal static class NotebookReview
             reason = $"Cell {firstBlocked.Index} was not run: {cause}. So this cell does not compile: {firstLine}";
         }
 
-        return new CellRefusal(cell.Index, status, reason, compiled.ErrorText);
+        return new CellRefusal(cell.Index, kind, reason, compiled.ErrorText);
     }
 }
