@@ -63,8 +63,7 @@ public class RowGatherTests
     [Fact]
     public void Split_WaitsForAPieceAHelperStillCopies_BeforeItReturns()
     {
-        var (table, ids, plain) = SplitCase(seed: 12);
-        var split = Enumerable.Repeat(float.NaN, plain.Length).ToArray();
+        var (table, ids, plain, split) = SplitCase(seed: 12);
         var hooks = new HelperHoldsAPiece();
         SplitRowCopy.Run(table.Weight.Span, SplitDim, ids, split, stream: true, SplitRows, hooks.Hooks);
 
@@ -77,8 +76,7 @@ public class RowGatherTests
     public void Split_OnAnInterruptedThread_StillWaitsForTheHelpersPiece_AndLeavesTheInterruptPending()
     {
         // Leaving early would unpin the destination while a helper still writes through its address.
-        var (table, ids, plain) = SplitCase(seed: 14);
-        var split = Enumerable.Repeat(float.NaN, plain.Length).ToArray();
+        var (table, ids, plain, split) = SplitCase(seed: 14);
         var hooks = new HelperHoldsAPiece();
         var (unwritten, threw, pending) = (-1, false, false);
         var thread = new Thread(() =>
@@ -230,13 +228,14 @@ public class RowGatherTests
     private const int SplitRows = 1024;
     private const int SplitPieces = 16;
 
-    private static (Embedding Table, int[] Ids, float[] Plain) SplitCase(int seed)
+    // A table, its ids, the plain loop's copy, and a destination of NaN for the split to fill.
+    private static (Embedding Table, int[] Ids, float[] Plain, float[] Split) SplitCase(int seed)
     {
         var table = new Embedding(50_000, SplitDim, seed: seed);
         var ids = LookupProfiler.RandomIds(SplitPieces * SplitRows, 50_000, seed: seed + 1);
         var plain = new float[ids.Length * SplitDim];
         RowGather.CopyRowsPlain(table.Weight.Span, SplitDim, ids, plain);
-        return (table, ids, plain);
+        return (table, ids, plain, Enumerable.Repeat(float.NaN, plain.Length).ToArray());
     }
 
     // The last float of every piece, read within a microsecond of the return.

@@ -60,14 +60,9 @@ internal static class WorkerSideJson
             problem = null;
             return ToRequest(document.RootElement);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or FormatException)
         {
-            problem = e.Message;
-            return null;
-        }
-        catch (FormatException e)
-        {
-            // Base64 that does not decode.
+            // FormatException: base64 that does not decode.
             problem = e.Message;
             return null;
         }
