@@ -40,17 +40,19 @@ internal static class AutogradeThroughput
         var speedUps = new List<double>();
         var toLimit = new List<double>();
         var ones = new List<double>();
+        var busyAtOneJob = new List<double>();
         for (var round = 1; round <= rounds; round++)
         {
-            var limit = await InProcessAsync(cells, copies);
-            var one = await GradeAsync(root, jobs: 1);
-            var two = await GradeAsync(root, jobs: 2);
+            var (limit, limitCores) = await Timed(() => InProcessAsync(cells, copies));
+            var (one, oneCores) = await Timed(() => GradeAsync(root, jobs: 1));
+            var (two, twoCores) = await Timed(() => GradeAsync(root, jobs: 2));
             ones.Add(one.TotalSeconds);
             speedUps.Add(one / two);
             toLimit.Add(two / limit);
-            Console.WriteLine(($"  round {round}: (a) no-isolation limit {limit.TotalSeconds:0.0} s, " +
-                               $"(b) --jobs 1 {one.TotalSeconds:0.0} s, " +
-                               $"(c) --jobs 2 {two.TotalSeconds:0.0} s; (b)/(c) {one / two:0.00}×, " +
+            busyAtOneJob.AddRange(oneCores is { } busy ? [busy] : []);
+            Console.WriteLine(($"  round {round}: (a) no-isolation limit {limit.TotalSeconds:0.0} s" +
+                               $"{Cores(limitCores)}, (b) --jobs 1 {one.TotalSeconds:0.0} s{Cores(oneCores)}, " +
+                               $"(c) --jobs 2 {two.TotalSeconds:0.0} s{Cores(twoCores)}; (b)/(c) {one / two:0.00}×, " +
                                $"(c)/(a) {two / limit:0.00}×"));
         }
 
@@ -59,6 +61,15 @@ internal static class AutogradeThroughput
             : $"MISSED in {speedUps.Count(r => r < 1.7)} of {rounds}";
         Console.WriteLine(($"--jobs 2 vs --jobs 1: {Spread(speedUps)} (goal ≥ 1.7× in every round: " +
                            $"{speedUpVerdict})."));
+        if (busyAtOneJob.Count > 0)
+        {
+            var busy = Statistics.Median(busyAtOneJob);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"--jobs 1 kept {busy:0.00} of {Environment.ProcessorCount} cores busy (median round): at the same " +
+                $"CPU time per submission, --jobs 2 can gain at most {Environment.ProcessorCount / busy:0.00}×."));
+        }
+
         var limitVerdict = toLimit.All(r => r <= 1.5) ? "met" : $"MISSED in {toLimit.Count(r => r > 1.5)} of {rounds}";
         Console.WriteLine(($"--jobs 2 vs the no-isolation limit: {Spread(toLimit)} (goal ≤ 1.5×: " +
                            $"{limitVerdict})."));
@@ -74,6 +85,17 @@ internal static class AutogradeThroughput
             $"(goal ≤ 0.5 s: {(overhead <= 0.5 ? "met" : "MISSED")})."));
         Directory.Delete(root, recursive: true);
     }
+
+    /// <summary>How long <paramref name="run"/> took, and how many cores the machine kept busy meanwhile.</summary>
+    private static async Task<(TimeSpan Elapsed, double? Cores)> Timed(Func<Task<TimeSpan>> run)
+    {
+        var before = BusyCores.Sample();
+        var elapsed = await run();
+        return (elapsed, BusyCores.Between(before, BusyCores.Sample()));
+    }
+
+    private static string Cores(double? busy) =>
+        busy is { } cores ? string.Create(CultureInfo.InvariantCulture, $" ({cores:0.00} cores busy)") : "";
 
     private static async Task<TimeSpan> EngineAloneAsync(string notebook)
     {

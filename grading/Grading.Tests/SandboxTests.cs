@@ -125,6 +125,57 @@ public class SandboxTests
         Assert.InRange(run.Total.TotalSeconds, 40, 120);
     }
 
+    /// <summary>
+    /// The grader stops a sandboxed worker by killing bubblewrap alone, not by walking the host's process table: the
+    /// worker's PID namespace must take a process the student started with it, whether the notebook ended or the
+    /// grader had to stop a cell that would not.
+    /// </summary>
+    [BubblewrapFact]
+    public Task AProcessAStudentStartsInTheSandbox_DiesWithTheWorker_WhenTheNotebookEnds() =>
+        StartedProcessDiesWithTheWorker("1 + 1");
+
+    /// <summary>The same when the grader stops the worker because a later cell would not end.</summary>
+    [BubblewrapFact]
+    public Task AProcessAStudentStartsInTheSandbox_DiesWithTheWorker_WhenACellTimesOut() =>
+        StartedProcessDiesWithTheWorker("while (true) { }");
+
+    private static async Task StartedProcessDiesWithTheWorker(string lastCell)
+    {
+        using var scratch = WorkerScratch.Create(null);
+        var token = $"600.{Random.Shared.Next(100_000, 999_999)}";
+        var limits = WorkerLimits.Default with { CellTimeout = TimeSpan.FromSeconds(2) };
+        var run = await new WorkerClient(limits, sandboxed: true).RunAsync(
+            scratch,
+            [(0, $"System.Diagnostics.Process.Start(\"/bin/sleep\", \"{token}\");"), (1, lastCell)],
+            CancellationToken.None);
+
+        Assert.Equal(WorkerCellStatus.Succeeded, run.Cells[0].Status);
+        // The namespace is torn down just after the kill returns: give the kernel a moment, not the benefit of a doubt.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (HostProcessesMentioning(token).Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Empty(HostProcessesMentioning(token));
+    }
+
+    private static List<string> HostProcessesMentioning(string text) =>
+        Directory.EnumerateDirectories("/proc")
+            .Where(folder => int.TryParse(Path.GetFileName(folder), out _))
+            .Where(folder =>
+            {
+                try
+                {
+                    return File.ReadAllText(Path.Combine(folder, "cmdline")).Contains(text, StringComparison.Ordinal);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return false; // It exited while we looked.
+                }
+            })
+            .ToList();
+
     private static string Printed(WorkerCellReport cell) =>
         string.Concat(cell.Outputs
             .Select(o =>

@@ -233,7 +233,11 @@ internal sealed class WorkerClient(WorkerLimits limits, bool sandboxed)
         {
             if (!process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
+                // A sandboxed worker is bubblewrap in its own PID namespace, started with --die-with-parent: killing it
+                // takes every process inside with it. Only an unsandboxed worker needs the walk of the whole process
+                // table that finding its descendants costs (measured: ~35 ms of grader CPU per notebook, half of all it
+                // spent while a worker ran).
+                process.Kill(entireProcessTree: !sandboxed);
             }
         }
         catch (InvalidOperationException)
