@@ -4,8 +4,8 @@ namespace Grading.Benchmarks;
 
 /// <summary>
 /// The machine's CPU time so far, from /proc/stat: two samples give how many cores were busy in between. A run that
-/// already keeps more than one core busy at <c>--jobs 1</c> (Roslyn's parallel compile, the runtime's own threads) leaves
-/// <c>--jobs 2</c> only the rest of the second core to gain.
+/// already keeps more than one core busy at <c>--jobs 1</c> (Roslyn's parallel compile, the runtime's own threads)
+/// leaves <c>--jobs 2</c> only the rest of the second core to gain.
 /// </summary>
 internal readonly record struct BusyCores(long Busy, long Total)
 {
