@@ -132,14 +132,14 @@ public class SandboxTests
     /// </summary>
     [BubblewrapFact]
     public Task AProcessAStudentStartsInTheSandbox_DiesWithTheWorker_WhenTheNotebookEnds() =>
-        StartedProcessDiesWithTheWorker("1 + 1");
+        StartedProcessDiesWithTheWorker("1 + 1", WorkerCellStatus.Succeeded);
 
     /// <summary>The same when the grader stops the worker because a later cell would not end.</summary>
     [BubblewrapFact]
     public Task AProcessAStudentStartsInTheSandbox_DiesWithTheWorker_WhenACellTimesOut() =>
-        StartedProcessDiesWithTheWorker("while (true) { }");
+        StartedProcessDiesWithTheWorker("while (true) { }", WorkerCellStatus.TimedOut);
 
-    private static async Task StartedProcessDiesWithTheWorker(string lastCell)
+    private static async Task StartedProcessDiesWithTheWorker(string lastCell, WorkerCellStatus lastStatus)
     {
         using var scratch = WorkerScratch.Create(null);
         var token = $"600.{Random.Shared.Next(100_000, 999_999)}";
@@ -150,6 +150,7 @@ public class SandboxTests
             CancellationToken.None);
 
         Assert.Equal(WorkerCellStatus.Succeeded, run.Cells[0].Status);
+        Assert.Equal(lastStatus, run.Cells[1].Status);
         // The namespace is torn down just after the kill returns: give the kernel a moment, not the benefit of a doubt.
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (HostProcessesMentioning(token).Count > 0 && DateTime.UtcNow < deadline)

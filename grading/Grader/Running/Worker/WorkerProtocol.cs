@@ -138,14 +138,9 @@ internal static class WorkerProtocol
             problem = null;
             return JsonSerializer.Deserialize(line, type) ?? throw new JsonException("The line is JSON null.");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or NotSupportedException)
         {
-            problem = e.Message;
-            return null;
-        }
-        catch (NotSupportedException e)
-        {
-            // An unknown or missing "request"/"event" discriminator on an abstract type lands here.
+            // NotSupportedException: an unknown or missing "request"/"event" discriminator on an abstract type.
             problem = e.Message;
             return null;
         }
