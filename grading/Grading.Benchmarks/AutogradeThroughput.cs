@@ -49,7 +49,11 @@ internal static class AutogradeThroughput
             ones.Add(one.TotalSeconds);
             speedUps.Add(one / two);
             toLimit.Add(two / limit);
-            busyAtOneJob.AddRange(oneCores is { } busy ? [busy] : []);
+            if (oneCores is { } busy)
+            {
+                busyAtOneJob.Add(busy);
+            }
+
             Console.WriteLine(($"  round {round}: (a) no-isolation limit {limit.TotalSeconds:0.0} s" +
                                $"{Cores(limitCores)}, (b) --jobs 1 {one.TotalSeconds:0.0} s{Cores(oneCores)}, " +
                                $"(c) --jobs 2 {two.TotalSeconds:0.0} s{Cores(twoCores)}; (b)/(c) {one / two:0.00}×, " +

@@ -20,8 +20,8 @@ internal readonly record struct BusyCores(long Busy, long Total)
         // cpu  user nice system idle iowait irq softirq steal …: idle and iowait are the time no work ran.
         var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Skip(1).Take(8).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
-        var idle = fields[3] + fields[4];
-        return new BusyCores(fields.Sum() - idle, fields.Sum());
+        var total = fields.Sum();
+        return new BusyCores(total - fields[3] - fields[4], total);
     }
 
     /// <summary>The average number of busy cores from <paramref name="from"/> to <paramref name="to"/>.</summary>
