@@ -12,6 +12,16 @@ if (args.Contains("--kernel-baselines"))
     return 0;
 }
 
+if (args is [LimitStreams.StreamArgument, var notebook, var copies, var warmUp])
+{
+    // A process of the limit in fresh processes (LimitStreams), started by the autograde bench.
+    await LimitStreams.ServeAsync(
+        notebook,
+        int.Parse(copies, CultureInfo.InvariantCulture),
+        int.Parse(warmUp, CultureInfo.InvariantCulture));
+    return 0;
+}
+
 Console.WriteLine(Machine.Describe());
 if (args.Contains("--workers-only"))
 {

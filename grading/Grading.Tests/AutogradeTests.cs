@@ -104,7 +104,7 @@ public class AutogradeTests(SampleClassFixture graded) : IClassFixture<SampleCla
         // failed.
         Assert.StartsWith("Square(-4): expected 16, found -16.", Cell("partial", "square_tests").Reason);
         Assert.DoesNotContain("Square(-4)", feedback);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(Grading.Autograde.HiddenCheckDetail.HiddenFailure), feedback);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Grading.Exports.StudentView.HiddenFailure), feedback);
         Assert.DoesNotContain("BEGIN HIDDEN TESTS", feedback);
         Assert.DoesNotContain("TensorLab.Check.Equal(\"Square(-4)\"", feedback);
         Assert.Contains("<th>0 / 5</th>", feedback);

@@ -23,7 +23,7 @@ public class FeedbackHtmlTests
         "Square(-4): expected 16, found -16. Hint: a negative number squared is positive",
         Comment: null,
         TamperNotes: [])
-    { StudentReason = HiddenCheckDetail.HiddenFailure };
+    { StudentReason = StudentView.HiddenFailure };
 
     private static NotebookGrade Grade(params CellGrade[] cells) => new("s", "tiny", "", "", null, 0, cells, [], null);
 
@@ -71,7 +71,7 @@ public class FeedbackHtmlTests
             Outputs(nb, "square_tests", """[{"name":"stdout","output_type":"stream","text":"✓ Square(-4): 16\n"}]"""));
         var html = FeedbackHtml.Render(Grade(HiddenFailure), executed, Tiny.Released);
         Assert.DoesNotContain("Square(-4)", html);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(HiddenCheckDetail.HiddenFailure), html);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(StudentView.HiddenFailure), html);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(FeedbackHtml.TestOutputsHidden), html);
     }
 
@@ -89,9 +89,9 @@ public class FeedbackHtmlTests
     public void GradescopeAndClassroom_ShowTheStudentReason()
     {
         var gradescope = PlatformResults.Gradescope([Grade(HiddenFailure)]);
-        Assert.Equal(HiddenCheckDetail.HiddenFailure, gradescope["tests"]![0]!["output"]!.GetValue<string>());
+        Assert.Equal(StudentView.HiddenFailure, gradescope["tests"]![0]!["output"]!.GetValue<string>());
         Assert.Equal(
-            HiddenCheckDetail.HiddenFailure,
+            StudentView.HiddenFailure,
             PlatformResults.Classroom([Grade(HiddenFailure)])["tests"]![0]!["message"]!.GetValue<string>());
     }
 }

@@ -1,4 +1,5 @@
 using Grading.Autograde;
+using Grading.Exports;
 using Grading.Gradebook;
 using Grading.Notebooks;
 using Grading.Running.Execution;
@@ -34,12 +35,12 @@ public class HiddenCheckDetailTests
 
     [Fact]
     public void AHiddenCheck_IsReplacedByTheGeneralSentence() =>
-        Assert.Equal(HiddenCheckDetail.HiddenFailure, StudentReason("Square(-4): expected 16, found -16. Hint: a " +
+        Assert.Equal(StudentView.HiddenFailure, StudentReason("Square(-4): expected 16, found -16. Hint: a " +
                                                                     "negative number squared is positive"));
 
     [Fact]
     public void AnExceptionFromStudentCodeDuringATest_IsNotShown_ItCouldCarryHiddenInputs() =>
-        Assert.Equal(HiddenCheckDetail.HiddenFailure, StudentReason("bad input -4"));
+        Assert.Equal(StudentView.HiddenFailure, StudentReason("bad input -4"));
 
     [Fact]
     public void TheGradersOwnSentences_AreShown()

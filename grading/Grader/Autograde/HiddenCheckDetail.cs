@@ -13,13 +13,11 @@ namespace Grading.Autograde;
 /// crashes, stubs, partial credit) are safe; a runtime failure is shown only when it is a check the student can see in
 /// the released notebook (its label is a string in the visible part of the cell, and nowhere in the hidden part).
 /// Anything else — a hidden check's "expected 16, found -16", an exception the student's code threw while a hidden
-/// check called it — becomes <see cref="HiddenFailure"/>. The full reason stays in the gradebook for the instructor.
+/// check called it — becomes <see cref="StudentView.HiddenFailure"/>. The full reason stays in the gradebook for the
+/// instructor.
 /// </summary>
 internal static partial class HiddenCheckDetail
 {
-    /// <summary>What a student reads when a hidden check failed (kept with what students are shown).</summary>
-    public const string HiddenFailure = StudentView.HiddenFailure;
-
     /// <summary>Sets <see cref="CellGrade.StudentReason"/> on every cell of <paramref name="grades"/>.</summary>
     public static IReadOnlyList<CellGrade> Mark(
         AssignmentSource source,
@@ -58,7 +56,7 @@ internal static partial class HiddenCheckDetail
                 literal.Length > 0 && grade.Reason.StartsWith(literal + ":", StringComparison.Ordinal));
         return label is not null && !hidden.Contains('"' + label + '"', StringComparison.Ordinal)
             ? grade.Reason
-            : HiddenFailure;
+            : StudentView.HiddenFailure;
     }
 
     private static WorkerCellReport? ReportFor(
