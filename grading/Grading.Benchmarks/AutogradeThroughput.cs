@@ -35,9 +35,9 @@ internal static class AutogradeThroughput
         }
 
         var cells = Notebook.Load(source).Cells.Select(c => c.Source).ToList();
-        // The limit is measured warm: tiered compilation re-JITs the engine's and Roslyn's hot code for a while, and a
-        // stream warmed by 10 notebooks still did so while timed (the quick bench's side-by-side limit gained 0.8–1.1×
-        // from a second core, the full one, warmed by 40, 1.75–1.93×).
+        // The limit is measured warm: tiered compilation re-JITs the engine's and Roslyn's hot code for a while, and
+        // processes warmed by 1 or 10 notebooks still did so while timed (two of them then gained only 0.77–1.18× over
+        // one; warmed by 40, 1.59–2.46×).
         await InProcessAsync(cells, WarmUpNotebooks);
         var sandbox = BubblewrapProbe.WhyUnavailable is null ? "bubblewrap" : "process only (bubblewrap unavailable)";
         Console.WriteLine($"Autograde throughput: {copies} submissions × {CellsPerNotebook} cells, {rounds} " +
@@ -109,7 +109,7 @@ internal static class AutogradeThroughput
     /// from their go to the last one's end, and how many cores the machine kept busy meanwhile.</summary>
     private static async Task<(TimeSpan Elapsed, double? Cores)> TimedStreams(string source, int copies, int count)
     {
-        await using var streams = await LimitStreams.StartAsync(source, copies, count, WarmUpNotebooks);
+        using var streams = await LimitStreams.StartAsync(source, copies, count, WarmUpNotebooks);
         return await Timed(streams.RunAsync);
     }
 

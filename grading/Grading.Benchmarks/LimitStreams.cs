@@ -9,7 +9,7 @@ namespace Grading.Benchmarks;
 /// copy, or two sharing them and starting together. Two against one shows what a second core gives this very work on
 /// this machine, with no worker, sandbox or review in it, and with no grading done before in the same process.
 /// </summary>
-internal sealed class LimitStreams : IAsyncDisposable
+internal sealed class LimitStreams : IDisposable
 {
     /// <summary>The hidden argument that makes this bench a stream (see <see cref="ServeAsync"/>).</summary>
     public const string StreamArgument = "--limit-stream";
@@ -43,7 +43,7 @@ internal sealed class LimitStreams : IAsyncDisposable
             var line = await stream.StandardOutput.ReadLineAsync();
             if (line != Ready)
             {
-                await limit.DisposeAsync();
+                limit.Dispose();
                 throw new InvalidOperationException($"A limit stream did not warm up (it said '{line}').");
             }
         }
@@ -68,10 +68,8 @@ internal sealed class LimitStreams : IAsyncDisposable
             : throw new InvalidOperationException("A limit stream failed: run the bench alone to see its error.");
     }
 
-    private static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>Stops any stream still running.</summary>
-    public ValueTask DisposeAsync()
+    public void Dispose()
     {
         foreach (var stream in streams)
         {
@@ -82,8 +80,6 @@ internal sealed class LimitStreams : IAsyncDisposable
 
             stream.Dispose();
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>One stream (this process): warm the engine, say so, wait for the go, run <paramref name="copies"/>
@@ -98,4 +94,6 @@ internal sealed class LimitStreams : IAsyncDisposable
         _ = await Console.In.ReadLineAsync();
         await AutogradeThroughput.InProcessAsync(cells, copies);
     }
+
+    private static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
 }

@@ -36,7 +36,7 @@ public class HiddenCheckDetailTests
     [Fact]
     public void AHiddenCheck_IsReplacedByTheGeneralSentence() =>
         Assert.Equal(StudentView.HiddenFailure, StudentReason("Square(-4): expected 16, found -16. Hint: a " +
-                                                                    "negative number squared is positive"));
+                                                              "negative number squared is positive"));
 
     [Fact]
     public void AnExceptionFromStudentCodeDuringATest_IsNotShown_ItCouldCarryHiddenInputs() =>
