@@ -23,23 +23,28 @@ internal static class KernelScriptOptions
     /// … into scope.</summary>
     public const string HelpersSubmission = "using static Microsoft.DotNet.Interactive.Kernel;";
 
+    // One set of references for every chain in the process. Each reference made from an assembly reads that file's
+    // metadata anew, and Roslyn builds its symbols (System.Private.CoreLib's included) once per metadata object: with
+    // fresh references per chain, every review of a class rebuilt them all.
+    private static readonly ScriptOptions Shared = ScriptOptions.Default
+        .WithLanguageVersion(LanguageVersion.Latest)
+        .WithAllowUnsafe(true)
+        .WithEmitDebugInformation(false)
+        .WithImports(Imports)
+        // As assemblies, not paths: references then get recursive aliases, so what they depend on (System.Text.Json,
+        // System.Net.Http, System.Numerics, … through the Formatting assembly's netstandard facade) is visible too.
+        .AddReferences(typeof(Enumerable).Assembly, typeof(object).Assembly,
+            typeof(Microsoft.DotNet.Interactive.Kernel).Assembly,
+            typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly);
+
     /// <summary>
     /// Latest C#, nullable off (Roslyn's default, the kernel never sets it), unsafe allowed, no debug info and
     /// OptimizationLevel.Debug (ScriptOptions.Default, which the kernel keeps), so stack traces look alike.
     /// </summary>
     /// <param name="directory">Where relative <c>#r</c> and <c>#load</c> resolve.</param>
     /// <param name="optimize">Compile optimized (an opt-in for timing code in class; the kernel never did).</param>
-    public static ScriptOptions Create(string directory, bool optimize = false) => ScriptOptions.Default
-        .WithLanguageVersion(LanguageVersion.Latest)
-        .WithAllowUnsafe(true)
-        .WithEmitDebugInformation(false)
+    public static ScriptOptions Create(string directory, bool optimize = false) => Shared
         .WithOptimizationLevel(optimize ? OptimizationLevel.Release : OptimizationLevel.Debug)
-        .WithImports(Imports)
-        // As assemblies, not paths: references then get recursive aliases, so what they depend on (System.Text.Json,
-        // System.Net.Http, System.Numerics, … through the Formatting assembly's netstandard facade) is visible too.
-        .AddReferences(typeof(Enumerable).Assembly, typeof(object).Assembly,
-            typeof(Microsoft.DotNet.Interactive.Kernel).Assembly,
-            typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly)
         .WithBaseDirectory(directory);
 
     /// <summary>Relative <c>#r</c> and <c>#load</c> resolve against <paramref name="directory"/>,
