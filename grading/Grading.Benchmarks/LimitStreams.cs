@@ -21,7 +21,7 @@ internal sealed class LimitStreams : IDisposable
 
     /// <summary>Starts <paramref name="count"/> streams for <paramref name="copies"/> of <paramref name="notebook"/>
     /// between them and waits until every engine is warm, so the timed part holds no start-up or JIT.</summary>
-    public static async Task<LimitStreams> StartAsync(string notebook, int copies, int count, int warmUp)
+    public static async Task<LimitStreams> StartAsync(string notebook, int copies, int count)
     {
         var bench = Path.Combine(AppContext.BaseDirectory, "Grading.Benchmarks.dll");
         var streams = new List<Process>();
@@ -29,7 +29,7 @@ internal sealed class LimitStreams : IDisposable
         {
             var start = new ProcessStartInfo(
                 "dotnet",
-                [bench, StreamArgument, notebook, Invariant(share), Invariant(warmUp)])
+                [bench, StreamArgument, notebook, Invariant(share)])
             {
                 RedirectStandardInput = true,
                 RedirectStandardOutput = true,
@@ -82,14 +82,13 @@ internal sealed class LimitStreams : IDisposable
         }
     }
 
-    /// <summary>One stream (this process): warm the engine, say so, wait for the go, run <paramref name="copies"/>
-    /// notebooks back to back.</summary>
-    /// <param name="warmUp">Notebooks run before the go, as the bench process runs before its first (a), so tiered
-    /// compilation has settled in every process.</param>
-    public static async Task ServeAsync(string notebook, int copies, int warmUp)
+    /// <summary>One stream (this process): warm the engine until tiered compilation has settled, as the bench process
+    /// does before its first (a), say so, wait for the go, run <paramref name="copies"/> notebooks back to
+    /// back.</summary>
+    public static async Task ServeAsync(string notebook, int copies)
     {
         var cells = Notebook.Load(notebook).Cells.Select(c => c.Source).ToList();
-        await AutogradeThroughput.InProcessAsync(cells, warmUp);
+        await AutogradeThroughput.WarmUpAsync(cells);
         Console.WriteLine(Ready);
         _ = await Console.In.ReadLineAsync();
         await AutogradeThroughput.InProcessAsync(cells, copies);

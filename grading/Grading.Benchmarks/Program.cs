@@ -12,13 +12,10 @@ if (args.Contains("--kernel-baselines"))
     return 0;
 }
 
-if (args is [LimitStreams.StreamArgument, var notebook, var copies, var warmUp])
+if (args is [LimitStreams.StreamArgument, var notebook, var copies])
 {
     // A process of the limit in fresh processes (LimitStreams), started by the autograde bench.
-    await LimitStreams.ServeAsync(
-        notebook,
-        int.Parse(copies, CultureInfo.InvariantCulture),
-        int.Parse(warmUp, CultureInfo.InvariantCulture));
+    await LimitStreams.ServeAsync(notebook, int.Parse(copies, CultureInfo.InvariantCulture));
     return 0;
 }
 
