@@ -21,6 +21,19 @@ public sealed class KernelScriptOptionsTests
     }
 
     [Fact]
+    public void APackagesAssembly_IsOneReferenceForEveryChain()
+    {
+        var package = typeof(System.Text.Json.JsonSerializer).Assembly;
+
+        var first = KernelScriptOptions.Create(Path.GetTempPath()).AddAssemblies([package]).MetadataReferences[^1];
+        var second = KernelScriptOptions.Create(Environment.CurrentDirectory).AddAssemblies([package])
+            .MetadataReferences[^1];
+
+        Assert.Equal(package.Location, Assert.IsType<PortableExecutableReference>(first, exactMatch: false).FilePath);
+        Assert.Same(first, second);
+    }
+
+    [Fact]
     public void EachChain_KeepsItsOwnFolderAndOptimization()
     {
         var folder = Directory.CreateTempSubdirectory("options-").FullName;

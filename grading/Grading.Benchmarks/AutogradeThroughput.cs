@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json.Nodes;
 using Grading.Autograde;
 using Grading.Notebooks;
@@ -155,9 +156,9 @@ internal static class AutogradeThroughput
         long? previous = null;
         for (var run = WarmUpNotebooks; run < WarmUpAtMost; run += WarmUpBatch)
         {
-            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var before = JitInfo.GetCompiledMethodCount();
             await InProcessAsync(cells, WarmUpBatch);
-            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
+            var compiled = JitInfo.GetCompiledMethodCount() - before;
             if (previous is { } last && Math.Abs(compiled - last) <= last / 20)
             {
                 return;

@@ -177,7 +177,7 @@ public sealed class ScriptChain
                 return options;
             }
 
-            result = result.AddReferences(resolution.Assemblies);
+            result = result.AddAssemblies(resolution.Assemblies);
         }
 
         return result;

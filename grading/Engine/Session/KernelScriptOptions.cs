@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -23,9 +25,11 @@ internal static class KernelScriptOptions
     /// … into scope.</summary>
     public const string HelpersSubmission = "using static Microsoft.DotNet.Interactive.Kernel;";
 
-    // One set of references for every chain in the process. Each reference made from an assembly reads that file's
-    // metadata anew, and Roslyn builds its symbols (System.Private.CoreLib's included) once per metadata object: with
-    // fresh references per chain, every review of a class rebuilt them all.
+    // One reference per loaded assembly for every chain in the process. Each reference made from an assembly reads
+    // that file's metadata anew, and Roslyn builds its symbols (System.Private.CoreLib's included) once per metadata
+    // object: with fresh references per chain, every review of a class rebuilt them all.
+    private static readonly ConcurrentDictionary<Assembly, MetadataReference> AssemblyReferences = new();
+
     private static readonly ScriptOptions Shared = ScriptOptions.Default
         .WithLanguageVersion(LanguageVersion.Latest)
         .WithAllowUnsafe(true)
@@ -33,9 +37,11 @@ internal static class KernelScriptOptions
         .WithImports(Imports)
         // As assemblies, not paths: references then get recursive aliases, so what they depend on (System.Text.Json,
         // System.Net.Http, System.Numerics, … through the Formatting assembly's netstandard facade) is visible too.
-        .AddReferences(typeof(Enumerable).Assembly, typeof(object).Assembly,
+        .AddAssemblies([
+            typeof(Enumerable).Assembly, typeof(object).Assembly,
             typeof(Microsoft.DotNet.Interactive.Kernel).Assembly,
-            typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly);
+            typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly,
+        ]);
 
     /// <summary>
     /// Latest C#, nullable off (Roslyn's default, the kernel never sets it), unsafe allowed, no debug info and
@@ -46,6 +52,16 @@ internal static class KernelScriptOptions
     public static ScriptOptions Create(string directory, bool optimize = false) => Shared
         .WithOptimizationLevel(optimize ? OptimizationLevel.Release : OptimizationLevel.Debug)
         .WithBaseDirectory(directory);
+
+    /// <summary>
+    /// <paramref name="options"/> with references to <paramref name="assemblies"/>, as
+    /// <see cref="ScriptOptions.AddReferences(IEnumerable{Assembly})"/> makes them, but one reference per assembly for
+    /// the whole process (the kernel's own assemblies and every <c>#r "nuget:…"</c> package's).
+    /// </summary>
+    public static ScriptOptions AddAssemblies(this ScriptOptions options, IEnumerable<Assembly> assemblies) =>
+        options.AddReferences(assemblies.Select(assembly => AssemblyReferences.GetOrAdd(
+            assembly,
+            static loaded => ScriptOptions.Default.WithReferences(loaded).MetadataReferences.Single())));
 
     /// <summary>Relative <c>#r</c> and <c>#load</c> resolve against <paramref name="directory"/>,
     /// as the kernel's cwd.</summary>

@@ -529,7 +529,7 @@ public sealed class NotebookSession : IAsyncDisposable
                 collector.Write("stderr", note);
             }
 
-            options = options?.AddReferences(resolution.Assemblies);
+            options = options?.AddAssemblies(resolution.Assemblies);
             installed.Add($"{package.Name}, {resolution.Version}");
         }
 
