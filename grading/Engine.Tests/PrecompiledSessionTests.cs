@@ -67,6 +67,25 @@ public sealed class PrecompiledSessionTests
     }
 
     [Fact]
+    public async Task ACellWhosePackagesFailPartway_KeepsThoseBeforeTheFailure_AsTheCompilingSessionDoes()
+    {
+        // The review compiles on a chain and the worker runs what it compiled: the chain must hold the packages the
+        // session holds, or a later cell that uses one is refused as not compiling while it runs under `run`.
+        var folder = Directory.CreateTempSubdirectory("precompiled-").FullName;
+        string[] cells =
+        [
+            "#r \"nuget: Plotly.NET.CSharp, 0.14.0\"\n#r \"nuget: Humanizer, 2.14.1\"",
+            "typeof(Plotly.NET.CSharp.Chart).Assembly.GetName().Name",
+        ];
+        var compiling = await RunCompilingAsync(folder, cells);
+        var precompiled = await RunPrecompiledAsync(folder, cells);
+
+        Assert.Equal([CellStatus.DirectiveError, CellStatus.Succeeded], compiling.Select(r => r.Status));
+        Assert.Equal(compiling.Select(Shown), precompiled.Select(Shown));
+        Assert.Equal("Plotly.NET.CSharp", precompiled[1].ReturnValue);
+    }
+
+    [Fact]
     public async Task TimedOutCell_IsNotKept()
     {
         var folder = Directory.CreateTempSubdirectory("precompiled-").FullName;

@@ -81,11 +81,12 @@ public sealed class ScriptChain
             return new CompiledCell(null, [], null, null, options) { ChainEnd = last };
         }
 
-        // The session adds a cell's packages before it compiles the code, and keeps them even when the code fails.
+        // The session adds a cell's packages before it compiles the code, and keeps them even when the code fails, or
+        // when a later package of the same cell is not available.
         var cellOptions = WithPackages(directives, out var packageError);
         if (packageError is not null)
         {
-            return new CompiledCell(null, [], packageError, null, options) { ChainEnd = last };
+            return new CompiledCell(null, [], packageError, null, cellOptions) { ChainEnd = last };
         }
 
         if (string.IsNullOrWhiteSpace(directives.Code))
@@ -166,21 +167,9 @@ public sealed class ScriptChain
 
     private ScriptOptions WithPackages(CellDirectives directives, out string? error)
     {
-        error = null;
-        var result = options;
-        foreach (var package in directives.Packages)
-        {
-            var resolution = OfflinePackages.Resolve(package);
-            if (resolution.Error is not null)
-            {
-                error = resolution.Error;
-                return options;
-            }
-
-            result = result.AddAssemblies(resolution.Assemblies);
-        }
-
-        return result;
+        var packagesAdded = CellPackages.Add(options, directives.Packages);
+        error = packagesAdded.Error;
+        return packagesAdded.Options ?? options;
     }
 }
 

@@ -515,27 +515,24 @@ public sealed class NotebookSession : IAsyncDisposable
 
     private string? AddPackages(IReadOnlyList<PackageRequest> packages, OutputCollector collector)
     {
-        var installed = new List<string>();
-        foreach (var package in packages)
+        var packagesAdded = CellPackages.Add(options, packages);
+        options = packagesAdded.Options;
+        foreach (var (_, resolution) in packagesAdded.Added)
         {
-            var resolution = OfflinePackages.Resolve(package);
-            if (resolution.Error is not null)
-            {
-                return resolution.Error;
-            }
-
             if (resolution.Note is { } note)
             {
                 collector.Write("stderr", note);
             }
+        }
 
-            options = options?.AddAssemblies(resolution.Assemblies);
-            installed.Add($"{package.Name}, {resolution.Version}");
+        if (packagesAdded.Error is not null)
+        {
+            return packagesAdded.Error;
         }
 
         // The real kernel shows what it installed; the same HTML keeps saved notebooks alike.
-        var items = string.Concat(
-            installed.Select(p => $"<li><span>{System.Net.WebUtility.HtmlEncode(p)}</span></li>"));
+        var items = string.Concat(packagesAdded.Added.Select(p =>
+            $"<li><span>{System.Net.WebUtility.HtmlEncode($"{p.Request.Name}, {p.Resolution.Version}")}</span></li>"));
         collector.Display(new DisplayDataOutput(new Dictionary<string, string>
         {
             ["text/html"] =
