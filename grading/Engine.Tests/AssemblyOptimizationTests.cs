@@ -2,8 +2,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using NotebookEngine;
 
-namespace Grading.Tests;
+namespace Engine.Tests;
 
+/// <summary>How the engine tells a Release build of the course library from a Debug one, which it rebuilds.</summary>
 public class AssemblyOptimizationTests
 {
     [Theory]
@@ -23,7 +24,7 @@ public class AssemblyOptimizationTests
     [Fact]
     public void IsJitOptimized_GivenATextFile_ThrowsBadImageFormat()
     {
-        var path = Path.Combine(Fixture.TempFolder(), "not-an-assembly.dll");
+        var path = Path.Combine(Directory.CreateTempSubdirectory("optimization-").FullName, "not-an-assembly.dll");
         File.WriteAllText(path, "hello");
 
         Assert.Throws<BadImageFormatException>(() => AssemblyOptimization.IsJitOptimized(path));
@@ -35,7 +36,7 @@ public class AssemblyOptimizationTests
             [CSharpSyntaxTree.ParseText("public static class Probe { public static int Twice(int x) => 2 * x; }")],
             [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: level));
-        var path = Path.Combine(Fixture.TempFolder(), $"Probe{level}.dll");
+        var path = Path.Combine(Directory.CreateTempSubdirectory("optimization-").FullName, $"Probe{level}.dll");
         var result = compilation.Emit(path);
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         return path;
