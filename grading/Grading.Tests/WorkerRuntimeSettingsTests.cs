@@ -1,5 +1,3 @@
-using Grading.Running.Isolation;
-
 namespace Grading.Tests;
 
 /// <summary>
@@ -32,14 +30,6 @@ public class WorkerRuntimeSettingsTests
         Assert.Equal(0.0, await DoubleMappedInWorker(sandboxed: true));
     }
 
-    private static async Task<double?> DoubleMappedInWorker(bool sandboxed)
-    {
-        using var scratch = WorkerScratch.Create(null);
-        var run = await new WorkerClient(WorkerLimits.Default, sandboxed)
-            .RunAsync(scratch, [(0, DoubleMappingProbe)], CancellationToken.None);
-        Assert.Null(run.Death);
-        var cell = Assert.Single(run.Cells);
-        Assert.Equal(WorkerCellStatus.Succeeded, cell.Status);
-        return cell.NumericReturnValue;
-    }
+    private static async Task<double?> DoubleMappedInWorker(bool sandboxed) =>
+        (await SingleCellWorker.RunAsync(DoubleMappingProbe, sandboxed)).NumericReturnValue;
 }

@@ -137,17 +137,14 @@ internal static class BubblewrapCommand
 
     /// <summary>
     /// The whole chain that starts a sandboxed worker: a shell opens the seccomp program on descriptor 9 (the only
-    /// descriptor handed on on purpose) and execs prlimit (resource caps), setpriv (an unprivileged host user, when the
-    /// grader is root) and bwrap. Each step execs the next, so bwrap stays the direct child of the grader's thread.
+    /// descriptor handed on on purpose) and execs setpriv (an unprivileged host user, when the grader is root) and
+    /// bwrap. Each step execs the next, so bwrap stays the direct child of the grader's thread. (The worker sets its
+    /// resource caps itself: see <see cref="ResourceCaps"/>.)
     /// </summary>
     public static IReadOnlyList<string> Chain(
-        string seccompProgram,
-        ResourceCaps caps,
-        int? hostUser,
-        IReadOnlyList<string> bwrapArguments)
+        string seccompProgram, int? hostUser, IReadOnlyList<string> bwrapArguments)
     {
         var chain = new List<string> { "/bin/sh", "-c", $"exec \"$@\" {SeccompDescriptor}<\"$0\"", seccompProgram };
-        chain.AddRange(caps.PrlimitPrefix());
         if (hostUser is { } id)
         {
             var text = id.ToString(CultureInfo.InvariantCulture);

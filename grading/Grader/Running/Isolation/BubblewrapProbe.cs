@@ -34,11 +34,7 @@ internal static class BubblewrapProbe
                 "--die-with-parent", "--seccomp", seccomp, "--", "/bin/true",
             ])
             .ToList();
-        var chain = BubblewrapCommand.Chain(
-            SandboxRuntime.SeccompProgram,
-            ResourceCaps.For(WorkerLimits.Default, hostUser is not null),
-            hostUser,
-            bwrap);
+        var chain = BubblewrapCommand.Chain(SandboxRuntime.SeccompProgram, hostUser, bwrap);
         var start = new ProcessStartInfo(chain[0]) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in chain.Skip(1))
         {

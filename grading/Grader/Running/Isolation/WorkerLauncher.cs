@@ -77,10 +77,12 @@ internal static class WorkerLauncher
         ProcessStartInfo start;
         if (sandboxed)
         {
+            var hostUser = SandboxUser.CanSwitch ? SandboxUser.NextHostId() : (int?)null;
+            environment[ResourceCaps.EnvironmentVariable] =
+                ResourceCaps.For(limits, ownUser: hostUser is not null).ToEnvironmentValue();
             environment["HOME"] = BubblewrapCommand.HomeMount;
             environment["TMPDIR"] = "/tmp";
             environment["DOTNET_ROOT"] = BubblewrapCommand.DotnetMount;
-            var hostUser = SandboxUser.CanSwitch ? SandboxUser.NextHostId() : (int?)null;
             var bwrap = BubblewrapCommand.Arguments(
                 scratch.Root,
                 SandboxRuntime.GraderCopy,
@@ -89,11 +91,7 @@ internal static class WorkerLauncher
                 limits,
                 [BubblewrapCommand.GraderMount + "/grader.dll", WorkerVerb],
                 environment);
-            var chain = BubblewrapCommand.Chain(
-                SandboxRuntime.SeccompProgram,
-                ResourceCaps.For(limits, hostUser is not null),
-                hostUser,
-                bwrap);
+            var chain = BubblewrapCommand.Chain(SandboxRuntime.SeccompProgram, hostUser, bwrap);
             start = new ProcessStartInfo(chain[0]);
             foreach (var argument in chain.Skip(1))
             {
@@ -103,15 +101,11 @@ internal static class WorkerLauncher
         else
         {
             environment["HOME"] = scratch.Home;
-            var command = ResourceCaps.For(limits, ownUser: false).PrlimitPrefix()
-                .Concat([Path.Combine(DotnetRoot, "dotnet"), Path.Combine(GraderDirectory, "grader.dll"), WorkerVerb])
-                .ToList();
-            start = new ProcessStartInfo(command[0]) { WorkingDirectory = scratch.Notebooks };
-            foreach (var argument in command.Skip(1))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
+            environment[ResourceCaps.EnvironmentVariable] =
+                ResourceCaps.For(limits, ownUser: false).ToEnvironmentValue();
+            start = new ProcessStartInfo(Path.Combine(DotnetRoot, "dotnet")) { WorkingDirectory = scratch.Notebooks };
+            start.ArgumentList.Add(Path.Combine(GraderDirectory, "grader.dll"));
+            start.ArgumentList.Add(WorkerVerb);
             start.Environment.Clear();
             foreach (var (name, value) in environment)
             {

@@ -1,5 +1,6 @@
 using System.Text;
 using Grading.Running.Execution;
+using Grading.Running.Isolation;
 using NotebookEngine;
 
 namespace Grading.Running.Worker;
@@ -14,6 +15,15 @@ internal static class WorkerHost
     /// <summary>Runs until the grader sends an end request or closes stdin; returns the process exit code.</summary>
     public static async Task<int> RunAsync(TextReader input, Stream realStdout)
     {
+        // Before anything of the student's can run: from here on the caps bind this process and all it starts.
+        var capsValue = Environment.GetEnvironmentVariable(ResourceCaps.EnvironmentVariable);
+        var caps = ResourceCaps.Parse(capsValue, out var bad);
+        if (caps is null || !caps.TryApply(out bad))
+        {
+            await Console.Error.WriteLineAsync($"worker: no resource caps, so no cells: {bad}");
+            return 2;
+        }
+
         // Keep our own handle on fd 1 before the engine redirects Console.Out to capture student prints.
         await using var events = new StreamWriter(realStdout, new UTF8Encoding(false)) { AutoFlush = true };
         if (await ReadAsync(input) is not WorkerHeader header)
