@@ -15,7 +15,7 @@ public class ResourceCapsTests
     [InlineData(false)]
     public void TheCaps_ReadBackAsWritten(bool ownUser)
     {
-        var caps = ResourceCaps.For(WorkerLimits.Default, ownUser);
+        var caps = WorkerLimits.Default.Caps(ownUser);
 
         Assert.Equal(caps, ResourceCaps.Parse(caps.ToEnvironmentValue(), out var problem));
         Assert.Null(problem);
@@ -78,15 +78,19 @@ public class ResourceCapsTests
             $"Max data size {limits.DataLimitBytes} {limits.DataLimitBytes}",
             "Max core file size 0 0",
             // Without a user of its own the worker keeps the grader's process limit: RLIMIT_NPROC counts the user's.
-            ownUser ? $"Max processes {limits.MaxTasks} {limits.MaxTasks}" : Compact(
-                File.ReadAllLines("/proc/self/limits").Single(l => l.StartsWith("Max processes", StringComparison.Ordinal))),
+            ownUser
+                ? $"Max processes {limits.MaxTasks} {limits.MaxTasks}"
+                : Compact(File.ReadAllLines("/proc/self/limits")
+                    .Single(l => l.StartsWith("Max processes", StringComparison.Ordinal))),
             $"Max open files {limits.MaxOpenFiles} {limits.MaxOpenFiles}");
     }
 
     // "Max open files            1024                 1024                 files" → "Max open files 1024 1024".
     private static string Compact(string line) =>
-        string.Join(" ", line[..26].Trim(), string.Join(" ", line[26..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Take(2)));
+        string.Join(
+            " ",
+            line[..26].Trim(),
+            string.Join(" ", line[26..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2)));
 
     // The soft and hard limit of each cap, from the kernel's own account of the worker's process.
     private static async Task<string> LimitsInWorker(bool sandboxed)

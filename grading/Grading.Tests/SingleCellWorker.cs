@@ -2,7 +2,8 @@ using Grading.Running.Isolation;
 
 namespace Grading.Tests;
 
-/// <summary>Runs one cell in a real worker under the default limits, for tests that look at the worker from inside.</summary>
+/// <summary>Runs one cell in a real worker under the default limits, for tests that look at the worker from
+/// inside.</summary>
 internal static class SingleCellWorker
 {
     /// <summary>The cell's report, after asserting that the worker lived and the cell succeeded.</summary>

@@ -139,7 +139,7 @@ internal static class BubblewrapCommand
     /// The whole chain that starts a sandboxed worker: a shell opens the seccomp program on descriptor 9 (the only
     /// descriptor handed on on purpose) and execs setpriv (an unprivileged host user, when the grader is root) and
     /// bwrap. Each step execs the next, so bwrap stays the direct child of the grader's thread. (The worker sets its
-    /// resource caps itself: see <see cref="ResourceCaps"/>.)
+    /// resource caps itself: see <see cref="Worker.ResourceCaps"/>.)
     /// </summary>
     public static IReadOnlyList<string> Chain(
         string seccompProgram, int? hostUser, IReadOnlyList<string> bwrapArguments)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Grading.Running.Worker;
 
 namespace Grading.Running.Isolation;
 
@@ -79,7 +80,7 @@ internal static class WorkerLauncher
         {
             var hostUser = SandboxUser.CanSwitch ? SandboxUser.NextHostId() : (int?)null;
             environment[ResourceCaps.EnvironmentVariable] =
-                ResourceCaps.For(limits, ownUser: hostUser is not null).ToEnvironmentValue();
+                limits.Caps(ownUser: hostUser is not null).ToEnvironmentValue();
             environment["HOME"] = BubblewrapCommand.HomeMount;
             environment["TMPDIR"] = "/tmp";
             environment["DOTNET_ROOT"] = BubblewrapCommand.DotnetMount;
@@ -102,7 +103,7 @@ internal static class WorkerLauncher
         {
             environment["HOME"] = scratch.Home;
             environment[ResourceCaps.EnvironmentVariable] =
-                ResourceCaps.For(limits, ownUser: false).ToEnvironmentValue();
+                limits.Caps(ownUser: false).ToEnvironmentValue();
             start = new ProcessStartInfo(Path.Combine(DotnetRoot, "dotnet")) { WorkingDirectory = scratch.Notebooks };
             start.ArgumentList.Add(Path.Combine(GraderDirectory, "grader.dll"));
             start.ArgumentList.Add(WorkerVerb);

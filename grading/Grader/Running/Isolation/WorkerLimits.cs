@@ -1,3 +1,5 @@
+using Grading.Running.Worker;
+
 namespace Grading.Running.Isolation;
 
 /// <summary>What one worker may spend: time per cell and per notebook, memory, output, processes and disk.</summary>
@@ -43,4 +45,9 @@ internal sealed record WorkerLimits(
 
     /// <summary>RLIMIT_DATA in bytes.</summary>
     public long DataLimitBytes => (long)(MemoryMegabytes + NativeHeadroomMegabytes) << 20;
+
+    /// <summary>The rlimits a worker sets on itself; <paramref name="ownUser"/>: whether it has a host user of its own
+    /// (the process cap counts a user's processes, so it only binds then).</summary>
+    public ResourceCaps Caps(bool ownUser) =>
+        new(DataLimitBytes, ownUser ? MaxTasks : null, (long)MaxFileMegabytes << 20, MaxOpenFiles);
 }

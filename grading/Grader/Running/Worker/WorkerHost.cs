@@ -1,6 +1,5 @@
 using System.Text;
 using Grading.Running.Execution;
-using Grading.Running.Isolation;
 using NotebookEngine;
 
 namespace Grading.Running.Worker;

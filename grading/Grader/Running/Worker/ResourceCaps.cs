@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace Grading.Running.Isolation;
+namespace Grading.Running.Worker;
 
 /// <summary>
 /// The kernel resource limits (rlimits) a worker runs student code under: private memory (managed heap + native
@@ -24,15 +24,6 @@ internal sealed record ResourceCaps(long DataBytes, int? Tasks, long FileBytes, 
     private const int CoreResource = 4;
     private const int ProcessesResource = 6;
     private const int OpenFilesResource = 7;
-
-    /// <summary>The caps for <paramref name="limits"/>; <paramref name="ownUser"/>: whether the worker has a host user
-    /// of its own.</summary>
-    public static ResourceCaps For(WorkerLimits limits, bool ownUser) =>
-        new(
-            limits.DataLimitBytes,
-            ownUser ? limits.MaxTasks : null,
-            (long)limits.MaxFileMegabytes << 20,
-            limits.MaxOpenFiles);
 
     /// <summary>The caps as the value of <see cref="EnvironmentVariable"/>, e.g.
     /// <c>data=2147483648 fsize=134217728 nofile=1024 core=0 nproc=256</c>.</summary>
