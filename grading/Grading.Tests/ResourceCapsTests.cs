@@ -95,14 +95,10 @@ public class ResourceCapsTests
     // The soft and hard limit of each cap, from the kernel's own account of the worker's process.
     private static async Task<string> LimitsInWorker(bool sandboxed)
     {
-        const string probe = """
-            Console.Write(string.Join("|", System.IO.File.ReadAllLines("/proc/self/limits")
-                .Where(l => l.StartsWith("Max file size") || l.StartsWith("Max data size")
-                    || l.StartsWith("Max core file size") || l.StartsWith("Max processes")
-                    || l.StartsWith("Max open files"))
-                .Select(l => string.Join(" ", l.Substring(0, 26).Trim(), string.Join(" ",
-                    l.Substring(26).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2))))));
-            """;
-        return SingleCellWorker.Printed(await SingleCellWorker.RunAsync(probe, sandboxed));
+        string[] caps = ["Max file size", "Max data size", "Max core file size", "Max processes", "Max open files"];
+        var limits = SingleCellWorker.Printed(await SingleCellWorker.RunAsync(
+            """Console.Write(System.IO.File.ReadAllText("/proc/self/limits"))""", sandboxed));
+        var capLines = limits.Split('\n').Where(l => caps.Any(cap => l.StartsWith(cap, StringComparison.Ordinal)));
+        return string.Join("|", capLines.Select(Compact));
     }
 }

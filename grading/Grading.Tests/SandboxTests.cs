@@ -86,7 +86,8 @@ public class SandboxTests
             using var scratch = WorkerScratch.Create(typeof(WorkerScratch).Assembly.Location);
             var run = await new WorkerClient(WorkerLimits.Default, sandboxed: true)
                 .RunAsync(scratch, Probes.Select((source, index) => (index, source)).ToList(), CancellationToken.None);
-            var printed = string.Join("\n", run.Cells.Select(c => $"[{c.Index} {c.Status}] {Printed(c)}"));
+            var printed = string.Join(
+                "\n", run.Cells.Select(c => $"[{c.Index} {c.Status}] {SingleCellWorker.Printed(c)}"));
 
             Assert.Null(run.Death);
             Assert.Contains("uid: 65534", printed);
@@ -95,10 +96,10 @@ public class SandboxTests
             var etc = printed.Split('\n').Single(line => line.Contains("etc: ", StringComparison.Ordinal));
             Assert.DoesNotContain("shadow", etc);
             Assert.DoesNotContain("ssl", etc);
-            var mountinfo = Printed(run.Cells[3]);
+            var mountinfo = SingleCellWorker.Printed(run.Cells[3]);
             Assert.Contains(" /sandbox ", mountinfo);
             Assert.DoesNotContain(RepositoryPaths.Root, mountinfo);
-            Assert.DoesNotContain(MarkerName, Printed(run.Cells[4]));
+            Assert.DoesNotContain(MarkerName, SingleCellWorker.Printed(run.Cells[4]));
             Assert.Contains("library: UnauthorizedAccessException", printed);
             Assert.Contains("library folder: IOException", printed);
             Assert.Contains("native: refused", printed);
@@ -176,13 +177,6 @@ public class SandboxTests
                 }
             })
             .ToList();
-
-    private static string Printed(WorkerCellReport cell) =>
-        string.Concat(cell.Outputs
-            .Select(o =>
-                o?["text"] is System.Text.Json.Nodes.JsonArray lines
-                    ? string.Concat(lines.Select(l => l!.GetValue<string>()))
-                    : o?["text"]?.ToString() ?? o?["evalue"]?.ToString() ?? ""));
 
     /// <summary>A descriptor opened without close-on-exec, as a shell's <c>exec 5&gt;&gt;file</c> leaves one.</summary>
     private static int OpenInheritable(string path)

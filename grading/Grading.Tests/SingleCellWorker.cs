@@ -18,9 +18,11 @@ internal static class SingleCellWorker
         return cell;
     }
 
-    /// <summary>What the cell printed.</summary>
+    /// <summary>What the cell printed, and the message of an error it raised.</summary>
     public static string Printed(WorkerCellReport cell) =>
-        string.Concat(cell.Outputs.Select(o => o?["text"] is System.Text.Json.Nodes.JsonArray lines
-            ? string.Concat(lines.Select(l => l!.GetValue<string>()))
-            : o?["text"]?.ToString()));
+        string.Concat(cell.Outputs
+            .Select(o =>
+                o?["text"] is System.Text.Json.Nodes.JsonArray lines
+                    ? string.Concat(lines.Select(l => l!.GetValue<string>()))
+                    : o?["text"]?.ToString() ?? o?["evalue"]?.ToString() ?? ""));
 }

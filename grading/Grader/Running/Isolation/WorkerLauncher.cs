@@ -75,12 +75,13 @@ internal static class WorkerLauncher
             ["LANG"] = "C.UTF-8",
         };
 
+        // A host user of its own only for a sandboxed worker (it needs bubblewrap's user namespace); the process cap
+        // binds only then.
+        var hostUser = sandboxed && SandboxUser.CanSwitch ? SandboxUser.NextHostId() : (int?)null;
+        environment[ResourceCaps.EnvironmentVariable] = limits.Caps(ownUser: hostUser is not null).ToEnvironmentValue();
         ProcessStartInfo start;
         if (sandboxed)
         {
-            var hostUser = SandboxUser.CanSwitch ? SandboxUser.NextHostId() : (int?)null;
-            environment[ResourceCaps.EnvironmentVariable] =
-                limits.Caps(ownUser: hostUser is not null).ToEnvironmentValue();
             environment["HOME"] = BubblewrapCommand.HomeMount;
             environment["TMPDIR"] = "/tmp";
             environment["DOTNET_ROOT"] = BubblewrapCommand.DotnetMount;
@@ -102,8 +103,6 @@ internal static class WorkerLauncher
         else
         {
             environment["HOME"] = scratch.Home;
-            environment[ResourceCaps.EnvironmentVariable] =
-                limits.Caps(ownUser: false).ToEnvironmentValue();
             start = new ProcessStartInfo(Path.Combine(DotnetRoot, "dotnet")) { WorkingDirectory = scratch.Notebooks };
             start.ArgumentList.Add(Path.Combine(GraderDirectory, "grader.dll"));
             start.ArgumentList.Add(WorkerVerb);
