@@ -25,6 +25,7 @@ public sealed class ScriptChain
         this.helpers = helpers;
         last = helpers;
         KernelTree = helpers.GetCompilation().SyntaxTrees.Single();
+        KernelAssemblyName = helpers.GetCompilation().Assembly.Identity.Name;
     }
 
     private ScriptChain(ScriptChain start, ScriptOptions options, Script<object> last)
@@ -35,11 +36,16 @@ public sealed class ScriptChain
         emitsCells = start.emitsCells;
         this.last = last;
         KernelTree = start.KernelTree;
+        KernelAssemblyName = start.KernelAssemblyName;
     }
 
     /// <summary>The hidden first submission that imports the kernel's display helpers (<c>display</c>,
     /// <c>HTML</c>).</summary>
     public SyntaxTree KernelTree { get; }
+
+    /// <summary>The hidden first submission's assembly name: how a cell's compiled code refers to the kernel
+    /// helpers.</summary>
+    public string KernelAssemblyName { get; }
 
     /// <summary>Starts a chain whose relative <c>#r</c> and <c>#load</c> resolve against
     /// <paramref name="workingDirectory"/>, as the session's.</summary>
@@ -213,6 +219,10 @@ public sealed class CompiledCell
     /// <summary>Why the session would reject the cell, in its format:
     /// one <c>(line,col): error CSxxxx: text</c> per line.</summary>
     public string ErrorText => DirectiveError ?? string.Join("\n", Errors.Select(d => d.ToString()));
+
+    /// <summary>The name of the assembly the cell compiles to, by which later cells' compiled code refers to what it
+    /// declares; null when nothing of the cell is C#.</summary>
+    public string? AssemblyName => Script?.GetCompilation().Assembly.Identity.Name;
 
     internal Script<object>? Script { get; }
 

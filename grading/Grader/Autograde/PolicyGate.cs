@@ -15,7 +15,7 @@ namespace Grading.Autograde;
 /// </summary>
 internal sealed class PolicyGate
 {
-    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyDictionary<string, IReadOnlyList<Binding>>>>
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyDictionary<string, LockedMeaning>>>
         instructor = new();
 
     /// <summary>The reports of the cells that must not run, by cell index.</summary>
@@ -36,7 +36,7 @@ internal sealed class PolicyGate
         var policy = ApiPolicy.For(source.Source);
         var reference = instructor.GetOrAdd(
             source.Hash,
-            _ => new Lazy<IReadOnlyDictionary<string, IReadOnlyList<Binding>>>(
+            _ => new Lazy<IReadOnlyDictionary<string, LockedMeaning>>(
                 () => InstructorBindings.Compute(AsGraded(source), workingDirectory))).Value;
         var restored = source.Source.Cells.Select(InstructorBindings.LockedId).OfType<string>().ToHashSet();
         var cells = sanitized.Cells.Select((cell, index) => (cell, index)).Where(p => p.cell.IsCode)

@@ -1,5 +1,4 @@
 using Grading.Notebooks;
-using Microsoft.CodeAnalysis;
 using NotebookEngine.Analysis;
 
 namespace Grading.Policy;
@@ -13,12 +12,11 @@ internal static class InstructorBindings
     /// locked cell's bindings. Pass the source after the same text rewrites the student's notebook gets, so the cells
     /// align.
     /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<Binding>> Compute(Notebook source, string workingDirectory)
+    public static IReadOnlyDictionary<string, LockedMeaning> Compute(Notebook source, string workingDirectory)
     {
-        var result = new Dictionary<string, IReadOnlyList<Binding>>();
+        var result = new Dictionary<string, LockedMeaning>();
         var chain = ScriptChain.Start(workingDirectory);
-        var scopes = new Dictionary<SyntaxTree, DeclarationScope> { [chain.KernelTree] = new("kernel", -1) };
-        var keys = new SymbolKeys(tree => scopes.GetValueOrDefault(tree));
+        var scopes = new ChainScopes(chain);
         for (var index = 0; index < source.Cells.Count; index++)
         {
             var cell = source.Cells[index];
@@ -31,12 +29,14 @@ internal static class InstructorBindings
             var lockedId = LockedId(cell);
             if (compiled.Model is { } model)
             {
-                scopes[model.SyntaxTree] = lockedId is null
+                scopes.Add(compiled, lockedId is null
                     ? new DeclarationScope(DeclarationScope.Student, index)
-                    : new DeclarationScope("cell:" + lockedId, index);
+                    : new DeclarationScope("cell:" + lockedId, index));
                 if (lockedId is not null)
                 {
-                    result[lockedId] = BindingWalker.Of(model, keys);
+                    result[lockedId] = new LockedMeaning(
+                        BindingWalker.Of(model, scopes.Keys),
+                        compiled.Compiles ? CompiledMeaning.Of(compiled.Emit(), scopes.OfAssembly) : null);
                 }
             }
 

@@ -24,30 +24,29 @@ internal static class NotebookReview
         IReadOnlyList<ReviewCell> cells,
         ApiPolicy policy,
         string workingDirectory,
-        IReadOnlyDictionary<string, IReadOnlyList<Binding>>? instructor,
+        IReadOnlyDictionary<string, LockedMeaning>? instructor,
         IReadOnlySet<int>? lost = null,
         ReviewedChain? accepted = null)
     {
         var refused = new Dictionary<int, CellRefusal>();
         var chain = ScriptChain.Start(workingDirectory, emitCells: accepted is not null);
         accepted?.Begin(chain);
-        var scopes = new Dictionary<SyntaxTree, DeclarationScope> { [chain.KernelTree] = new("kernel", -1) };
-        var keys = new SymbolKeys(tree => scopes.GetValueOrDefault(tree));
+        var scopes = new ChainScopes(chain);
         CellRefusal? firstBlocked = null;
         foreach (var cell in cells.Where(c => lost?.Contains(c.Index) != true))
         {
             var compiled = chain.Compile(cell.Source);
-            if (compiled.Tree is { } tree)
+            if (compiled.Tree is not null)
             {
-                scopes[tree] = cell.ByStudent
+                scopes.Add(compiled, cell.ByStudent
                     ? new DeclarationScope(DeclarationScope.Student, cell.Index)
-                    : new DeclarationScope("cell:" + cell.LockedId, cell.Index);
+                    : new DeclarationScope("cell:" + cell.LockedId, cell.Index));
             }
 
             // A student cell is judged even when it does not compile (what it names is still bound); a locked cell's
             // meaning is compared only once it compiles, else its compile errors are the reason.
             var refusal = cell.ByStudent ? PolicyRefusal(cell, compiled, policy)
-                : compiled.Compiles ? MeaningRefusal(cell, compiled, keys, instructor) : null;
+                : compiled.Compiles ? MeaningRefusal(cell, compiled, scopes, instructor) : null;
             if (refusal is not null)
             {
                 refused[cell.Index] = refusal;
@@ -90,8 +89,8 @@ internal static class NotebookReview
     private static CellRefusal? MeaningRefusal(
         ReviewCell cell,
         CompiledCell compiled,
-        SymbolKeys keys,
-        IReadOnlyDictionary<string, IReadOnlyList<Binding>>? instructor)
+        ChainScopes scopes,
+        IReadOnlyDictionary<string, LockedMeaning>? instructor)
     {
         if (instructor is null
             || compiled.Model is not { } model
@@ -100,7 +99,14 @@ internal static class NotebookReview
             return null;
         }
 
-        var difference = BindingComparer.FirstDifference(expected, BindingWalker.Of(model, keys));
+        // The same compiled code runs the same way: nothing to compare (binding the cell's syntax again costs as much
+        // as compiling it). Code that differs may still mean the same, so only then are the bindings compared.
+        if (expected.Code is not null && expected.Code == CompiledMeaning.Of(compiled.Emit(), scopes.OfAssembly))
+        {
+            return null;
+        }
+
+        var difference = BindingComparer.FirstDifference(expected.Bindings, BindingWalker.Of(model, scopes.Keys));
         return difference is null ? null
             : new CellRefusal(
                 cell.Index,

@@ -32,6 +32,10 @@ internal static class BubblewrapCommand
     /// <summary>The bwrap executable on PATH, or <see langword="null"/>.</summary>
     public static string? Executable { get; } = FindOnPath("bwrap");
 
+    // Found once, like bwrap: the shell would search PATH again for every worker (eight failed execs on a root PATH
+    // with user tool folders first, before /usr/bin).
+    private static string Setpriv { get; } = FindOnPath("setpriv") ?? "setpriv";
+
     /// <summary>Read-only binds of the system folders a .NET process needs (not /etc: see
     /// <see cref="EtcBinds"/>).</summary>
     public static IEnumerable<string> SystemBinds()
@@ -148,7 +152,7 @@ internal static class BubblewrapCommand
         if (hostUser is { } id)
         {
             var text = id.ToString(CultureInfo.InvariantCulture);
-            chain.AddRange(["setpriv", $"--reuid={text}", $"--regid={text}", "--clear-groups", "--"]);
+            chain.AddRange([Setpriv, $"--reuid={text}", $"--regid={text}", "--clear-groups", "--"]);
         }
 
         chain.Add(Executable!);
