@@ -45,9 +45,10 @@ internal static class CompiledMeaning
 
             return text.ToString();
         }
-        catch (Exception e) when (e is BadImageFormatException or InvalidOperationException)
+        catch (Exception e) when (e is BadImageFormatException or InvalidOperationException or ArgumentException)
         {
-            // Emitted by Roslyn moments ago, so this is not expected; the binding comparison still decides.
+            // Emitted by Roslyn moments ago, so a reader error is not expected; if one comes, the binding comparison
+            // decides, as for any cell whose code differs.
             return null;
         }
     }
