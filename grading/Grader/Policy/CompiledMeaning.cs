@@ -40,7 +40,7 @@ internal static class CompiledMeaning
             Attributes(text, reader, names, reader.GetModuleDefinition().GetCustomAttributes());
             foreach (var handle in reader.TypeDefinitions)
             {
-                Type(text, image, reader, names, handle);
+                Type(text, image, reader, names, handle, cell.EntryType);
             }
 
             return text.ToString();
@@ -58,12 +58,12 @@ internal static class CompiledMeaning
         PEReader image,
         MetadataReader reader,
         MetadataNames names,
-        TypeDefinitionHandle handle)
+        TypeDefinitionHandle handle,
+        string scriptClass)
     {
         var type = reader.GetTypeDefinition(handle);
-        var isScriptClass = type.GetDeclaringType().IsNil && reader.GetString(type.Name).StartsWith(
-            "Submission#", StringComparison.Ordinal);
-        text.Append(CultureInfo.InvariantCulture, $"\ntype {names.Type(handle)} {(int)type.Attributes:x}");
+        var isScriptClass = type.GetDeclaringType().IsNil && reader.GetString(type.Name) == scriptClass;
+        text.Append(CultureInfo.InvariantCulture, $"\ntype {names.Of(handle)} {(int)type.Attributes:x}");
         if (!type.BaseType.IsNil)
         {
             text.Append(" : ").Append(names.Of(type.BaseType));

@@ -42,8 +42,12 @@ internal sealed partial class MetadataNames(MetadataReader reader, Func<string, 
             $"({string.Join(",", signature.ParameterTypes)}/{signature.RequiredParameterCount})" +
             $":{signature.ReturnType}");
 
-    /// <summary>A type's name with its scope, nested types after their outer type.</summary>
-    public string Type(TypeDefinitionHandle handle)
+    /// <summary>The local variables of a method body.</summary>
+    public string Locals(StandaloneSignatureHandle handle) =>
+        string.Join(",", reader.GetStandaloneSignature(handle).DecodeLocalSignature(this, null));
+
+    // A type's name with its scope, nested types after their outer type.
+    private string Type(TypeDefinitionHandle handle)
     {
         var type = reader.GetTypeDefinition(handle);
         var outer = type.GetDeclaringType();
@@ -51,10 +55,6 @@ internal sealed partial class MetadataNames(MetadataReader reader, Func<string, 
             ? "self:" + Named(type.Namespace, type.Name)
             : Type(outer) + "/" + Unnumbered(reader.GetString(type.Name));
     }
-
-    /// <summary>The local variables of a method body.</summary>
-    public string Locals(StandaloneSignatureHandle handle) =>
-        string.Join(",", reader.GetStandaloneSignature(handle).DecodeLocalSignature(this, null));
 
     private string Type(TypeReferenceHandle handle)
     {
